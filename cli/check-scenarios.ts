@@ -1,0 +1,94 @@
+/**
+ * What `coach lint` and `coach test` do: check scenario files, print what was found (for trainers,
+ * or as JSON), and return the exit code.
+ */
+import { reporter } from 'vfile-reporter';
+import type { LintResult } from '../src/engine/lint.ts';
+import type { VFileMessage } from 'vfile-message';
+import type { Exploration } from '../src/engine/explore.ts';
+import { hasErrors } from '../src/engine/diagnostics.ts';
+import { lintScenarioFiles, PathError } from '../src/node/scenario-files.ts';
+import { exitCodes } from './exit-codes.ts';
+import { useColor } from './terminal.ts';
+
+export interface CheckOptions {
+  readonly json: boolean;
+  /** `coach test`: walk the `checks:` and print coverage. */
+  readonly walkChecks: boolean;
+}
+
+/** Checks the scenarios at `paths` and prints the results; returns the exit code. */
+export async function checkScenarios(paths: readonly string[], options: CheckOptions): Promise<number> {
+  let results;
+  try {
+    results = await lintScenarioFiles(paths, { walkChecks: options.walkChecks });
+  } catch (error) {
+    if (!(error instanceof PathError)) throw error;
+    process.stderr.write(`coach: ${error.message}\n`);
+    return exitCodes.usage;
+  }
+  const failed = results.filter((result) => hasErrors(result.file)).length;
+  const passed = results.length - failed;
+  if (options.json) {
+    const files = results.map((result) => ({
+      path: result.file.path,
+      id: result.file.stem,
+      ok: !hasErrors(result.file),
+      messages: result.file.messages.map(messageToJson),
+      ...(options.walkChecks && result.exploration ? { coverage: coverageToJson(result.exploration) } : {}),
+      ...(result.checks ? { checks: result.checks } : {}),
+    }));
+    process.stdout.write(`${JSON.stringify({ files, summary: { scenarios: results.length, passed, failed } }, null, 2)}\n`);
+  } else {
+    const color = useColor(process.stdout);
+    for (const result of results) {
+      process.stdout.write(`${reporter([result.file], { color, verbose: true })}\n`);
+      if (options.walkChecks && result.exploration) process.stdout.write(`  ${coverageLine(result.exploration, result.checks)}\n\n`);
+    }
+    const noun = results.length === 1 ? 'scenario' : 'scenarios';
+    process.stdout.write(`${results.length} ${noun}: ${passed} passed, ${failed} failed\n`);
+  }
+  return failed > 0 ? exitCodes.problem : exitCodes.ok;
+}
+
+function pathsText(count: number): string {
+  if (Number.isNaN(count)) return 'paths not counted';
+  if (count === Infinity) return 'unbounded paths to an ending (the scenario can loop)';
+  return `${count.toLocaleString('en')} ${count === 1 ? 'path' : 'paths'} to an ending`;
+}
+
+/** The coverage figures of one scenario, on one line. */
+export function coverageLine(exploration: Exploration, checks: LintResult['checks']): string {
+  const parts = [
+    `${exploration.states.toLocaleString('en')} reachable states`,
+    `${exploration.transitionsExercised} of ${exploration.transitionsTotal} transitions exercised`,
+    `${exploration.endingsReached.length} of ${exploration.endingsTotal} endings reached`,
+    pathsText(exploration.pathsToEnding),
+  ];
+  if (checks) parts.push(`${checks.total - checks.failed} of ${checks.total} checks passed`);
+  return `coverage: ${parts.join(' · ')}${exploration.capped ? ' (partial: exploration stopped at its cap)' : ''}`;
+}
+
+function coverageToJson(exploration: Exploration) {
+  return {
+    states: exploration.states,
+    transitions: { exercised: exploration.transitionsExercised, total: exploration.transitionsTotal, neverTaken: exploration.transitionsNeverTaken },
+    endings: { reached: exploration.endingsReached, total: exploration.endingsTotal },
+    pathsToEnding: Number.isFinite(exploration.pathsToEnding) ? exploration.pathsToEnding : exploration.pathsToEnding === Infinity ? 'unbounded' : null,
+    capped: exploration.capped,
+  };
+}
+
+function messageToJson(message: VFileMessage) {
+  return {
+    line: message.line ?? null,
+    column: message.column ?? null,
+    endLine: message.place && 'end' in message.place ? message.place.end.line : null,
+    endColumn: message.place && 'end' in message.place ? message.place.end.column : null,
+    severity: message.fatal === true ? 'error' : message.fatal === false ? 'warning' : 'info',
+    reason: message.reason,
+    ruleId: message.ruleId ?? null,
+    ...(message.expected ? { expected: message.expected } : {}),
+    ...(message.cause instanceof Error && 'line' in message.cause ? { related: { line: (message.cause as VFileMessage).line, column: (message.cause as VFileMessage).column, reason: message.cause.message } } : {}),
+  };
+}

@@ -1,0 +1,42 @@
+/**
+ * `coach`: the terminal runner. This entry file only declares the commands; each command's work is
+ * imported when it runs, so `coach --help` starts as fast as Node itself.
+ */
+import { Command, CommanderError } from 'commander';
+import { exitCodes } from './exit-codes.ts';
+import { registerCommands } from './commands/index.ts';
+
+const program = new Command('coach')
+  .description('Practise, check and draw recovery-coaching role-play scenarios.')
+  .showSuggestionAfterError(true)
+  .exitOverride()
+  .configureOutput({ outputError: (text, write) => write(text.replace(/^error: /, 'coach: ')) })
+  .addHelpText(
+    'after',
+    `
+Exit codes:
+  0  success
+  1  a problem was found, or a run failed
+  2  usage error (an unknown command or option, a missing argument, a path that does not exist)
+
+Examples:
+  $ npx coach lint                      check every scenario in scenarios/
+  $ npx coach test scenarios/my-file.md check one scenario and walk its checks
+  $ npx coach play first-conversation-with-jordan`,
+  );
+
+registerCommands(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    const done = error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help';
+    process.exitCode = done ? exitCodes.ok : exitCodes.usage;
+  } else {
+    process.stderr.write(`coach: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = exitCodes.problem;
+  }
+}
+
+export {};

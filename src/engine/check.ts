@@ -1,0 +1,90 @@
+/**
+ * Stage 2, check: every reference in a parsed scenario points at something that exists: targets,
+ * variables, the start node, skills, tags, modules, and the nodes and endings named in `checks`.
+ */
+import type { VFile } from 'vfile';
+import { parseStateExpectation } from './condition.ts';
+import { report } from './diagnostics.ts';
+import type { ParsedScenario } from './parse.ts';
+import { closest, didYouMean } from './suggest.ts';
+import { skills as skillTerms, tags as tagTerms, type Term } from './vocabulary.ts';
+
+export interface ReferenceOptions {
+  /** Ids of the course modules that exist. */
+  readonly modules: readonly string[];
+  /** The skills vocabulary; the project's own by default. */
+  readonly skills?: readonly Term[];
+  /** The tag vocabulary; the project's own by default. */
+  readonly tags?: readonly Term[];
+}
+
+/** Records a problem for every reference that points at nothing. */
+export function checkReferences(parsed: ParsedScenario, file: VFile, options: ReferenceOptions): void {
+  const { scenario, placeOf, invalidKeys } = parsed;
+  const { meta } = scenario;
+  const known = parsed.nodeIds;
+  const nodeIds = [...known];
+  const unknownNode = (id: string, what: string) =>
+    `Unexpected ${what} \`${id}\`, expected the id of a node in this file${didYouMean(id, nodeIds)}`;
+  const expectedNode = (id: string) => {
+    const suggestion = closest(id, nodeIds);
+    return suggestion ? [suggestion] : undefined;
+  };
+
+  if (meta.start !== undefined && !known.has(meta.start)) {
+    report(file, unknownNode(meta.start, 'start node'), placeOf(['start']), 'unknown-start', { expected: expectedNode(meta.start) });
+  }
+  for (const { target, place } of parsed.targets) {
+    if (!known.has(target)) report(file, unknownNode(target, 'target'), place, 'unknown-target', { expected: expectedNode(target) });
+  }
+
+  const variables = Object.keys(meta.state);
+  const unknownVariable = (name: string) =>
+    variables.length === 0
+      ? `Unexpected variable \`${name}\`, expected it declared under \`state:\` in the front matter, such as \`state: { ${name}: 0 }\``
+      : `Unexpected variable \`${name}\`, expected one declared under \`state:\` (${variables.map((v) => `\`${v}\``).join(', ')})${didYouMean(name, variables)}`;
+  if (!invalidKeys.has('state')) {
+    for (const { variable, place } of parsed.variableUses) {
+      if (!(variable in meta.state)) report(file, unknownVariable(variable), place, 'unknown-variable');
+    }
+  }
+
+  checkVocabulary(meta.skills, options.skills ?? skillTerms, 'skill', (i) => placeOf(['skills', i]));
+  const moduleIds = options.modules;
+  meta.modules.forEach((id, i) => {
+    if (!moduleIds.includes(id)) {
+      const hint = moduleIds.length === 0 ? 'expected the id of a course module (there are none yet)' : `expected the id of a course module${didYouMean(id, moduleIds)}`;
+      report(file, `Unexpected module \`${id}\`, ${hint}`, placeOf(['modules', i]), 'unknown-module', { expected: [...moduleIds] });
+    }
+  });
+  const tagIds = (options.tags ?? tagTerms).map((term) => term.id);
+  for (const { tag, place } of parsed.tagUses) {
+    if (!tagIds.includes(tag)) report(file, `Unexpected tag \`${tag}\`, expected a tag from the project's vocabulary${didYouMean(tag, tagIds)}`, place, 'unknown-tag', { expected: tagIds });
+  }
+
+  meta.checks.forEach((check, i) => {
+    check.path.forEach((id, j) => {
+      if (!known.has(id)) report(file, unknownNode(id, 'node'), placeOf(['checks', i, 'path', j]), 'unknown-target', { expected: expectedNode(id) });
+    });
+    if (check.ending !== undefined) {
+      const ending = scenario.nodes.find((node) => node.id === check.ending);
+      if (!ending) report(file, unknownNode(check.ending, 'ending'), placeOf(['checks', i, 'ending']), 'unknown-target', { expected: expectedNode(check.ending) });
+      else if (ending.kind !== 'ending') report(file, `Unexpected \`ending: ${check.ending}\`, expected the id of an ending (a node with \`**Outcome:**\`), but \`${check.ending}\` has a list`, placeOf(['checks', i, 'ending']), 'unknown-target');
+    }
+    for (const [variable, written] of Object.entries(check.state ?? {})) {
+      const where = placeOf(['checks', i, 'state', variable]);
+      if (!invalidKeys.has('state') && !(variable in meta.state)) report(file, unknownVariable(variable), placeOf(['checks', i, 'state', variable], 'key'), 'unknown-variable');
+      const parsedExpectation = parseStateExpectation(variable, written);
+      if (!parsedExpectation.ok) report(file, parsedExpectation.problems[0]!.reason, where, 'condition');
+    }
+  });
+
+  function checkVocabulary(ids: readonly string[], vocabulary: readonly Term[], what: string, placeAt: (i: number) => ReturnType<typeof placeOf>) {
+    const allowed = vocabulary.map((term) => term.id);
+    ids.forEach((id, i) => {
+      if (!allowed.includes(id)) {
+        report(file, `Unexpected ${what} \`${id}\`, expected a ${what} from the project's vocabulary${didYouMean(id, allowed)}`, placeAt(i), `unknown-${what}`, { expected: allowed });
+      }
+    });
+  }
+}

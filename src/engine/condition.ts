@@ -1,0 +1,214 @@
+/**
+ * The condition and effect grammar of scenario format version 1, in one place.
+ *
+ *   condition  = conjunction ("or" conjunction)*
+ *   conjunction = comparison ("and" comparison)*       ("and" binds tighter; no parentheses)
+ *   comparison = variable op integer                    op: >= <= > < == !=
+ *   effects    = effect ("," effect)*
+ *   effect     = variable ("+" | "-") integer  |  variable "=" integer
+ *
+ * Conditions and effects are plain data so that compiled machines stay serialisable.
+ */
+
+export type ComparisonOperator = '>=' | '<=' | '>' | '<' | '==' | '!=';
+
+export interface Comparison {
+  readonly variable: string;
+  readonly operator: ComparisonOperator;
+  readonly value: number;
+}
+
+/** Any one of the `and`-groups holding makes the condition hold. */
+export interface Condition {
+  readonly anyOf: ReadonlyArray<{ readonly allOf: readonly Comparison[] }>;
+}
+
+export interface Effect {
+  readonly variable: string;
+  /** `add` for `+1` and `-2`, `set` for `= 0`. */
+  readonly kind: 'add' | 'set';
+  readonly value: number;
+}
+
+/** The variables a scenario declares, with their current values. */
+export type Variables = Readonly<Record<string, number>>;
+
+/** A problem in a condition or effect, at a character offset into the text that was parsed. */
+export interface GrammarProblem {
+  readonly reason: string;
+  readonly offset: number;
+}
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: GrammarProblem[] };
+
+/** Variable names: letters, digits and underscores, with single inner hyphens (`self-belief`). */
+export const variableNamePattern = /^[A-Za-z_][A-Za-z0-9_]*(?:-[A-Za-z_][A-Za-z0-9_]*)*$/;
+
+const token =
+  /\s*(?:(?<word>[A-Za-z_][A-Za-z0-9_]*(?:-[A-Za-z_][A-Za-z0-9_]*)*)|(?<number>[+-]?\d+)|(?<operator>>=|<=|==|!=|>|<|=|\+|-|,)|(?<other>\S))/y;
+
+interface Token {
+  readonly kind: 'word' | 'number' | 'operator' | 'other';
+  readonly text: string;
+  readonly offset: number;
+}
+
+function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  token.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while (token.lastIndex < text.length && (match = token.exec(text)) !== null) {
+    const [kind, value] = Object.entries(match.groups ?? {}).find(([, v]) => v !== undefined) ?? [];
+    if (kind === undefined || value === undefined) break;
+    tokens.push({ kind: kind as Token['kind'], text: value, offset: match.index + match[0].length - value.length });
+  }
+  return tokens;
+}
+
+const comparisonOperators = new Set<string>(['>=', '<=', '>', '<', '==', '!=']);
+
+function describe(t: Token | undefined): string {
+  return t === undefined ? 'the end of the condition' : `\`${t.text}\``;
+}
+
+/** Parses a condition such as `rapport >= 3 and trust > 1 or readiness == 5`. */
+export function parseCondition(text: string): Parsed<Condition> {
+  const tokens = tokenize(text);
+  const anyOf: Array<{ allOf: Comparison[] }> = [{ allOf: [] }];
+  let i = 0;
+  const fail = (reason: string, at: Token | undefined): Parsed<Condition> => ({
+    ok: false,
+    problems: [{ reason, offset: at?.offset ?? text.trimEnd().length }],
+  });
+  if (tokens.length === 0) return fail('Unexpected empty condition, expected a comparison such as `rapport >= 3`', undefined);
+  for (;;) {
+    const variable = tokens[i];
+    const operator = tokens[i + 1];
+    const value = tokens[i + 2];
+    if (variable?.kind !== 'word' || variable.text === 'and' || variable.text === 'or') {
+      return fail(`Unexpected ${describe(variable)}, expected a variable name`, variable);
+    }
+    if (operator === undefined || !comparisonOperators.has(operator.text)) {
+      const hint = operator?.text === '=' ? ' (use `==` to compare)' : '';
+      return fail(`Unexpected ${describe(operator)}, expected one of \`>=\`, \`<=\`, \`>\`, \`<\`, \`==\`, \`!=\`${hint}`, operator);
+    }
+    if (value?.kind !== 'number') {
+      return fail(`Unexpected ${describe(value)}, expected a whole number`, value);
+    }
+    anyOf.at(-1)!.allOf.push({ variable: variable.text, operator: operator.text as ComparisonOperator, value: Number(value.text) });
+    const joiner = tokens[i + 3];
+    if (joiner === undefined) return { ok: true, value: { anyOf } };
+    if (joiner.text === 'or') anyOf.push({ allOf: [] });
+    else if (joiner.text !== 'and') {
+      const hint = joiner.text === '(' || joiner.text === ')' ? ' (version 1 has no parentheses)' : '';
+      return fail(`Unexpected ${describe(joiner)}, expected \`and\`, \`or\` or the end of the condition${hint}`, joiner);
+    }
+    i += 4;
+  }
+}
+
+/** Parses effects such as `rapport +1, readiness -2, trust = 0`. */
+export function parseEffects(text: string): Parsed<Effect[]> {
+  const tokens = tokenize(text);
+  const effects: Effect[] = [];
+  const problems: GrammarProblem[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const start = i;
+    while (i < tokens.length && tokens[i]!.text !== ',') i++;
+    const part = tokens.slice(start, i);
+    i++; // past the comma
+    const [variable, first, second, extra] = part;
+    const expected = 'expected an effect such as `rapport +1`, `rapport -2` or `rapport = 0`';
+    if (variable === undefined) {
+      problems.push({ reason: `Unexpected empty effect, ${expected}`, offset: tokens[start - 1]?.offset ?? 0 });
+      continue;
+    }
+    if (variable.kind !== 'word') {
+      problems.push({ reason: `Unexpected \`${variable.text}\`, ${expected}`, offset: variable.offset });
+      continue;
+    }
+    let effect: Effect | undefined;
+    let end = 2;
+    if (first?.kind === 'number' && /^[+-]/.test(first.text)) {
+      effect = { variable: variable.text, kind: 'add', value: Number(first.text) };
+    } else if ((first?.text === '+' || first?.text === '-') && second?.kind === 'number' && !/^[+-]/.test(second.text)) {
+      effect = { variable: variable.text, kind: 'add', value: Number(first.text + second.text) };
+      end = 3;
+    } else if (first?.text === '=' && second?.kind === 'number') {
+      effect = { variable: variable.text, kind: 'set', value: Number(second.text) };
+      end = 3;
+    }
+    if (effect === undefined) {
+      const at = first ?? variable;
+      const hint = first?.kind === 'number' ? ` (write \`${variable.text} +${first.text}\` to add or \`${variable.text} = ${first.text}\` to set)` : '';
+      problems.push({ reason: `Unexpected ${first ? `\`${first.text}\`` : 'end of effect'} after \`${variable.text}\`, ${expected}${hint}`, offset: at.offset });
+      continue;
+    }
+    const after = part[end] ?? (end === 2 ? second : extra);
+    if (after !== undefined) {
+      problems.push({ reason: `Unexpected \`${after.text}\`, expected \`,\` between effects`, offset: after.offset });
+      continue;
+    }
+    effects.push(effect);
+  }
+  if (tokens.length === 0) problems.push({ reason: 'Unexpected empty `set`, expected an effect such as `rapport +1`', offset: 0 });
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: effects };
+}
+
+/** Whether a condition holds for the given variable values. */
+export function holds(condition: Condition, variables: Variables): boolean {
+  return condition.anyOf.some(({ allOf }) => allOf.every((c) => compare(variables[c.variable] ?? 0, c.operator, c.value)));
+}
+
+function compare(left: number, operator: ComparisonOperator, right: number): boolean {
+  switch (operator) {
+    case '>=': return left >= right;
+    case '<=': return left <= right;
+    case '>': return left > right;
+    case '<': return left < right;
+    case '==': return left === right;
+    case '!=': return left !== right;
+  }
+}
+
+/** The variables after applying effects in order. */
+export function applyEffects(variables: Variables, effects: readonly Effect[]): Variables {
+  if (effects.length === 0) return variables;
+  const next: Record<string, number> = { ...variables };
+  for (const effect of effects) {
+    next[effect.variable] = effect.kind === 'add' ? (next[effect.variable] ?? 0) + effect.value : effect.value;
+  }
+  return next;
+}
+
+/** Every variable a condition or effect list mentions. */
+export function variablesOf(item: Condition | readonly Effect[]): string[] {
+  return 'anyOf' in item ? item.anyOf.flatMap(({ allOf }) => allOf.map((c) => c.variable)) : item.map((e) => e.variable);
+}
+
+/** A condition written back in the format's own syntax, for diagrams and messages. */
+export function formatCondition(condition: Condition): string {
+  return condition.anyOf.map(({ allOf }) => allOf.map((c) => `${c.variable} ${c.operator} ${c.value}`).join(' and ')).join(' or ');
+}
+
+/** Effects written back in the format's own syntax. */
+export function formatEffects(effects: readonly Effect[]): string {
+  return effects
+    .map((e) => (e.kind === 'set' ? `${e.variable} = ${e.value}` : `${e.variable} ${e.value < 0 ? '-' : '+'}${Math.abs(e.value)}`))
+    .join(', ');
+}
+
+/**
+ * A `checks:` state expectation for one variable: `">= 3"` (any comparison without the variable
+ * name), or a bare whole number meaning `== n`.
+ */
+export function parseStateExpectation(variable: string, written: string | number): Parsed<Condition> {
+  const text = typeof written === 'number' ? `== ${written}` : written.trim();
+  const parsed = parseCondition(`${variable} ${text}`);
+  if (parsed.ok) return parsed;
+  return {
+    ok: false,
+    problems: [{ reason: `Unexpected \`${text}\` for \`${variable}\`, expected a comparison such as \`">= 3"\` or \`"== 0"\``, offset: 0 }],
+  };
+}

@@ -1,0 +1,41 @@
+import type { VFile } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
+import type { Point, Span } from './types.ts';
+
+/** Where every message from the scenario checks says it comes from. */
+export const messageSource = 'coach';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface ReportOptions {
+  /** `error` fails lint, test and the site build; `warning` and `info` do not. Default `error`. */
+  readonly severity?: Severity;
+  /** What could be written instead, for editors and `--json`. */
+  readonly expected?: readonly string[];
+  /** A related place, such as the first definition of a duplicate id. */
+  readonly cause?: VFileMessage;
+}
+
+/**
+ * Records a problem on the file, the unified way: recorded, never thrown, so that every problem in
+ * every file is reported in one run. Reasons read "Unexpected X, expected Y" where they can.
+ */
+export function report(
+  file: VFile,
+  reason: string,
+  place: Span | Point | undefined,
+  ruleId: string,
+  options: ReportOptions = {},
+): VFileMessage {
+  const message = file.message(reason, { place, ruleId, source: messageSource, cause: options.cause });
+  const severity = options.severity ?? 'error';
+  // vfile's own convention: fatal true is an error, false a warning, undefined an info.
+  message.fatal = severity === 'error' ? true : severity === 'warning' ? false : undefined;
+  if (options.expected) message.expected = [...options.expected];
+  return message;
+}
+
+/** Whether any recorded message is an error. */
+export function hasErrors(file: VFile): boolean {
+  return file.messages.some((message) => message.fatal === true);
+}

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { variableNamePattern } from './condition.ts';
+
+/** The three levels a scenario can be pitched at. */
+export const levels = ['beginner', 'intermediate', 'advanced'] as const;
+
+/** The three outcomes an ending can have. */
+export const outcomes = ['positive', 'mixed', 'negative'] as const;
+export type Outcome = (typeof outcomes)[number];
+
+/** Node ids and scenario ids: lower-case letters, digits and hyphens. */
+export const idPattern = /^[a-z0-9-]+$/;
+
+const nonEmpty = z.string().trim().min(1);
+
+/** Who the trainee talks to. */
+export const personaSchema = z.strictObject({
+  /** The persona's name, shown as the speaker of their lines. */
+  name: nonEmpty,
+  /** Pronouns, shown on the persona card, e.g. `they/them`. */
+  pronouns: nonEmpty.optional(),
+  /** Age in years. */
+  age: z.number().int().positive().optional(),
+  /** A sentence or two about where the persona is in life right now. */
+  situation: nonEmpty.optional(),
+  /** Strengths the persona brings, shown on the persona card. */
+  strengths: z.array(nonEmpty).default([]),
+});
+
+/** One scripted walk the test runner must confirm. */
+export const checkSchema = z
+  .strictObject({
+    /** Node ids from the start, in order; route nodes may be left out. */
+    path: z.array(nonEmpty).min(1),
+    /** The outcome of the ending the walk must reach. */
+    outcome: z.enum(outcomes).optional(),
+    /** The id of the ending the walk must reach. */
+    ending: nonEmpty.optional(),
+    /** Variable to condition that must hold at the end of the walk, e.g. `rapport: ">= 3"`. */
+    state: z.record(z.string(), z.union([z.string(), z.number().int()])).optional(),
+  })
+  .refine((check) => check.outcome !== undefined || check.ending !== undefined || check.state !== undefined, {
+    message: 'Unexpected check with nothing to confirm, expected at least one of `outcome`, `ending` or `state`',
+  });
+
+/** The YAML front matter of a scenario file (scenario format version 1). */
+export const frontMatterSchema = z.strictObject({
+  /** Shown in lists and on the scenario page. */
+  title: nonEmpty,
+  /** One or two sentences for the catalogue and search. */
+  summary: nonEmpty,
+  /** The person the trainee talks to. */
+  persona: personaSchema,
+  /** Skills practised, each from the project's skills vocabulary. */
+  skills: z.array(nonEmpty).default([]),
+  /** Ids of the course modules this scenario practises; each must exist. */
+  modules: z.array(nonEmpty).default([]),
+  /** How demanding the scenario is. */
+  level: z.enum(levels).default('beginner'),
+  /** Estimated minutes to play. */
+  minutes: z.number().int().positive().optional(),
+  /** Shown, and acknowledged, before the scenario starts. */
+  content_notes: z.array(nonEmpty).default([]),
+  /** The id of the first node; by default the first node in the file. */
+  start: nonEmpty.optional(),
+  /** The scenario's variables and their starting values. */
+  state: z
+    .record(z.string().regex(variableNamePattern, 'Unexpected variable name, expected letters, digits and underscores (hyphens between words)'), z.number().int())
+    .default({}),
+  /** Scripted walks the test runner must confirm. */
+  checks: z.array(checkSchema).default([]),
+});
+
+export type FrontMatter = z.output<typeof frontMatterSchema>;
+export type ScenarioCheck = z.output<typeof checkSchema>;
+export type Persona = z.output<typeof personaSchema>;

@@ -1,0 +1,50 @@
+/**
+ * The whole check of one scenario file, shared by the site build, the terminal runner and the
+ * tests: parse, check references, compile, explore, and (for `coach test`) walk the checks.
+ */
+import type { VFile } from 'vfile';
+import { compareMessage } from 'vfile-sort';
+import { checkReferences, type ReferenceOptions } from './check.ts';
+import { compileScenario, type ScenarioMachine } from './compile.ts';
+import { hasErrors, report } from './diagnostics.ts';
+import { exploreScenario, type Exploration } from './explore.ts';
+import { parseScenario } from './parse.ts';
+import type { Scenario } from './types.ts';
+import { runChecks } from './walk.ts';
+
+export interface LintResult {
+  readonly file: VFile;
+  /** The scenario, only when the file has no errors. */
+  readonly scenario?: Scenario;
+  readonly machine?: ScenarioMachine;
+  /** Present when the file was sound enough to explore. */
+  readonly exploration?: Exploration;
+  /** How many `checks:` walks there were and how many failed, when they were walked. */
+  readonly checks?: { readonly total: number; readonly failed: number };
+}
+
+export interface LintOptions extends ReferenceOptions {
+  /** Also walk the front matter's `checks:` (as `coach test` does). */
+  readonly walkChecks?: boolean;
+}
+
+/** Checks one scenario file, recording every problem on it, in the order of the file. */
+export function lintScenario(file: VFile, options: LintOptions): LintResult {
+  const result = lintUnsorted(file, options);
+  file.messages.sort(compareMessage);
+  return result;
+}
+
+function lintUnsorted(file: VFile, options: LintOptions): LintResult {
+  const parsed = parseScenario(file);
+  checkReferences(parsed, file, options);
+  if (hasErrors(file)) {
+    report(file, 'Reachability and the `checks:` walks were not run, because this file has errors; fix them and run again', { line: 1, column: 1 }, 'not-explored', { severity: 'info' });
+    return { file };
+  }
+  const { scenario } = parsed;
+  const machine = compileScenario(scenario);
+  const exploration = exploreScenario(scenario, machine, file);
+  const checks = options.walkChecks ? { total: scenario.meta.checks.length, failed: runChecks(scenario, machine, file, parsed.placeOf) } : undefined;
+  return { file, exploration, ...(checks ? { checks } : {}), ...(hasErrors(file) ? {} : { scenario, machine }) };
+}

@@ -1,0 +1,175 @@
+/**
+ * Stage 5, run: a small, pure stepping API over a compiled scenario. The site, the terminal and the
+ * tests step scenarios only through it, so a scenario behaves the same everywhere. A run is an
+ * immutable value; every operation returns a new one.
+ */
+import { initialTransition, transition, type SnapshotFrom } from 'xstate';
+import type { Variables } from './condition.ts';
+import { compileScenario, type ScenarioMachine } from './compile.ts';
+import type { Choice, EndingNode, Line, Scenario, ScenarioNode } from './types.ts';
+
+type Snapshot = SnapshotFrom<ScenarioMachine>;
+
+/** One place where a run stopped: the start, or the node a choice led to. */
+interface Stop {
+  readonly snapshot: Snapshot;
+  /** The nodes entered on the way here, in order: route nodes passed, then the node settled on. */
+  readonly entered: readonly string[];
+  /** The choice (index in file order) that led here; absent for the start. */
+  readonly choice?: number;
+}
+
+export interface Run {
+  readonly scenario: Scenario;
+  readonly machine: ScenarioMachine;
+  readonly stops: readonly Stop[];
+}
+
+/** A choice offered now, with its number among the offered choices (1-based) and in the file. */
+export interface OfferedChoice {
+  readonly number: number;
+  readonly index: number;
+  readonly choice: Choice;
+}
+
+/** What the trainee saw and did, in order. */
+export type TranscriptEntry =
+  | { readonly kind: 'lines'; readonly node: string; readonly lines: readonly Line[] }
+  | { readonly kind: 'choice'; readonly node: string; readonly index: number; readonly choice: Choice }
+  | { readonly kind: 'ending'; readonly ending: EndingNode };
+
+/** A choice picked on the way, with the node it was picked at. */
+export interface Pick {
+  readonly node: string;
+  readonly index: number;
+  readonly choice: Choice;
+}
+
+/** A request the run cannot carry out, such as a choice that is not offered. */
+export class RunError extends Error {
+  override name = 'RunError';
+}
+
+function enteredNodes(actions: ReadonlyArray<{ type: string; params?: unknown }>): string[] {
+  return actions.filter((action) => action.type === 'enterNode').map((action) => (action.params as { node: string }).node);
+}
+
+/** Starts a run at the scenario's start node (following any routes from it). */
+export function startRun(scenario: Scenario, machine: ScenarioMachine = compileScenario(scenario)): Run {
+  const [snapshot, actions] = initialTransition(machine);
+  return { scenario, machine, stops: [{ snapshot, entered: enteredNodes(actions) }] };
+}
+
+function lastStop(run: Run): Stop {
+  return run.stops.at(-1)!;
+}
+
+/** The node the run is at now: a choice node or an ending. */
+export function currentNode(run: Run): ScenarioNode {
+  const id = String(lastStop(run).snapshot.value);
+  return run.scenario.nodes.find((node) => node.id === id)!;
+}
+
+/** The variables' current values. */
+export function currentVariables(run: Run): Variables {
+  return lastStop(run).snapshot.context.vars;
+}
+
+/** The ending reached, or undefined while the run goes on. */
+export function endingOf(run: Run): EndingNode | undefined {
+  const node = currentNode(run);
+  return lastStop(run).snapshot.status === 'done' && node.kind === 'ending' ? node : undefined;
+}
+
+/** The choices offered now, numbered from 1 in file order; empty at an ending. */
+export function offeredChoices(run: Run): OfferedChoice[] {
+  const node = currentNode(run);
+  if (node.kind !== 'choice') return [];
+  const { snapshot } = lastStop(run);
+  const offered: OfferedChoice[] = [];
+  node.choices.forEach((choice, index) => {
+    if (snapshot.can({ type: 'choice.select', choice: index })) offered.push({ number: offered.length + 1, index, choice });
+  });
+  return offered;
+}
+
+/** Picks the choice at `index` (file order) of the current node. */
+export function choose(run: Run, index: number): Run {
+  const { snapshot } = lastStop(run);
+  const event = { type: 'choice.select', choice: index } as const;
+  if (!offeredChoices(run).some((offered) => offered.index === index)) {
+    throw new RunError(`Choice ${index + 1} of node \`${currentNode(run).id}\` is not offered now`);
+  }
+  const [next, actions] = transition(run.machine, snapshot, event);
+  return { ...run, stops: [...run.stops, { snapshot: next, entered: enteredNodes(actions), choice: index }] };
+}
+
+/** Picks the offered choice with this number (1-based among the choices offered now). */
+export function chooseNumber(run: Run, number: number): Run {
+  const offered = offeredChoices(run);
+  const pick = offered.find((choice) => choice.number === number);
+  if (!pick) {
+    const node = currentNode(run);
+    const range = offered.length === 0 ? 'none, since the run has ended' : offered.length === 1 ? 'only 1' : `1 to ${offered.length}`;
+    throw new RunError(`There is no choice ${number} at node \`${node.id}\`: the choices offered are ${range}`);
+  }
+  return choose(run, pick.index);
+}
+
+/** Takes back the last choice; at the start, the run is returned as it is. */
+export function undo(run: Run): Run {
+  return run.stops.length > 1 ? { ...run, stops: run.stops.slice(0, -1) } : run;
+}
+
+/** Starts the same scenario again. */
+export function restart(run: Run): Run {
+  return startRun(run.scenario, run.machine);
+}
+
+/** Whether there is a choice to undo. */
+export function canUndo(run: Run): boolean {
+  return run.stops.length > 1;
+}
+
+/** The choices picked so far, in order. */
+export function picks(run: Run): Pick[] {
+  return run.stops.slice(1).map((stop, i) => {
+    const node = String(run.stops[i]!.snapshot.value);
+    const choiceNode = run.scenario.nodes.find((n) => n.id === node) as Extract<ScenarioNode, { kind: 'choice' }>;
+    return { node, index: stop.choice!, choice: choiceNode.choices[stop.choice!]! };
+  });
+}
+
+/** The file indices of the choices picked so far: enough to store a run and replay it later. */
+export function choiceIndices(run: Run): number[] {
+  return run.stops.slice(1).map((stop) => stop.choice!);
+}
+
+/** Replays stored choice indices; throws a {@link RunError} if the scenario no longer offers them. */
+export function replay(scenario: Scenario, indices: readonly number[], machine?: ScenarioMachine): Run {
+  return indices.reduce((run, index) => choose(run, index), startRun(scenario, machine));
+}
+
+/** Every node entered so far, in order, route nodes included. */
+export function visitedNodes(run: Run): string[] {
+  return run.stops.flatMap((stop) => stop.entered);
+}
+
+/** What the trainee has seen and done so far, in order. */
+export function transcript(run: Run): TranscriptEntry[] {
+  const byId = new Map(run.scenario.nodes.map((node) => [node.id, node]));
+  const entries: TranscriptEntry[] = [];
+  run.stops.forEach((stop, i) => {
+    if (stop.choice !== undefined) {
+      const node = String(run.stops[i - 1]!.snapshot.value);
+      const choiceNode = byId.get(node) as Extract<ScenarioNode, { kind: 'choice' }>;
+      entries.push({ kind: 'choice', node, index: stop.choice, choice: choiceNode.choices[stop.choice]! });
+    }
+    for (const id of stop.entered) {
+      const node = byId.get(id)!;
+      if (node.lines.length > 0) entries.push({ kind: 'lines', node: id, lines: node.lines });
+      if (node.kind === 'ending') entries.push({ kind: 'ending', ending: node });
+    }
+  });
+  return entries;
+}

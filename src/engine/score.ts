@@ -1,0 +1,104 @@
+/**
+ * Stage 6, score: the MITI-style summary of the coded choices a trainee picked, in the shape of the
+ * MITI 4.2.1 summary scores, beside the manual's fair and good thresholds. It summarises choices,
+ * not the trainee's own speech, and says so.
+ */
+import { behaviourCodes, type BehaviourCode, type SummaryCategory } from './behaviour-codes.ts';
+
+/** MITI 4.2.1 thresholds (expert opinion, per the manual): R:Q and %CR. */
+export const thresholds = {
+  reflectionToQuestion: { fair: 1, good: 2 },
+  percentComplexReflections: { fair: 0.4, good: 0.5 },
+} as const;
+
+/** Said wherever the summary is shown. */
+export const summaryDisclaimer =
+  'This summarises the coded choices you picked in this scenario. It is not a MITI rating of your own speech.';
+
+export type Rating = 'good' | 'fair' | 'below fair';
+
+/** A ratio that may have nothing to divide by. */
+export type Ratio =
+  | { readonly value: number; readonly rating: Rating }
+  | { readonly value: null; readonly reason: string };
+
+export interface MitiSummary {
+  /** How many picked choices count in each summary category. */
+  readonly counts: Readonly<Record<SummaryCategory, number>>;
+  readonly questions: number;
+  readonly reflections: number;
+  readonly complexReflections: number;
+  /** Reflections (simple and complex) per question. */
+  readonly reflectionToQuestion: Ratio;
+  /** Complex reflections as a share (0 to 1) of all reflections. */
+  readonly percentComplexReflections: Ratio;
+  /** Seeking collaboration + affirm + emphasizing autonomy. */
+  readonly miAdherent: number;
+  /** Confront + persuade. */
+  readonly miNonAdherent: number;
+}
+
+function rate(value: number, limits: { fair: number; good: number }): Rating {
+  return value >= limits.good ? 'good' : value >= limits.fair ? 'fair' : 'below fair';
+}
+
+/** Summarises the codes of the choices picked. */
+export function summarise(codes: readonly BehaviourCode[]): MitiSummary {
+  const counts = Object.fromEntries(behaviourCodes.map((code) => [code.countsAs, 0])) as Record<SummaryCategory, number>;
+  for (const code of codes) counts[code.countsAs]++;
+  const questions = counts.question;
+  const complexReflections = counts['complex reflection'];
+  const reflections = counts['simple reflection'] + complexReflections;
+  return {
+    counts,
+    questions,
+    reflections,
+    complexReflections,
+    reflectionToQuestion:
+      questions === 0
+        ? { value: null, reason: reflections === 0 ? 'No questions or reflections were picked, so there is no ratio.' : 'No questions were picked, so there is no ratio to show.' }
+        : { value: reflections / questions, rating: rate(reflections / questions, thresholds.reflectionToQuestion) },
+    percentComplexReflections:
+      reflections === 0
+        ? { value: null, reason: 'No reflections were picked, so there is no percentage to show.' }
+        : { value: complexReflections / reflections, rating: rate(complexReflections / reflections, thresholds.percentComplexReflections) },
+    miAdherent: codes.filter((code) => code.group === 'MI-adherent').length,
+    miNonAdherent: codes.filter((code) => code.group === 'MI non-adherent').length,
+  };
+}
+
+/** One row of the summary table, as text, the same in the terminal, on the site and in transcripts. */
+export interface SummaryRow {
+  readonly measure: string;
+  readonly value: string;
+  readonly fair: string;
+  readonly good: string;
+  /** `good`, `fair`, `below fair`, or empty where there are no thresholds or no value. */
+  readonly rating: Rating | '';
+}
+
+const round = (n: number) => (Math.round(n * 100) / 100).toString();
+
+/** The summary as table rows, with zero denominators said in words. */
+export function summaryRows(summary: MitiSummary): SummaryRow[] {
+  const rq = summary.reflectionToQuestion;
+  const cr = summary.percentComplexReflections;
+  return [
+    {
+      measure: 'Reflection-to-question ratio (R:Q)',
+      value: rq.value === null ? rq.reason : `${round(rq.value)}:1 (${summary.reflections} reflections, ${summary.questions} questions)`,
+      fair: '1:1',
+      good: '2:1',
+      rating: rq.value === null ? '' : rq.rating,
+    },
+    {
+      measure: 'Percent complex reflections (%CR)',
+      value: cr.value === null ? cr.reason : `${Math.round(cr.value * 100)}% (${summary.complexReflections} of ${summary.reflections})`,
+      fair: '40%',
+      good: '50%',
+      rating: cr.value === null ? '' : cr.rating,
+    },
+    { measure: 'Total MI-adherent', value: String(summary.miAdherent), fair: '–', good: '–', rating: '' },
+    { measure: 'Total MI non-adherent', value: String(summary.miNonAdherent), fair: '–', good: '–', rating: '' },
+  ];
+}

@@ -1,0 +1,90 @@
+/**
+ * The project's vocabularies that scenario files draw on: the skills a scenario practises
+ * (front matter `skills`) and the tags a choice may carry (`tags:`). Scenario files are checked
+ * against these lists; the site shows the labels. Add a term here, with its label, to make it
+ * available to every trainer.
+ */
+
+export interface Term {
+  /** The id trainers write, lower case with hyphens. */
+  readonly id: string;
+  /** How the term is shown to trainees. */
+  readonly label: string;
+}
+
+/** Skills a scenario can practise: MI's tasks and OARS, and the coach's wider skills. */
+export const skills: readonly Term[] = [
+  { id: 'engaging', label: 'Engaging' },
+  { id: 'focusing', label: 'Focusing' },
+  { id: 'evoking', label: 'Evoking' },
+  { id: 'planning', label: 'Planning' },
+  { id: 'open-questions', label: 'Open questions' },
+  { id: 'affirmations', label: 'Affirmations' },
+  { id: 'reflections', label: 'Reflections' },
+  { id: 'simple-reflections', label: 'Simple reflections' },
+  { id: 'complex-reflections', label: 'Complex reflections' },
+  { id: 'double-sided-reflections', label: 'Double-sided reflections' },
+  { id: 'summaries', label: 'Summaries' },
+  { id: 'oars', label: 'OARS' },
+  { id: 'change-talk', label: 'Eliciting and reflecting change talk' },
+  { id: 'sustain-talk', label: 'Responding to sustain talk' },
+  { id: 'discord', label: 'Responding to discord' },
+  { id: 'righting-reflex', label: 'Resisting the righting reflex' },
+  { id: 'autonomy-support', label: 'Supporting autonomy' },
+  { id: 'seeking-collaboration', label: 'Seeking collaboration' },
+  { id: 'elicit-provide-elicit', label: 'Elicit–provide–elicit' },
+  { id: 'agenda-mapping', label: 'Agenda mapping' },
+  { id: 'giving-information', label: 'Giving information with permission' },
+  { id: 'shared-decision-making', label: 'Shared decision-making' },
+  { id: 'goal-setting', label: 'Goal setting' },
+  { id: 'action-planning', label: 'Action planning' },
+  { id: 'strengths', label: 'Building on strengths' },
+  { id: 'hope', label: 'Conveying hope' },
+  { id: 'self-disclosure', label: 'Purposeful self-disclosure' },
+  { id: 'boundaries', label: 'Boundaries' },
+  { id: 'safety', label: 'Responding to risk and safety' },
+  { id: 'linking-to-resources', label: 'Linking to resources' },
+  { id: 'advocacy', label: 'Advocacy and self-advocacy' },
+  { id: 'family-support', label: 'Supporting families and caregivers' },
+  { id: 'group-facilitation', label: 'Facilitating groups' },
+];
+
+/**
+ * Tags a choice can carry: the steps of shared decision-making (three-talk model and SHARE),
+ * SAMHSA's recovery principles and dimensions, and CHIME's recovery processes.
+ */
+export const tags: readonly Term[] = [
+  { id: 'team-talk', label: 'Team talk' },
+  { id: 'option-talk', label: 'Option talk' },
+  { id: 'decision-talk', label: 'Decision talk' },
+  { id: 'seek-participation', label: 'SHARE: seek participation' },
+  { id: 'help-explore-options', label: 'SHARE: help explore and compare options' },
+  { id: 'assess-values', label: 'SHARE: assess values and preferences' },
+  { id: 'reach-decision', label: 'SHARE: reach a decision' },
+  { id: 'evaluate-decision', label: 'SHARE: evaluate the decision' },
+  { id: 'hope', label: 'Hope' },
+  { id: 'person-driven', label: 'Person-driven' },
+  { id: 'many-pathways', label: 'Many pathways' },
+  { id: 'holistic', label: 'Holistic' },
+  { id: 'peer-support', label: 'Peers and allies' },
+  { id: 'relationships', label: 'Relationships and social networks' },
+  { id: 'culture', label: 'Culturally based' },
+  { id: 'trauma-informed', label: 'Addressing trauma' },
+  { id: 'strengths', label: 'Strengths and responsibility' },
+  { id: 'respect', label: 'Respect' },
+  { id: 'health', label: 'Health' },
+  { id: 'home', label: 'Home' },
+  { id: 'purpose', label: 'Purpose' },
+  { id: 'community', label: 'Community' },
+  { id: 'connectedness', label: 'Connectedness' },
+  { id: 'identity', label: 'Identity' },
+  { id: 'meaning', label: 'Meaning in life' },
+  { id: 'empowerment', label: 'Empowerment' },
+  { id: 'autonomy', label: 'Autonomy' },
+  { id: 'safety', label: 'Safety' },
+];
+
+/** The label of a skill or tag id, falling back to the id itself. */
+export function labelOf(vocabulary: readonly Term[], id: string): string {
+  return vocabulary.find((term) => term.id === id)?.label ?? id;
+}

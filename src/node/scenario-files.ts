@@ -1,0 +1,105 @@
+/**
+ * The file-system edge of the scenario engine, shared by the terminal runner and the site build:
+ * finding scenario files, reading them safely, and knowing which course modules exist. Everything
+ * that reads a scenario from disk comes through here, so both print the same messages.
+ */
+import { existsSync } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, dirname, extname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { VFile } from 'vfile';
+import { report } from '../engine/diagnostics.ts';
+import { lintScenario, type LintResult } from '../engine/lint.ts';
+
+/** The project's root folder: the nearest folder above this file with a package.json. */
+export const projectRoot: string = (() => {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+})();
+
+/** Where trainers put scenarios, and where course modules live. */
+export const scenariosFolder = join(projectRoot, 'scenarios');
+export const modulesFolder = join(projectRoot, 'content', 'modules');
+
+/** Larger files are refused rather than parsed: no scenario comes near this size. */
+export const maxScenarioBytes = 1024 * 1024;
+
+/** A path argument that names nothing usable; a usage error. */
+export class PathError extends Error {
+  override name = 'PathError';
+}
+
+/** Ids of the course modules that exist: the file names in `content/modules/`. */
+export async function moduleIds(folder = modulesFolder): Promise<string[]> {
+  const names = await readdir(folder).catch(() => [] as string[]);
+  return names.filter((name) => /\.mdx?$/.test(name)).map((name) => name.replace(/\.mdx?$/, '')).sort();
+}
+
+/**
+ * The scenario files named by `paths` (files, or folders whose `.md` files are all taken), in a
+ * stable order. Throws a {@link PathError} for a path that does not exist or a folder with none.
+ */
+export async function findScenarioFiles(paths: readonly string[]): Promise<string[]> {
+  const found: string[] = [];
+  for (const path of paths.length > 0 ? paths : [scenariosFolder]) {
+    const info = await stat(path).catch(() => undefined);
+    if (!info) throw new PathError(`cannot find \`${path}\`: no such file or folder`);
+    if (info.isDirectory()) {
+      const names = (await readdir(path)).filter((name) => extname(name).toLowerCase() === '.md').sort();
+      if (names.length === 0) throw new PathError(`no scenarios in \`${path}\`: it has no \`.md\` files`);
+      found.push(...names.map((name) => join(path, name)));
+    } else {
+      found.push(path);
+    }
+  }
+  return [...new Set(found.map((path) => resolve(path)))];
+}
+
+/** A path as a trainer would like to read it: relative to where they are, if that is shorter. */
+export function displayPath(path: string, cwd = process.cwd()): string {
+  const relativePath = relative(cwd, path);
+  return relativePath.length < path.length && !relativePath.startsWith('..') ? relativePath : path;
+}
+
+/**
+ * Reads a scenario file into a VFile. A file that cannot be read, is too large, or is not UTF-8 text
+ * gets an error on the file and empty contents, so it is reported like any other problem.
+ */
+export async function readScenarioFile(path: string): Promise<{ file: VFile; readable: boolean }> {
+  const file = new VFile({ path: displayPath(path), value: '' });
+  const fail = (reason: string) => {
+    report(file, reason, { line: 1, column: 1 }, 'unreadable-file');
+    return { file, readable: false };
+  };
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) return fail(`Unexpected \`${basename(path)}\`, expected a scenario file, not a folder or device`);
+    if (info.size > maxScenarioBytes) {
+      return fail(`Unexpected file of ${(info.size / 1024 / 1024).toFixed(1)} MB, expected a scenario under 1 MB; is this the right file?`);
+    }
+    const bytes = await readFile(path);
+    if (bytes.includes(0)) return fail('Unexpected binary file, expected a Markdown text file');
+    try {
+      file.value = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+    } catch {
+      return fail('Unexpected text that is not UTF-8, expected the file saved as UTF-8 (most editors offer this under "Save as")');
+    }
+    return { file, readable: true };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return fail(code === 'EACCES' ? 'Unexpected file that cannot be read (permission denied), expected read access' : `Unexpected problem reading the file (${code ?? String(error)})`);
+  }
+}
+
+/** Reads and checks scenario files, one result per file, in order. */
+export async function lintScenarioFiles(paths: readonly string[], options: { walkChecks?: boolean } = {}): Promise<LintResult[]> {
+  const modules = await moduleIds();
+  const files = await findScenarioFiles(paths);
+  return Promise.all(
+    files.map(async (path) => {
+      const { file, readable } = await readScenarioFile(path);
+      return readable ? lintScenario(file, { modules, walkChecks: options.walkChecks ?? false }) : { file };
+    }),
+  );
+}

@@ -1,0 +1,299 @@
+/**
+ * One case per rule of scenario format version 1: the exact message a trainer reads, with its
+ * line and column. All problems in a file are reported together.
+ */
+import { describe, expect, it } from 'vitest';
+import { goodEnding, lintText, problemsOf, scenario } from '../helpers.ts';
+
+const choice = (code: string, target: string, extra = '') => `- **${code}:** "Words." -> ${target}\n  - feedback: f\n${extra}`;
+
+describe('the file and its front matter', () => {
+  it('rejects a file name that is not an id, and suggests one', () => {
+    expect(problemsOf(lintText(scenario(goodEnding), 'First Try.md'))).toEqual([
+      '1:1 error Unexpected file name `First Try.md`, expected lower-case letters, digits and hyphens ending in `.md`, such as `first-try.md`',
+    ]);
+  });
+
+  it('asks for front matter when there is none', () => {
+    expect(problemsOf(lintText('## a\n\n**Outcome:** positive\n'))).toEqual([
+      '1:1 error Unexpected file without front matter, expected `---` on the first line, then `title:`, `summary:` and `persona:`, then `---`',
+    ]);
+  });
+
+  it('reports broken YAML at its line', () => {
+    expect(problemsOf(lintText('---\ntitle: [unclosed\nsummary: s\n---\n\n## a\n\n**Outcome:** positive\n'))).toEqual([
+      '3:1 error Unexpected YAML in the front matter: Flow sequence in block collection must be sufficiently indented and end with a ]',
+    ]);
+  });
+
+  it('reports front matter that is not a map', () => {
+    expect(problemsOf(lintText('---\n- a\n- b\n---\n\n## a\n\n**Outcome:** positive\n'))).toEqual([
+      '2:1 error Unexpected front matter that is not a list of `key: value` lines, expected `title:`, `summary:` and `persona:`',
+    ]);
+  });
+
+  it('names every missing required key', () => {
+    expect(problemsOf(lintText('---\nsummary: s\npersona:\n  age: 3\n---\n\n## a\n\n**Outcome:** positive\n'))).toEqual([
+      '2:1 error Missing `title`, expected a title',
+      '3:1 error Missing `persona.name`, expected the persona\'s name',
+    ]);
+  });
+
+  it('names the closest known key for an unknown one', () => {
+    expect(problemsOf(lintText(scenario(goodEnding, 'titel: x\n')))).toEqual([
+      '8:1 error Unexpected key `titel`, expected one of `title`, `summary`, `persona`, `skills`, `modules`, `level`, `minutes`, `content_notes`, `start`, `state`, `checks`; did you mean `title`?',
+    ]);
+  });
+
+  it('says which values are of the wrong kind, and where a persona key belongs', () => {
+    expect(problemsOf(lintText(scenario(goodEnding, 'minutes: -5\nage: 3\ncontent_notes: none\nlevel: expert\n')))).toEqual([
+      '8:10 error Unexpected value `-5` for `minutes`, expected a whole number of minutes, more than 0',
+      '9:1 error Unexpected key `age`, expected one of `title`, `summary`, `persona`, `skills`, `modules`, `level`, `minutes`, `content_notes`, `start`, `state`, `checks`; `age` belongs under `persona:`',
+      '10:16 error Unexpected value `none` for `content_notes`, expected a list such as `[recent hospital stay]`',
+      '11:8 error Unexpected value `expert` for `level`, expected `beginner`, `intermediate` or `advanced`',
+    ]);
+  });
+
+  it('wants whole numbers for state variables', () => {
+    const text = `---\ntitle: t\nsummary: s\npersona: { name: Sam }\nstate:\n  rapport: high\n  trust: 1.5\n---\n\n${goodEnding}`;
+    expect(problemsOf(lintText(text))).toEqual([
+      '6:12 error Unexpected value `high` for `state.rapport`, expected a whole number such as `1`',
+      '7:10 error Unexpected value `1.5` for `state.trust`, expected a whole number such as `1`',
+    ]);
+  });
+
+  it('checks skills, modules and tags against the vocabularies', () => {
+    const text = scenario(`## a\n\n${choice('Affirm', 'good', '  - tags: hopes, respect\n')}\n${goodEnding}`, 'skills: [reflection]\nmodules: [mi-oar, nothing-like-it]\n');
+    expect(problemsOf(lintText(text))).toEqual([
+      '8:10 error Unexpected skill `reflection`, expected a skill from the project\'s vocabulary; did you mean `reflections`?',
+      '9:11 error Unexpected module `mi-oar`, expected the id of a course module; did you mean `mi-oars`?',
+      '9:19 error Unexpected module `nothing-like-it`, expected the id of a course module',
+      '16:11 error Unexpected tag `hopes`, expected a tag from the project\'s vocabulary; did you mean `hope`?',
+    ]);
+  });
+
+  it('checks that the start node exists', () => {
+    expect(problemsOf(lintText(scenario(goodEnding, 'start: opening\n')))).toEqual([
+      '8:8 error Unexpected start node `opening`, expected the id of a node in this file',
+    ]);
+  });
+});
+
+describe('nodes', () => {
+  it('needs at least one node', () => {
+    expect(problemsOf(lintText(scenario('Just an introduction.\n')))).toEqual([
+      '8:4 error Unexpected file without nodes, expected at least one `## heading` starting a node',
+    ]);
+  });
+
+  it('rejects a second node with the same id, pointing at the first', () => {
+    const result = lintText(scenario('## Good\n\n**Outcome:** positive\n\nA.\n\n## good\n\n**Outcome:** mixed\n\nB.\n'));
+    expect(problemsOf(result)).toEqual([
+      '16:1 error Unexpected second node with id `good`, expected every node id to be unique (rename one heading, or give it `{#another-id}`)',
+    ]);
+    const cause = result.file.messages.find((m) => m.ruleId === 'duplicate-node')?.cause as { line?: number; reason?: string };
+    expect([cause.line, cause.reason]).toEqual([10, 'First defined here']);
+  });
+
+  it('rejects a heading with nothing to make an id from', () => {
+    expect(problemsOf(lintText(scenario(`## ???\n\n**Outcome:** positive\n\n${goodEnding}`)))).toEqual([
+      '10:1 error Unexpected heading `???` with no letters or digits for a node id, expected a heading such as `## opening`',
+    ]);
+  });
+
+  it('wants the list last, and only lines before it', () => {
+    expect(problemsOf(lintText(scenario(`## a\n\n${choice('Affirm', 'good')}\nMore words.\n\n${goodEnding}`)))).toEqual([
+      '15:1 error Unexpected paragraph after the list of node `a`, expected the list to come last (start a new node with `## heading`)',
+    ]);
+    expect(problemsOf(lintText(scenario(`## a\n\n\`\`\`\ncode\n\`\`\`\n\n${choice('Affirm', 'good')}\n${goodEnding}`)))).toEqual([
+      '12:1 error Unexpected code block in node `a`, expected a line (a paragraph) or the list of choices',
+    ]);
+  });
+
+  it('ignores HTML comments, which are notes for trainers', () => {
+    expect(problemsOf(lintText(scenario(`## a\n\n<!-- a note -->\n\n${choice('Affirm', 'good')}\n${goodEnding}`)))).toEqual([]);
+  });
+});
+
+describe('choices', () => {
+  it('names the closest behaviour code, ignoring case', () => {
+    expect(problemsOf(lintText(scenario(`## a\n\n${choice('Reflection', 'good')}${choice('open Question', 'good')}${choice('Afirm', 'good')}\n${goodEnding}`)))).toEqual([
+      '12:3 error Unexpected behaviour code `Reflection`, expected a code from the format\'s table; did you mean `Simple reflection` or `Complex reflection`?',
+      '16:3 error Unexpected behaviour code `Afirm`, expected a code from the format\'s table; did you mean `Affirm`?',
+    ]);
+  });
+
+  it('explains where the colon goes', () => {
+    expect(problemsOf(lintText(scenario(`## a\n\n- **Affirm**: "x" -> good\n  - feedback: f\n\n${goodEnding}`)))).toEqual([
+      '12:3 error Unexpected `**Affirm**:`, expected the code with its colon inside the bold: `**Affirm:**`',
+    ]);
+  });
+
+  it('needs a target, quoted words and feedback', () => {
+    expect(problemsOf(lintText(scenario(`## a\n\n- **Affirm:** "x"\n  - feedback: f\n- **Affirm:** x -> good\n  - feedback: f\n- **Affirm:** "y" -> good\n\n${goodEnding}`)))).toEqual([
+      '12:1 error Unexpected choice without a target in node `a`, expected `**Code:** "what the coach says" -> target`',
+      '14:1 error Unexpected `x` before `->`, expected what the coach says in quotes: `**Code:** "what the coach says" -> target`',
+      '16:1 error Unexpected choice without feedback in node `a`, expected a nested item `- feedback: …` saying what this choice does',
+    ]);
+  });
+
+  it('points a condition written after the target to `if:`', () => {
+    expect(problemsOf(lintText(scenario(`## a\n\n- **Affirm:** "x" -> good if rapport > 1\n  - feedback: f\n\n${goodEnding}`)))).toEqual([
+      '12:22 error Unexpected `good if rapport > 1` after `->`, expected a node id (lower-case letters, digits and hyphens); a choice\'s condition goes in a nested `if:` item',
+    ]);
+  });
+
+  it('names the closest node for an unknown target', () => {
+    expect(problemsOf(lintText(scenario(`## a\n\n${choice('Affirm', 'godo')}\n${goodEnding}`)))).toEqual([
+      '12:27 error Unexpected target `godo`, expected the id of a node in this file; did you mean `good`?',
+    ]);
+  });
+
+  it('names the closest key under a choice', () => {
+    expect(problemsOf(lintText(scenario(`## a\n\n${choice('Affirm', 'good', '  - sets: rapport +1\n')}\n${goodEnding}`)))).toEqual([
+      '14:3 error Unexpected key `sets` under a choice, expected `feedback:`, `if:`, `set:` or `tags:`; did you mean `set`?',
+    ]);
+  });
+
+  it('reports every broken effect, at its column', () => {
+    expect(problemsOf(lintText(scenario(`## a\n\n${choice('Affirm', 'good', '  - set: rapport 1, rapport ++2\n')}\n${goodEnding}`)))).toEqual([
+      '14:18 error Unexpected `1` after `rapport`, expected an effect such as `rapport +1`, `rapport -2` or `rapport = 0` (write `rapport +1` to add or `rapport = 1` to set)',
+      '14:29 error Unexpected `+` after `rapport`, expected an effect such as `rapport +1`, `rapport -2` or `rapport = 0`',
+    ]);
+  });
+
+  it('reports broken conditions, and `=` where `==` was meant', () => {
+    const text = scenario(`## a\n\n${choice('Affirm', 'good', '  - if: (rapport > 1)\n')}${choice('Affirm', 'good', '  - if: rapport = 1\n')}\n${goodEnding}`);
+    expect(problemsOf(lintText(text))).toEqual([
+      '14:9 error Unexpected `(`, expected a variable name',
+      '17:17 error Unexpected `=`, expected one of `>=`, `<=`, `>`, `<`, `==`, `!=` (use `==` to compare)',
+    ]);
+  });
+
+  it('wants every variable declared under state', () => {
+    const text = scenario(`## a\n\n${choice('Affirm', 'good', '  - if: trust > 1\n')}${choice('Affirm', 'good', '  - set: rapprot +1\n')}\n${goodEnding}`);
+    expect(problemsOf(lintText(text))).toEqual([
+      '14:9 error Unexpected variable `trust`, expected one declared under `state:` (`rapport`)',
+      '17:10 error Unexpected variable `rapprot`, expected one declared under `state:` (`rapport`); did you mean `rapport`?',
+    ]);
+  });
+});
+
+describe('routes and endings', () => {
+  it('needs a final unconditional route', () => {
+    expect(problemsOf(lintText(scenario(`## a\n\n- -> good if rapport > 0\n- -> good if rapport <= 0\n\n${goodEnding}`)))).toEqual([
+      '12:1 error Unexpected route node `a` without a final unconditional route, expected a last item such as `-> good`',
+    ]);
+    expect(problemsOf(lintText(scenario(`## a\n\n- -> good\n- -> good if rapport > 0\n\n${goodEnding}`)))).toEqual([
+      '13:1 error Unexpected route after the unconditional route `-> good` in node `a`; it can never be taken, so move the unconditional route last',
+    ]);
+  });
+
+  it('does not mix routes and choices', () => {
+    expect(problemsOf(lintText(scenario(`## a\n\n- -> good if rapport > 0\n${choice('Affirm', 'good')}\n${goodEnding}`)))).toEqual([
+      '12:1 error Unexpected mix of routes (`-> target if …`) and choices in node `a`, expected only choices or only routes',
+    ]);
+  });
+
+  it('needs an outcome first in an ending, and a known one', () => {
+    expect(problemsOf(lintText(scenario(`## a\n\nJust words.\n\n${goodEnding}`)))).toEqual([
+      '12:1 error Unexpected node `a` with neither choices nor an outcome, expected a list of choices or routes, or `**Outcome:** positive`, `mixed` or `negative` as its first paragraph',
+    ]);
+    expect(problemsOf(lintText(scenario('## a\n\n**Outcome:** postive\n\nText.\n')))).toEqual([
+      '12:1 error Unexpected outcome `postive` in ending `a`, expected `positive`, `mixed` or `negative`; did you mean `positive`?',
+    ]);
+  });
+});
+
+describe('what every scenario must pass, with no checks written', () => {
+  it('finds nodes that cannot be reached, and outcomes no run reaches', () => {
+    expect(problemsOf(lintText(scenario(`${goodEnding}\n## lost\n\n**Outcome:** negative\n\nNo way here.\n`)))).toEqual([
+      '16:1 error Unexpected negative outcome that no run reaches: no ending with `**Outcome:** negative` can be reached',
+      '16:1 error Unexpected node `lost` that cannot be reached from the start `good`, expected a choice or route leading to it (or remove it)',
+    ]);
+  });
+
+  it('finds states from which no ending can be reached', () => {
+    const text = scenario(`## a\n\n${choice('Affirm', 'b')}${choice('Affirm', 'good')}\n## b\n\n${choice('Affirm', 'b', '  - set: rapport = 1\n')}\n${goodEnding}`);
+    expect(problemsOf(lintText(text))).toEqual([
+      '17:1 error Unexpected dead end: from node `b` (when rapport = 0) no ending can be reached, expected a way on to an ending',
+    ]);
+  });
+
+  it('finds choice nodes that offer nothing in a reachable state', () => {
+    const text = scenario(`## a\n\n${choice('Affirm', 'b')}${choice('Affirm', 'good')}\n## b\n\n${choice('Affirm', 'good', '  - if: rapport > 0\n')}\n${goodEnding}`);
+    expect(problemsOf(lintText(text))).toEqual([
+      '17:1 error Unexpected choice node `b` that offers no choices (when rapport = 0), expected at least one choice whose condition holds',
+      '19:1 warning Unexpected transition that no run can take: choice 1 of node `b` is never offered, because its condition never holds when it is reached',
+    ]);
+  });
+
+  it('needs a reachable positive ending', () => {
+    const text = scenario(`## a\n\n${choice('Affirm', 'bad')}${choice('Affirm', 'meh', '  - if: rapport > 3\n')}\n## bad\n\n**Outcome:** negative\n\nB.\n\n## meh\n\n**Outcome:** mixed\n\nM.\n`);
+    expect(problemsOf(lintText(text))).toEqual([
+      '1:1 error Unexpected scenario without a positive ending, expected at least one ending whose first paragraph is `**Outcome:** positive`',
+      '14:1 warning Unexpected transition that no run can take: choice 2 of node `a` is never offered, because its condition never holds when it is reached',
+      '24:1 error Unexpected mixed outcome that no run reaches: no ending with `**Outcome:** mixed` can be reached',
+      '24:1 error Unexpected node `meh` that cannot be reached from the start `a`, expected a choice or route leading to it (or remove it)',
+    ]);
+  });
+
+  it('stops at the cap when variables grow without bound, and says why', () => {
+    const text = scenario(`## a\n\n${choice('Affirm', 'a', '  - set: rapport +1\n')}${choice('Affirm', 'good')}\n${goodEnding}`);
+    expect(problemsOf(lintText(text))).toEqual([
+      '1:1 error Unexpected endless states: exploration stopped after 100,000 steps without finishing, so reachability could not be checked. A loop that keeps changing a variable (such as `rapport +1` on a way back to an earlier node) makes the states endless; add a condition that stops it, such as `if: rapport < 5`',
+    ]);
+  });
+
+  it('skips exploring a file with errors, and says so', () => {
+    const result = lintText(scenario(`## a\n\n${choice('Affirm', 'nowhere')}`));
+    expect(result.exploration).toBeUndefined();
+    expect(result.file.messages.find((m) => m.ruleId === 'not-explored')?.reason).toBe(
+      'Reachability and the `checks:` walks were not run, because this file has errors; fix them and run again',
+    );
+  });
+});
+
+describe('checks', () => {
+  const body = `## a\n\n${choice('Affirm', 'b', '  - set: rapport +1\n')}${choice('Affirm', 'good')}${choice('Affirm', 'b')}\n## b\n\n- -> good if rapport > 0\n- -> bad\n\n${goodEnding}\n## bad\n\n**Outcome:** negative\n\nB.\n`;
+
+  it('checks that check paths, endings and variables exist', () => {
+    const text = scenario(body, 'checks:\n  - path: [a, c]\n    outcome: positive\n  - path: [a]\n    state: { trust: ">= x" }\n');
+    expect(problemsOf(lintText(text))).toEqual([
+      '9:15 error Unexpected node `c`, expected the id of a node in this file',
+      '12:14 error Unexpected variable `trust`, expected one declared under `state:` (`rapport`)',
+      '12:21 error Unexpected `>= x` for `trust`, expected a comparison such as `">= 3"` or `"== 0"`',
+    ]);
+  });
+
+  it('wants something to confirm in each check', () => {
+    expect(problemsOf(lintText(scenario(goodEnding, 'checks:\n  - path: [good]\n')))).toEqual([
+      '9:5 error Unexpected check with nothing to confirm, expected at least one of `outcome`, `ending` or `state`',
+    ]);
+  });
+
+  it('walks each path and reports every expectation that does not hold', () => {
+    const checks = [
+      '  - path: [a, b, good]\n    outcome: positive\n    state: { rapport: 1 }', // passes, naming the route node
+      '  - path: [a, good]\n    ending: good', // passes; `a` has a direct choice to `good`
+      '  - path: [a, b, good]\n    outcome: negative\n    state: { rapport: "== 0" }',
+      '  - path: [a, good]\n    ending: bad',
+      '  - path: [a]\n    outcome: positive',
+      '  - path: [a, good, a]\n    outcome: positive',
+      '  - path: [a, bad]\n    outcome: negative', // passes: the route node `b` is left out
+      '  - path: [a, b, bad]\n    outcome: negative', // the first choice leading to `b` is taken, and it routes to `good`
+      '  - path: [b]\n    outcome: negative',
+    ];
+    const result = lintText(scenario(body, `checks:\n${checks.join('\n')}\n`));
+    expect(problemsOf(result)).toEqual([
+      '14:5 error Check 3 fails: expected `rapport == 0` at the end, but rapport = 1',
+      '14:5 error Check 3 fails: expected a negative outcome, but the ending `good` is positive',
+      '17:5 error Check 4 fails: expected to end at `bad`, but the walk ends at `good`',
+      '19:5 error Check 5 fails: expected a positive outcome, but the walk stops at `a`, which is not an ending',
+      '21:21 error Check 6 fails: the walk reached the ending `good`, but the path goes on to `a`',
+      '25:15 error Check 8 fails: the path expects `bad` next, but the walk is at `good`',
+      '27:12 error Check 9 fails: it must start at `a`: the path expects `b` next, but the walk is at `a`',
+    ]);
+    expect(result.checks).toEqual({ total: 9, failed: 6 });
+  });
+});

@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { VFile } from 'vfile';
+import { lintScenario, type LintResult } from '../src/engine/lint.ts';
+
+/** Module ids the fixtures may name, standing in for content/modules. */
+export const fixtureModules = ['what-recovery-means', 'mi-oars'];
+
+export function fixturePath(name: string): string {
+  return fileURLToPath(new URL(`fixtures/scenarios/${name}`, import.meta.url));
+}
+
+export function readFixture(name: string): string {
+  return readFileSync(fixturePath(name), 'utf8');
+}
+
+/** Lints Markdown text as if it were the file `name`. */
+export function lintText(text: string, name = 'fixture.md', walkChecks = true): LintResult {
+  return lintScenario(new VFile({ path: name, value: text }), { modules: fixtureModules, walkChecks });
+}
+
+/** Each message as `line:column severity reason`, the way a trainer reads it. */
+export function messagesOf(result: LintResult): string[] {
+  return result.file.messages.map((m) => `${m.line}:${m.column} ${m.fatal === true ? 'error' : m.fatal === false ? 'warning' : 'info'} ${m.reason}`);
+}
+
+/** The messages that are errors or warnings (not the "not explored" info). */
+export function problemsOf(result: LintResult): string[] {
+  return messagesOf(result).filter((m) => !m.includes(' info '));
+}
+
+/** A small valid scenario to mutate in rule tests: front matter, then nodes. */
+export function scenario(body: string, front = ''): string {
+  return `---
+title: T
+summary: S.
+persona:
+  name: Sam
+state:
+  rapport: 0
+${front}---
+
+${body}`;
+}
+
+/** A positive ending node, for rule tests that need one. */
+export const goodEnding = `## good
+
+**Outcome:** positive
+
+Well done.
+`;
