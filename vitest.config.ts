@@ -5,5 +5,6 @@ export default defineConfig({
     include: ['tests/**/*.test.{ts,tsx}'],
     // Subprocess tests start the bundled CLI; give the two cores room.
     testTimeout: 20_000,
+    globalSetup: ['tests/global-setup.ts'],
   },
 });

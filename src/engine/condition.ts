@@ -68,7 +68,7 @@ function tokenize(text: string): Token[] {
 const comparisonOperators = new Set<string>(['>=', '<=', '>', '<', '==', '!=']);
 
 function describe(t: Token | undefined): string {
-  return t === undefined ? 'the end of the condition' : `\`${t.text}\``;
+  return t === undefined ? 'end of the condition' : `\`${t.text}\``;
 }
 
 /** Parses a condition such as `rapport >= 3 and trust > 1 or readiness == 5`. */

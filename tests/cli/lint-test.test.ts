@@ -1,0 +1,123 @@
+import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fixturePath } from '../helpers.ts';
+import { coach } from './run-coach.ts';
+
+function tempFolder(files: Record<string, string | Buffer>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'coach-'));
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+  return dir;
+}
+
+const valid = `---\ntitle: T\nsummary: S.\npersona:\n  name: Sam\n---\n\n## start\n\n**Sam:** Hi.\n\n- **Open question:** "How are you?" -> good\n  - feedback: Open.\n\n## good\n\n**Outcome:** positive\n\nDone.\n`;
+
+describe('coach lint', () => {
+  it('passes the project\'s own scenarios', () => {
+    const result = coach(['lint']);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toMatch(/\d+ scenarios?: \d+ passed, 0 failed\n$/);
+    expect(result.status).toBe(0);
+  });
+
+  it('reports every problem in every file with file, line and column, and exits 1', () => {
+    const dir = tempFolder({
+      'ok.md': valid,
+      'broken.md': valid.replace('-> good', '-> godo').replace('Open question', 'Open questoin'),
+    });
+    const result = coach(['lint', dir]);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain(`${join(dir, 'broken.md')}\n`);
+    expect(result.stdout).toMatch(/12:3-12:21 +error +Unexpected behaviour code `Open questoin`, expected a code from the format's table; did you mean `Open question`\?/);
+    expect(result.stdout).toMatch(/12:40-12:44 +error +Unexpected target `godo`, expected the id of a node in this file; did you mean `good`\?/);
+    expect(result.stdout).toContain(`${join(dir, 'ok.md')}: no issues found`);
+    expect(result.stdout.trimEnd().split('\n').at(-1)).toBe('2 scenarios: 1 passed, 1 failed');
+  });
+
+  it('prints JSON for machines', () => {
+    const dir = tempFolder({ 'broken.md': valid.replace('-> good', '-> godo') });
+    const result = coach(['lint', dir, '--json']);
+    expect(result.status).toBe(1);
+    const json = JSON.parse(result.stdout);
+    expect(json.summary).toEqual({ scenarios: 1, passed: 0, failed: 1 });
+    expect(json.files[0].messages).toContainEqual({
+      line: 12, column: 40, endLine: 12, endColumn: 44, severity: 'error',
+      reason: 'Unexpected target `godo`, expected the id of a node in this file; did you mean `good`?',
+      ruleId: 'unknown-target', expected: ['good'],
+    });
+  });
+
+  it('gives one line and exit 2 for a path that does not exist', () => {
+    const result = coach(['lint', 'no/such/place.md']);
+    expect(result).toMatchObject({ status: 2, stdout: '', stderr: 'coach: cannot find `no/such/place.md`: no such file or folder\n' });
+  });
+
+  it('gives one line and exit 2 for a folder with no scenarios', () => {
+    const dir = tempFolder({ 'notes.txt': 'hello' });
+    const result = coach(['lint', dir]);
+    expect(result).toMatchObject({ status: 2, stdout: '', stderr: `coach: no scenarios in \`${dir}\`: it has no \`.md\` files\n` });
+  });
+
+  it('reports binary, enormous, badly named and broken-YAML files without a stack trace', () => {
+    const dir = tempFolder({
+      'image.md': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]),
+      'huge.md': 'x'.repeat(1024 * 1024 + 1),
+      'My Scenario.md': valid,
+      'yaml.md': '---\ntitle: "unclosed\n---\n\n## a\n',
+    });
+    const result = coach(['lint', dir]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toMatch(/1:1 +error +Unexpected binary file, expected a Markdown text file/);
+    expect(result.stdout).toMatch(/1:1 +error +Unexpected file of 1\.0 MB, expected a scenario under 1 MB/);
+    expect(result.stdout).toMatch(/1:1 +error +Unexpected file name `My Scenario\.md`.*such as `my-scenario\.md`/);
+    expect(result.stdout).toMatch(/Unexpected YAML in the front matter/);
+    expect(result.stdout).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('coach test', () => {
+  it('walks checks and prints a coverage line per scenario, then a summary', () => {
+    const result = coach(['test', fixturePath('every-feature.md')]);
+    expect(result.stdout).toContain('coverage: 7 reachable states · 10 of 11 transitions exercised · 3 of 3 endings reached · 4 paths to an ending · 3 of 3 checks passed');
+    expect(result.stdout.trimEnd().split('\n').at(-1)).toBe('1 scenario: 1 passed, 0 failed');
+    expect(result.status).toBe(0);
+  });
+
+  it('fails when a check fails, naming the check and the node', () => {
+    const dir = tempFolder({ 'walk.md': valid.replace('---\n\n', 'checks:\n  - path: [start, good]\n    outcome: negative\n---\n\n') });
+    const result = coach(['test', dir]);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(/7:5-8:22 +error +Check 1 fails: expected a negative outcome, but the ending `good` is positive/);
+    expect(result.stdout).toContain('0 of 1 checks passed');
+  });
+
+  it('reports coverage as JSON', () => {
+    const json = JSON.parse(coach(['test', fixturePath('every-feature.md'), '--json']).stdout);
+    expect(json.files[0].coverage).toMatchObject({ states: 7, transitions: { exercised: 10, total: 11 }, endings: { reached: ['plan', 'maybe', 'walk-out'], total: 3 }, pathsToEnding: 4 });
+    expect(json.files[0].checks).toEqual({ total: 3, failed: 0 });
+  });
+});
+
+describe('usage errors', () => {
+  it('suggests the closest command and exits 2', () => {
+    const result = coach(['lnt']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("coach: unknown command 'lnt'");
+    expect(result.stderr).toContain('(Did you mean lint?)');
+  });
+
+  it('suggests the closest option and exits 2', () => {
+    const result = coach(['lint', '--jsn']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("coach: unknown option '--jsn'");
+    expect(result.stderr).toContain('(Did you mean --json?)');
+  });
+
+  it('documents exit codes in the help, and exits 0', () => {
+    const result = coach(['--help']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('2  usage error');
+  });
+});

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { canUndo, choiceIndices, chooseNumber, currentNode, currentVariables, endingOf, offeredChoices, picks, replay, restart, RunError, startRun, transcript, undo, visitedNodes } from '../../src/engine/run.ts';
+import { lintText, readFixture } from '../helpers.ts';
+
+const scenario = lintText(readFixture('every-feature.md'), 'every-feature.md').scenario!;
+
+describe('stepping a scenario', () => {
+  it('starts at the start node and numbers only the offered choices', () => {
+    const run = startRun(scenario);
+    expect(currentNode(run).id).toBe('hello');
+    expect(offeredChoices(run).map((o) => [o.number, o.index, o.choice.code.name])).toEqual([
+      [1, 0, 'Simple reflection'],
+      [2, 1, 'Confront'],
+    ]);
+  });
+
+  it('applies effects, passes through route nodes and reaches an ending', () => {
+    let run = chooseNumber(startRun(scenario), 2); // Confront: trust = 0
+    expect(currentNode(run).id).toBe('lectures');
+    run = chooseNumber(run, 1); // -> gate, routes to maybe (readiness 2)
+    expect(endingOf(run)?.id).toBe('maybe');
+    expect(visitedNodes(run)).toEqual(['hello', 'lectures', 'gate', 'maybe']);
+    expect(currentVariables(run)).toEqual({ trust: 0, readiness: 2 });
+    expect(offeredChoices(run)).toEqual([]);
+  });
+
+  it('refuses a choice that is not offered, saying what is', () => {
+    expect(() => chooseNumber(startRun(scenario), 3)).toThrow(new RunError('There is no choice 3 at node `hello`: the choices offered are 1 to 2'));
+  });
+
+  it('undoes and restarts', () => {
+    const run = chooseNumber(chooseNumber(startRun(scenario), 1), 1);
+    expect(endingOf(run)?.id).toBe('plan');
+    const back = undo(run);
+    expect(currentNode(back).id).toBe('listens');
+    expect(currentVariables(back)).toEqual({ trust: 1, readiness: 1 });
+    const atStart = undo(back);
+    expect(canUndo(atStart)).toBe(false);
+    expect(undo(atStart)).toBe(atStart);
+    expect(currentNode(restart(run)).id).toBe('hello');
+  });
+
+  it('keeps a transcript of lines, choices and the ending', () => {
+    const run = chooseNumber(chooseNumber(startRun(scenario), 1), 1);
+    expect(transcript(run).map((entry) => (entry.kind === 'lines' ? `lines ${entry.node} ${entry.lines.length}` : entry.kind === 'choice' ? `choice ${entry.choice.code.name}` : `ending ${entry.ending.outcome}`))).toEqual([
+      'lines hello 2',
+      'choice Simple reflection',
+      'lines listens 1',
+      'choice Emphasizing autonomy',
+      'ending positive',
+    ]);
+    expect(picks(run).map((pick) => pick.node)).toEqual(['hello', 'listens']);
+  });
+
+  it('replays stored choices, and refuses ones the scenario no longer offers', () => {
+    const run = chooseNumber(chooseNumber(startRun(scenario), 1), 2);
+    expect(endingOf(replay(scenario, choiceIndices(run)))?.id).toBe(endingOf(run)?.id);
+    expect(() => replay(scenario, [2])).toThrow(RunError);
+  });
+});

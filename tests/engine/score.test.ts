@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { behaviourCodes, findBehaviourCode } from '../../src/engine/behaviour-codes.ts';
+import { summarise, summaryRows } from '../../src/engine/score.ts';
+
+const codes = (...names: string[]) => names.map((name) => findBehaviourCode(name)!);
+
+describe('the MITI-style summary', () => {
+  it('counts reflections per question and the share of complex reflections', () => {
+    const summary = summarise(codes('Open question', 'Closed question', 'Simple reflection', 'Complex reflection', 'Summary', 'Complex reflection'));
+    expect(summary.reflectionToQuestion).toEqual({ value: 2, rating: 'good' });
+    expect(summary.percentComplexReflections).toEqual({ value: 0.75, rating: 'good' });
+    expect(summaryRows(summary).map((row) => `${row.measure}: ${row.value} [${row.fair} / ${row.good}] ${row.rating}`)).toEqual([
+      'Reflection-to-question ratio (R:Q): 2:1 (4 reflections, 2 questions) [1:1 / 2:1] good',
+      'Percent complex reflections (%CR): 75% (3 of 4) [40% / 50%] good',
+      'Total MI-adherent: 0 [– / –] ',
+      'Total MI non-adherent: 0 [– / –] ',
+    ]);
+  });
+
+  it('rates against the fair and good thresholds', () => {
+    expect(summarise(codes('Open question', 'Simple reflection')).reflectionToQuestion).toEqual({ value: 1, rating: 'fair' });
+    expect(summarise(codes('Open question', 'Open question', 'Simple reflection')).reflectionToQuestion).toEqual({ value: 0.5, rating: 'below fair' });
+    expect(summarise(codes('Simple reflection', 'Complex reflection', 'Simple reflection')).percentComplexReflections).toMatchObject({ rating: 'below fair' });
+    expect(summarise(codes('Simple reflection', 'Complex reflection')).percentComplexReflections).toEqual({ value: 0.5, rating: 'good' });
+  });
+
+  it('says in words when there is nothing to divide by', () => {
+    const none = summaryRows(summarise(codes('Affirm', 'Persuade')));
+    expect(none[0]!.value).toBe('No questions or reflections were picked, so there is no ratio.');
+    expect(none[1]!.value).toBe('No reflections were picked, so there is no percentage to show.');
+    expect(summaryRows(summarise(codes('Simple reflection')))[0]!.value).toBe('No questions were picked, so there is no ratio to show.');
+  });
+
+  it('totals MI-adherent and MI non-adherent codes', () => {
+    const summary = summarise(codes('Affirm', 'Seeking collaboration', 'Emphasizing autonomy', 'Persuade', 'Confront', 'Persuade with permission', 'Giving information'));
+    expect([summary.miAdherent, summary.miNonAdherent]).toEqual([3, 2]);
+  });
+
+  it('matches codes ignoring case, and knows all twelve', () => {
+    expect(behaviourCodes).toHaveLength(12);
+    expect(findBehaviourCode('  persuade WITH permission ')?.name).toBe('Persuade with permission');
+    expect(findBehaviourCode('Reflection')).toBeUndefined();
+  });
+});
