@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The `coach` command. The runner itself is bundled to dist/cli by `npm install` (the prepare
+// The `coach` command. The runner itself is bundled to build/cli by `npm install` (the prepare
 // script); this file only checks that it is there and that Node is new enough.
 const [major] = process.versions.node.split('.').map(Number);
 if (major < 22) {
@@ -7,9 +7,9 @@ if (major < 22) {
   process.exit(2);
 }
 try {
-  await import('../dist/cli/coach.js');
+  await import('../build/cli/coach.js');
 } catch (error) {
-  if (error?.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes('dist/cli/coach.js')) {
+  if (error?.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes('build/cli/coach.js')) {
     process.stderr.write('coach: the runner is not built yet. Run `npm install` (or `npm run build:cli`) in the project folder first.\n');
     process.exit(2);
   }

@@ -1,11 +1,11 @@
-// Bundles the terminal runner to dist/cli, so `coach` starts without a TypeScript loader. Code
+// Bundles the terminal runner to build/cli, so `coach` starts without a TypeScript loader. Code
 // splitting keeps each command's imports (the engine, Ink and React) out of the entry chunk:
 // `coach --help` loads only commander.
 import { build } from 'esbuild';
 
 await build({
   entryPoints: { coach: 'cli/coach.ts' },
-  outdir: 'dist/cli',
+  outdir: 'build/cli',
   bundle: true,
   splitting: true,
   format: 'esm',

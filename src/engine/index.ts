@@ -13,3 +13,4 @@ export * from './run.ts';
 export { summarise, summaryDisclaimer, summaryRows, thresholds, type MitiSummary, type Rating, type SummaryRow } from './score.ts';
 export type * from './types.ts';
 export { labelOf, skills, tags, type Term } from './vocabulary.ts';
+export { personaLines, summaryMarkdown, transcriptMarkdown } from './transcript-markdown.ts';

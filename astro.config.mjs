@@ -1,0 +1,15 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import react from '@astrojs/react';
+import { defineConfig } from 'astro/config';
+import { scenarioChecks } from './src/site/scenario-checks-integration.ts';
+
+// A static site: every page is built ahead of time and works offline once loaded.
+export default defineConfig({
+  output: 'static',
+  trailingSlash: 'ignore',
+  integrations: [scenarioChecks(), mdx(), react()],
+  devToolbar: { enabled: false },
+  // No telemetry, prefetching or third-party requests of any kind.
+  prefetch: false,
+});

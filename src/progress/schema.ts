@@ -1,0 +1,88 @@
+/**
+ * The one schema of what the site keeps in the browser (localStorage): modules completed,
+ * knowledge-check answers, private reflections, scenario runs and runs in progress. Everything
+ * that reads or writes progress goes through it. zod/mini keeps it small enough for every page.
+ */
+import { z } from 'zod/mini';
+
+/** Bump when the shape changes, and teach `migrate` in store.ts the step from the last one. */
+export const progressVersion = 1;
+
+/** A moment, as an ISO 8601 string. */
+const timestamp = z.string().check(z.minLength(1));
+
+/** A module marked as complete. */
+export const moduleProgressSchema = z.object({ completedAt: timestamp });
+
+/** The answer given to one knowledge-check question. */
+export const answerSchema = z.object({
+  /** The option chosen, by its position from 0. */
+  choice: z.int().check(z.nonnegative()),
+  correct: z.boolean(),
+  answeredAt: timestamp,
+});
+
+/** A private reflection, kept on this device only. */
+export const reflectionSchema = z.object({ text: z.string(), savedAt: timestamp });
+
+/** The MITI-style summary figures of a finished run. */
+export const runSummarySchema = z.object({
+  questions: z.int().check(z.nonnegative()),
+  reflections: z.int().check(z.nonnegative()),
+  complexReflections: z.int().check(z.nonnegative()),
+  miAdherent: z.int().check(z.nonnegative()),
+  miNonAdherent: z.int().check(z.nonnegative()),
+});
+
+/** A scenario played to an ending. */
+export const finishedRunSchema = z.object({
+  scenarioId: z.string().check(z.minLength(1)),
+  /** The scenario's title when it was played, for the progress page. */
+  title: z.string(),
+  endedAt: timestamp,
+  ending: z.string(),
+  outcome: z.enum(['positive', 'mixed', 'negative']),
+  /** The choices picked, by their index in the file: enough to replay the run. */
+  choices: z.array(z.int().check(z.nonnegative())),
+  summary: runSummarySchema,
+});
+
+/** A scenario left part-way, to resume. */
+export const runInProgressSchema = z.object({
+  choices: z.array(z.int().check(z.nonnegative())),
+  /** The content notes were acknowledged. */
+  acknowledged: z.boolean(),
+  updatedAt: timestamp,
+});
+
+/** Everything kept, by section. Each section is keyed by id. */
+export const progressSchema = z.object({
+  version: z.literal(progressVersion),
+  /** Completed modules, by module id. */
+  modules: z.record(z.string(), moduleProgressSchema),
+  /** Knowledge-check answers, by `moduleId/questionId`. */
+  answers: z.record(z.string(), answerSchema),
+  /** Reflections, by `moduleId/reflectionId`. */
+  reflections: z.record(z.string(), reflectionSchema),
+  /** Finished runs, oldest first. */
+  runs: z.array(finishedRunSchema),
+  /** Runs in progress, by scenario id. */
+  inProgress: z.record(z.string(), runInProgressSchema),
+});
+
+export type Progress = z.infer<typeof progressSchema>;
+export type FinishedRun = z.infer<typeof finishedRunSchema>;
+export type RunInProgress = z.infer<typeof runInProgressSchema>;
+
+/** A fresh, empty record. */
+export function emptyProgress(): Progress {
+  return { version: progressVersion, modules: {}, answers: {}, reflections: {}, runs: [], inProgress: {} };
+}
+
+/** The record-shaped sections and the schema of one entry in each. */
+export const recordSections = {
+  modules: moduleProgressSchema,
+  answers: answerSchema,
+  reflections: reflectionSchema,
+  inProgress: runInProgressSchema,
+} as const;

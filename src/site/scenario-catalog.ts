@@ -1,0 +1,60 @@
+/**
+ * The scenarios as the site sees them: every file in scenarios/, checked by the engine, with its
+ * Markdown rendered to HTML for the player. A file with errors keeps its diagnostics, which the
+ * dev server shows on its page (the build stops before it gets here).
+ */
+import { reporter } from 'vfile-reporter';
+import { hasErrors } from '../engine/diagnostics.ts';
+import type { Outcome } from '../engine/front-matter-schema.ts';
+import type { Scenario } from '../engine/types.ts';
+import { lintScenarioFiles } from '../node/scenario-files.ts';
+import { inlineMarkdownToHtml, markdownToHtml } from './markdown-html.ts';
+
+/** Every piece of Markdown in a scenario, rendered: looked up by its Markdown source. */
+export type RenderedMarkdown = Record<string, string>;
+
+export interface ScenarioEntry {
+  readonly id: string;
+  readonly scenario: Scenario;
+  readonly html: RenderedMarkdown;
+  /** How many nodes, and endings of each outcome. */
+  readonly stats: { readonly nodes: number; readonly endings: Record<Outcome, number> };
+}
+
+export interface BrokenScenario {
+  readonly id: string;
+  /** The engine's diagnostics, as `coach lint` prints them. */
+  readonly report: string;
+}
+
+function render(scenario: Scenario): RenderedMarkdown {
+  const html: RenderedMarkdown = {};
+  const inline = (markdown: string) => (html[markdown] ??= inlineMarkdownToHtml(markdown));
+  const block = (markdown: string) => (html[markdown] ??= markdownToHtml(markdown));
+  if (scenario.introduction) block(scenario.introduction);
+  for (const node of scenario.nodes) {
+    for (const line of node.lines) inline(line.markdown);
+    if (node.kind === 'choice') for (const choice of node.choices) inline(choice.feedback);
+    if (node.kind === 'ending' && node.debrief) block(node.debrief);
+  }
+  return html;
+}
+
+/** Loads, checks and renders every scenario, in file-name order. */
+export async function loadScenarioCatalog(): Promise<{ scenarios: ScenarioEntry[]; broken: BrokenScenario[] }> {
+  const results = await lintScenarioFiles([]);
+  const scenarios: ScenarioEntry[] = [];
+  const broken: BrokenScenario[] = [];
+  for (const result of results) {
+    const id = result.file.stem ?? '';
+    if (hasErrors(result.file) || !result.scenario) {
+      broken.push({ id, report: reporter([result.file], { color: false }) });
+      continue;
+    }
+    const { scenario } = result;
+    const endings = { positive: 0, mixed: 0, negative: 0 };
+    for (const node of scenario.nodes) if (node.kind === 'ending') endings[node.outcome]++;
+    scenarios.push({ id, scenario, html: render(scenario), stats: { nodes: scenario.nodes.length, endings } });
+  }
+  return { scenarios, broken };
+}

@@ -1,0 +1,27 @@
+/**
+ * Fails `astro build` with the engine's own diagnostics when any scenario has an error: the same
+ * messages, file, line and column that `coach lint` prints, all of them, and no stack trace. In
+ * `astro dev` it only watches the scenarios, and a broken scenario's page shows its diagnostics.
+ */
+import type { AstroIntegration } from 'astro';
+import { reporter } from 'vfile-reporter';
+import { hasErrors } from '../engine/diagnostics.ts';
+import { lintScenarioFiles, scenariosFolder } from '../node/scenario-files.ts';
+
+export function scenarioChecks(): AstroIntegration {
+  return {
+    name: 'recovery-coach-practice:scenario-checks',
+    hooks: {
+      'astro:config:setup': async ({ command, addWatchFile, logger }) => {
+        addWatchFile(scenariosFolder);
+        if (command !== 'build') return;
+        const results = await lintScenarioFiles([]);
+        const broken = results.filter((result) => hasErrors(result.file));
+        if (broken.length === 0) return;
+        process.stderr.write(`\n${reporter(broken.map((result) => result.file), { color: Boolean(process.stderr.isTTY) && !process.env.NO_COLOR })}\n\n`);
+        logger.error(`${broken.length} of ${results.length} scenarios have errors; the site was not built. Fix them (run \`npx coach lint\` to check) and build again.`);
+        process.exit(1);
+      },
+    },
+  };
+}
