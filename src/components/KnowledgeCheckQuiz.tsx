@@ -4,7 +4,8 @@
  * with the keyboard and a screen reader; feedback is announced when an answer is checked.
  */
 import { useEffect, useState } from 'react';
-import { loadProgress, onProgressChange, updateProgress } from '../progress/store.ts';
+import { updateProgress } from '../progress/store.ts';
+import { useProgress } from '../progress/use-progress.ts';
 
 export interface QuizOption {
   readonly text: string;
@@ -30,14 +31,16 @@ const answerKey = (checkId: string, questionId: string) => `${checkId}/${questio
 
 function Question({ checkId, question, number }: { checkId: string; question: QuizQuestion; number: number }) {
   const key = answerKey(checkId, question.id);
-  const [saved, setSaved] = useState(() => loadProgress().progress.answers[key]);
-  const [selected, setSelected] = useState<number | undefined>(saved?.choice);
-  useEffect(() => onProgressChange(() => setSaved(loadProgress().progress.answers[key])), [key]);
+  const { progress, loaded } = useProgress();
+  const saved = progress.answers[key];
+  const [selected, setSelected] = useState<number | undefined>();
+  // Show the saved answer selected once the browser's record is read.
+  useEffect(() => setSelected((current) => current ?? saved?.choice), [saved?.choice]);
 
   const name = `${key}-option`;
   const answered = saved !== undefined && saved.choice < question.options.length ? question.options[saved.choice] : undefined;
 
-  function check(event: React.FormEvent) {
+  function check(event: { preventDefault(): void }) {
     event.preventDefault();
     if (selected === undefined) return;
     const correct = Boolean(question.options[selected]?.correct);
@@ -46,7 +49,7 @@ function Question({ checkId, question, number }: { checkId: string; question: Qu
 
   return (
     <form className="card" onSubmit={check}>
-      <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
+      <fieldset style={{ border: 0, padding: 0, margin: 0 }} disabled={!loaded}>
         <legend><strong>Question {number}.</strong> {question.question}</legend>
         {question.options.map((option, i) => (
           <div key={i} style={{ margin: '0.4rem 0' }}>

@@ -1,12 +1,10 @@
 /** "Mark as complete" for a module, saved on this device. */
-import { useEffect, useState } from 'react';
-import { loadProgress, onProgressChange, updateProgress } from '../progress/store.ts';
+import { updateProgress } from '../progress/store.ts';
+import { useProgress } from '../progress/use-progress.ts';
 
 export default function MarkComplete({ moduleId, title }: { moduleId: string; title: string }) {
-  const read = () => loadProgress().progress.modules[moduleId];
-  const [done, setDone] = useState(read);
-  const [notice] = useState(() => loadProgress().notice);
-  useEffect(() => onProgressChange(() => setDone(read())), [moduleId]);
+  const { progress, notice, loaded } = useProgress();
+  const done = progress.modules[moduleId];
 
   function toggle() {
     updateProgress((progress) => {
@@ -18,7 +16,7 @@ export default function MarkComplete({ moduleId, title }: { moduleId: string; ti
   return (
     <div className="actions">
       {notice && <p className="notice" role="status">{notice}</p>}
-      <button type="button" className={done ? undefined : 'primary'} aria-pressed={Boolean(done)} onClick={toggle}>
+      <button type="button" className={done ? undefined : 'primary'} aria-pressed={Boolean(done)} onClick={toggle} disabled={!loaded}>
         {done ? `Completed: “${title}”` : 'Mark this module as complete'}
       </button>
       {done && <span className="meta">Marked complete on {new Date(done.completedAt).toLocaleDateString()}. Select again to undo.</span>}

@@ -3,8 +3,9 @@
  * file, import (validated) and clear. Everything is read from and written to this browser only.
  */
 import { useEffect, useRef, useState } from 'react';
-import { emptyProgress, type Progress } from '../progress/schema.ts';
-import { exportProgress, importProgress, loadProgress, onProgressChange, replaceProgress } from '../progress/store.ts';
+import { emptyProgress } from '../progress/schema.ts';
+import { exportProgress, importProgress, replaceProgress } from '../progress/store.ts';
+import { useProgress } from '../progress/use-progress.ts';
 
 export interface ProgressPanelProps {
   /** Module ids and titles in course order. */
@@ -12,11 +13,11 @@ export interface ProgressPanelProps {
 }
 
 export default function ProgressPanel({ modules }: ProgressPanelProps) {
-  const [progress, setProgress] = useState<Progress>(() => loadProgress().progress);
-  const [status, setStatus] = useState(() => loadProgress().notice ?? '');
+  const { progress, notice, loaded } = useProgress();
+  const [status, setStatus] = useState('');
   const [confirmingClear, setConfirmingClear] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
-  useEffect(() => onProgressChange(() => setProgress(loadProgress().progress)), []);
+  useEffect(() => setStatus((current) => current || (notice ?? '')), [notice]);
 
   const answers = Object.entries(progress.answers);
   const correct = answers.filter(([, answer]) => answer.correct).length;
@@ -98,8 +99,8 @@ export default function ProgressPanel({ modules }: ProgressPanelProps) {
         <h2 id="manage-title">Keep, move or clear your progress</h2>
         <p>Your progress lives only in this browser. Export it to keep a copy or move it to another device; import a file you exported before.</p>
         <div className="actions">
-          <button type="button" className="primary" onClick={exportFile}>Export progress</button>
-          <button type="button" onClick={() => fileInput.current?.click()}>Import progress</button>
+          <button type="button" className="primary" onClick={exportFile} disabled={!loaded}>Export progress</button>
+          <button type="button" onClick={() => fileInput.current?.click()} disabled={!loaded}>Import progress</button>
           <input ref={fileInput} type="file" accept="application/json,.json" hidden aria-hidden="true" tabIndex={-1} onChange={(event) => { const file = event.target.files?.[0]; if (file) void importFile(file); event.target.value = ''; }} />
           {confirmingClear ? (
             <span role="group" aria-label="Confirm clearing">
@@ -108,7 +109,7 @@ export default function ProgressPanel({ modules }: ProgressPanelProps) {
               <button type="button" onClick={() => setConfirmingClear(false)}>No, keep it</button>
             </span>
           ) : (
-            <button type="button" onClick={() => setConfirmingClear(true)}>Clear progress</button>
+            <button type="button" onClick={() => setConfirmingClear(true)} disabled={!loaded}>Clear progress</button>
           )}
         </div>
       </section>

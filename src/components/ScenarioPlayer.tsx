@@ -51,6 +51,8 @@ export default function ScenarioPlayer({ scenario, html }: ScenarioPlayerProps) 
   const [notice, setNotice] = useState<string | undefined>();
   const [confirmingRestart, setConfirmingRestart] = useState(false);
   const [announcement, setAnnouncement] = useState('');
+  // Controls stay disabled until the island has hydrated and read any saved run.
+  const [ready, setReady] = useState(false);
   const focusTarget = useRef<HTMLElement | null>(null);
   const shouldFocus = useRef(false);
   const savedEnding = useRef(false);
@@ -74,6 +76,7 @@ export default function ScenarioPlayer({ scenario, html }: ScenarioPlayerProps) 
       }
     }
     if (notices.length > 0) setNotice(notices.join(' '));
+    setReady(true);
   }, [scenario, machine]);
 
   useEffect(() => {
@@ -155,7 +158,7 @@ export default function ScenarioPlayer({ scenario, html }: ScenarioPlayerProps) 
           <p>You can take a break at any point; your place is kept on this device.</p>
         )}
         <div className="actions">
-          <button type="button" className="primary" onClick={() => begin(startRun(scenario, machine))}>
+          <button type="button" className="primary" disabled={!ready} onClick={() => begin(startRun(scenario, machine))}>
             {meta.content_notes.length > 0 ? 'I have read the content notes. Start' : 'Start the scenario'}
           </button>
         </div>
@@ -171,7 +174,7 @@ export default function ScenarioPlayer({ scenario, html }: ScenarioPlayerProps) 
       {notice && <p className="notice" role="status">{notice}</p>}
       <h2 id="conversation-title">Conversation</h2>
       <div className="visually-hidden" aria-live="polite" aria-atomic="true">{announcement}</div>
-      <ol className="dialogue">
+      <ol className="dialogue" aria-label="Conversation so far">
         {entries.map((entry, i) => {
           if (entry.kind === 'lines') {
             return entry.lines.map((line, j) => (

@@ -3,7 +3,7 @@
  * unified/remark. Every problem of form is recorded on the file with its place; the tree keeps
  * whatever could be read, so later stages can still report their own problems in the same run.
  */
-import type { Heading, List, ListItem, Nodes, Paragraph, Root, RootContent, Yaml } from 'mdast';
+import type { Heading, List, ListItem, Nodes, Paragraph, RootContent, Yaml } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';

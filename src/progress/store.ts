@@ -72,6 +72,7 @@ let cache: LoadedProgress | undefined;
 
 /** The progress kept in this browser. A notice, if any, is given once per page. */
 export function loadProgress(): LoadedProgress {
+  if (typeof localStorage === 'undefined') return { progress: emptyProgress() }; // rendering on the server
   if (cache) return cache;
   let text: string | null = null;
   try {

@@ -5,7 +5,7 @@ export const sourceSchema = z.object({
   /** The full citation, as a reader would look it up. */
   citation: z.string().min(1),
   /** Where it can be read, if it is online. */
-  url: z.string().url().optional(),
+  url: z.url().optional(),
 });
 
 /** The front matter of a course module in `content/modules/`. */
