@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { VFile } from 'vfile';
 import { lintScenario, type LintResult } from '../src/engine/lint.ts';
 
-/** Module ids the fixtures may name, standing in for content/modules. */
-export const fixtureModules = ['what-recovery-means', 'mi-oars'];
+/** The course's module ids, as the CLI and the site read them from content/modules. */
+export const fixtureModules = readdirSync(new URL('../content/modules', import.meta.url)).map((name) => name.replace(/\.mdx$/, ''));
 
 export function fixturePath(name: string): string {
   return fileURLToPath(new URL(`fixtures/scenarios/${name}`, import.meta.url));

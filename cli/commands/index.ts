@@ -1,9 +1,19 @@
 import type { Command } from 'commander';
+import { registerGraph } from './graph.ts';
 import { registerLint } from './lint.ts';
+import { registerList } from './list.ts';
+import { registerNew } from './new.ts';
+import { registerPlay } from './play.ts';
+import { registerRun } from './run.ts';
 import { registerTest } from './test.ts';
 
 /** Adds every command to the program, in the order `coach --help` lists them. */
 export function registerCommands(program: Command): void {
+  registerPlay(program);
+  registerRun(program);
+  registerList(program);
   registerLint(program);
   registerTest(program);
+  registerGraph(program);
+  registerNew(program);
 }

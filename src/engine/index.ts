@@ -14,3 +14,4 @@ export { summarise, summaryDisclaimer, summaryRows, thresholds, type MitiSummary
 export type * from './types.ts';
 export { labelOf, skills, tags, type Term } from './vocabulary.ts';
 export { personaLines, summaryMarkdown, transcriptMarkdown } from './transcript-markdown.ts';
+export { walkPath, type Walk } from './walk.ts';

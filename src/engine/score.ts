@@ -78,6 +78,7 @@ export interface SummaryRow {
 }
 
 const round = (n: number) => (Math.round(n * 100) / 100).toString();
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 /** The summary as table rows, with zero denominators said in words. */
 export function summaryRows(summary: MitiSummary): SummaryRow[] {
@@ -86,7 +87,7 @@ export function summaryRows(summary: MitiSummary): SummaryRow[] {
   return [
     {
       measure: 'Reflection-to-question ratio (R:Q)',
-      value: rq.value === null ? rq.reason : `${round(rq.value)}:1 (${summary.reflections} reflections, ${summary.questions} questions)`,
+      value: rq.value === null ? rq.reason : `${round(rq.value)}:1 (${count(summary.reflections, 'reflection')}, ${count(summary.questions, 'question')})`,
       fair: '1:1',
       good: '2:1',
       rating: rq.value === null ? '' : rq.rating,

@@ -28,9 +28,47 @@ function consume(path: readonly string[], from: number, entered: readonly string
   return { ok: true, next: i };
 }
 
+/** Where a walk ended: the run so far, and why it stopped early, if it did. */
+export interface Walk {
+  readonly run: Run;
+  readonly failure?: { readonly reason: string; /** The path element the failure is about. */ readonly pathIndex: number };
+}
+
+/**
+ * Walks `path` (node ids from the start; route nodes may be left out), taking at each node the
+ * first offered choice, in file order, that leads to the next node in the path.
+ */
+export function walkPath(scenario: Scenario, machine: ScenarioMachine, path: readonly string[]): Walk {
+  const byId = new Map(scenario.nodes.map((node) => [node.id, node]));
+  let run: Run = startRun(scenario, machine);
+  let at = consume(path, 0, run.stops[0]!.entered, byId);
+  if (!at.ok) return { run, failure: { reason: `it must start at \`${scenario.start}\`: ${at.reason}`, pathIndex: 0 } };
+  while (at.next < path.length) {
+    const wanted = path[at.next]!;
+    const node = currentNode(run);
+    if (node.kind === 'ending') return { run, failure: { reason: `the walk reached the ending \`${node.id}\`, but the path goes on to \`${wanted}\``, pathIndex: at.next } };
+    const from: number = at.next;
+    const taken = offeredChoices(run)
+      .map((offered) => choose(run, offered.index))
+      .find((next) => {
+        const step = next.stops.at(-1)!.entered;
+        const result = consume(path, from, step, byId);
+        return result.ok ? result.next > from : step.indexOf(wanted) !== -1 && step.slice(0, step.indexOf(wanted)).every((id) => byId.get(id)?.kind === 'route');
+      });
+    if (!taken) {
+      const leads = offeredChoices(run).map((offered) => `\`${offered.choice.target}\``);
+      return { run, failure: { reason: `at node \`${node.id}\`, no offered choice leads to \`${wanted}\`; the offered choices lead to ${leads.join(', ') || 'nothing'}`, pathIndex: from } };
+    }
+    run = taken;
+    const next = consume(path, from, run.stops.at(-1)!.entered, byId);
+    if (!next.ok) return { run, failure: { reason: next.reason, pathIndex: from } };
+    at = next;
+  }
+  return { run };
+}
+
 /** Walks every check of the scenario, recording each failure on the file; returns how many checks failed. */
 export function runChecks(scenario: Scenario, machine: ScenarioMachine, file: VFile, placeOf: ParsedScenario['placeOf']): number {
-  const byId = new Map(scenario.nodes.map((node) => [node.id, node]));
   let failures = 0;
   scenario.meta.checks.forEach((check, checkIndex) => {
     let failed = false;
@@ -40,29 +78,9 @@ export function runChecks(scenario: Scenario, machine: ScenarioMachine, file: VF
       const place = pathIndex === undefined ? placeOf(['checks', checkIndex]) : placeOf(['checks', checkIndex, 'path', pathIndex]);
       report(file, `Check ${checkIndex + 1} fails: ${reason}`, place, 'check-failed');
     };
-    const { path } = check;
-    let run: Run = startRun(scenario, machine);
-    let at = consume(path, 0, run.stops[0]!.entered, byId);
-    if (!at.ok) return fail(`it must start at \`${scenario.start}\`: ${at.reason}`, 0);
-    while (at.ok && at.next < path.length) {
-      const wanted = path[at.next]!;
-      const node = currentNode(run);
-      if (node.kind === 'ending') return fail(`the walk reached the ending \`${node.id}\`, but the path goes on to \`${wanted}\``, at.next);
-      const from: number = at.next;
-      const offered = offeredChoices(run).map((o) => choose(run, o.index));
-      const taken = offered.find((next) => {
-        const step = next.stops.at(-1)!.entered;
-        const result = consume(path, from, step, byId);
-        return result.ok ? result.next > from : step.indexOf(wanted) !== -1 && step.slice(0, step.indexOf(wanted)).every((id) => byId.get(id)?.kind === 'route');
-      });
-      if (!taken) {
-        const leads = offeredChoices(run).map((o) => `\`${o.choice.target}\``);
-        return fail(`at node \`${node.id}\`, no offered choice leads to \`${wanted}\`; the offered choices lead to ${leads.join(', ') || 'nothing'}`, from);
-      }
-      run = taken;
-      at = consume(path, from, run.stops.at(-1)!.entered, byId);
-      if (!at.ok) return fail(at.reason, from);
-    }
+    const walk = walkPath(scenario, machine, check.path);
+    if (walk.failure) return fail(walk.failure.reason, walk.failure.pathIndex);
+    const { run } = walk;
     const ending = endingOf(run);
     const where = currentNode(run).id;
     if (check.outcome !== undefined && ending?.outcome !== check.outcome) {

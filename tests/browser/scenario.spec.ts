@@ -42,7 +42,7 @@ test('a scenario can be played to its ending with the keyboard alone, with an un
   await expect(debrief.getByText('Jordan agrees to come back next week.')).toBeVisible();
   await expect(debrief.getByRole('listitem')).toHaveCount(3);
   const table = debrief.getByRole('table');
-  await expect(table.getByRole('row', { name: /Reflection-to-question ratio/ })).toContainText('1:1 (1 reflections, 1 questions) (fair)');
+  await expect(table.getByRole('row', { name: /Reflection-to-question ratio/ })).toContainText('1:1 (1 reflection, 1 question) (fair)');
   await expect(table.getByRole('row', { name: /Percent complex reflections/ })).toContainText('100% (1 of 1) (good)');
   await expect(table.getByRole('row', { name: /Total MI-adherent/ })).toContainText('1');
   await expect(debrief).toContainText('It is not a MITI rating of your own speech');

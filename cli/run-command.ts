@@ -1,0 +1,84 @@
+/** What `coach run` does: step a scenario by choice numbers or by path, and print the run. */
+import { summarise } from '../src/engine/score.ts';
+import { chooseNumber, currentNode, currentVariables, endingOf, offeredChoices, picks, RunError, startRun, transcript, visitedNodes, type Run } from '../src/engine/run.ts';
+import { walkPath } from '../src/engine/walk.ts';
+import { exitCodes } from './exit-codes.ts';
+import { briefLines, debriefLines, entryLines, toPlain } from './run-text.ts';
+import { CommandError, loadScenarioArg } from './scenario-arg.ts';
+
+interface RunOptions {
+  readonly choose?: string;
+  readonly path?: string;
+  readonly json?: boolean;
+}
+
+/** The numbers in `--choose 1,3,2`, or a usage error naming the bad one. */
+export function parseChoiceNumbers(text: string): number[] {
+  const parts = text.split(',').map((part) => part.trim());
+  const bad = parts.find((part) => !/^[1-9]\d*$/.test(part));
+  if (bad !== undefined) throw new CommandError(`--choose takes whole numbers from 1, separated by commas (such as 1,3,2); \`${bad}\` is not one`, exitCodes.usage);
+  return parts.map(Number);
+}
+
+/** The whole run as data, for `--json`. */
+export function runToJson(run: Run) {
+  const ending = endingOf(run);
+  const summary = summarise(picks(run).map((pick) => pick.choice.code));
+  return {
+    scenario: run.scenario.id,
+    nodesVisited: visitedNodes(run),
+    choices: picks(run).map((pick) => ({ node: pick.node, index: pick.index, code: pick.choice.code.name, says: pick.choice.says, feedback: pick.choice.feedback, target: pick.choice.target })),
+    variables: currentVariables(run),
+    ending: ending ? { id: ending.id, outcome: ending.outcome } : null,
+    summary: {
+      counts: summary.counts,
+      questions: summary.questions,
+      reflections: summary.reflections,
+      complexReflections: summary.complexReflections,
+      reflectionToQuestion: summary.reflectionToQuestion.value,
+      percentComplexReflections: summary.percentComplexReflections.value,
+      miAdherent: summary.miAdherent,
+      miNonAdherent: summary.miNonAdherent,
+    },
+  };
+}
+
+function print(run: Run, json: boolean) {
+  if (json) process.stdout.write(`${JSON.stringify(runToJson(run), null, 2)}\n`);
+  else process.stdout.write(toPlain([...briefLines(run.scenario), { kind: 'blank', text: '' }, ...transcript(run).flatMap(entryLines), ...debriefLines(run)]));
+}
+
+/** Runs `coach run`; returns the exit code. */
+export async function runCommand(arg: string, options: RunOptions): Promise<number> {
+  try {
+    const { scenario, machine } = await loadScenarioArg(arg);
+    let run = startRun(scenario, machine);
+    if (options.choose !== undefined) {
+      const numbers = parseChoiceNumbers(options.choose);
+      for (const [i, number] of numbers.entries()) {
+        if (endingOf(run)) throw new CommandError(`step ${i + 1}: the run already ended at \`${currentNode(run).id}\`, so choice ${number} has nothing to pick from; remove the extra numbers`, exitCodes.problem);
+        try {
+          run = chooseNumber(run, number);
+        } catch (error) {
+          if (!(error instanceof RunError)) throw error;
+          const offered = offeredChoices(run).map((o) => `${o.number}. ${o.choice.code.name}: “${o.choice.says}”`).join('; ');
+          throw new CommandError(`step ${i + 1}: choice ${number} is not offered at node \`${currentNode(run).id}\`; offered: ${offered}`, exitCodes.problem);
+        }
+      }
+    } else {
+      const walk = walkPath(scenario, machine, (options.path ?? '').split(',').map((id) => id.trim()).filter(Boolean));
+      if (walk.failure) throw new CommandError(`--path: ${walk.failure.reason}`, exitCodes.problem);
+      run = walk.run;
+    }
+    print(run, options.json ?? false);
+    if (!endingOf(run)) {
+      process.stderr.write(`coach: the run stopped at \`${currentNode(run).id}\` before an ending; add more ${options.choose !== undefined ? 'choices' : 'nodes'} to reach one\n`);
+      return exitCodes.problem;
+    }
+    return exitCodes.ok;
+  } catch (error) {
+    if (!(error instanceof CommandError)) throw error;
+    process.stderr.write(`coach: ${error.message}\n`);
+    return error.exitCode;
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * A run as lines of terminal text, shared by every command that shows one: `coach run`, `coach play`
+ * without a terminal, and the Ink screen (which only adds colour by kind). Plain text, no escape
+ * codes, so it reads the same in a log, a pipe or a screen reader.
+ */
+import { summarise, summaryDisclaimer, summaryRows } from '../src/engine/score.ts';
+import { endingOf, picks, type OfferedChoice, type Run, type TranscriptEntry } from '../src/engine/run.ts';
+import type { Scenario } from '../src/engine/types.ts';
+import { plainText } from './plain-markdown.ts';
+
+export type LineKind = 'title' | 'heading' | 'speech' | 'narration' | 'coach' | 'feedback' | 'text' | 'meta' | 'blank';
+
+export interface TextLine {
+  readonly kind: LineKind;
+  readonly text: string;
+}
+
+const line = (kind: LineKind, text = ''): TextLine => ({ kind, text });
+
+/** Title, persona card, introduction and content notes: what a trainee sees before starting. */
+export function briefLines(scenario: Scenario): TextLine[] {
+  const { meta } = scenario;
+  const { persona } = meta;
+  const about = [persona.pronouns, persona.age !== undefined ? `${persona.age}` : undefined].filter(Boolean).join(', ');
+  return [
+    line('title', meta.title),
+    line('meta', `${meta.level}${meta.minutes ? ` · about ${meta.minutes} minutes` : ''}`),
+    line('blank'),
+    line('heading', `Who you are talking with: ${persona.name}${about ? ` (${about})` : ''}`),
+    ...(persona.situation ? [line('text', persona.situation)] : []),
+    ...(persona.strengths.length > 0 ? [line('text', `Strengths: ${persona.strengths.join(', ')}`)] : []),
+    ...(scenario.introduction ? [line('blank'), ...plainText(scenario.introduction).split('\n').map((text) => line('text', text))] : []),
+    ...(meta.content_notes.length > 0 ? [line('blank'), line('heading', 'Content notes'), ...meta.content_notes.map((note) => line('text', `- ${note}`))] : []),
+  ];
+}
+
+/** What one transcript entry shows: the persona's lines, or the coach's choice with its feedback. */
+export function entryLines(entry: TranscriptEntry): TextLine[] {
+  if (entry.kind === 'lines') {
+    return entry.lines.map((spoken) => (spoken.speaker ? line('speech', `${spoken.speaker}: ${plainText(spoken.markdown)}`) : line('narration', `(${plainText(spoken.markdown)})`)));
+  }
+  if (entry.kind === 'choice') {
+    return [line('coach', `You (${entry.choice.code.name}): “${entry.choice.says}”`), line('feedback', `Feedback: ${plainText(entry.choice.feedback)}`), line('blank')];
+  }
+  return [];
+}
+
+/** The offered choices, numbered as the trainee picks them. */
+export function choiceLines(offered: readonly OfferedChoice[]): TextLine[] {
+  return [line('heading', 'What do you say?'), ...offered.map((option) => line('text', `  ${option.number}. “${option.choice.says}”`))];
+}
+
+function pad(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - [...text].length));
+}
+
+/** The MITI-style summary as an aligned table, with the disclaimer. */
+export function summaryLines(run: Run): TextLine[] {
+  const rows = summaryRows(summarise(picks(run).map((pick) => pick.choice.code)));
+  const table = [['Measure', 'Your choices', 'Fair', 'Good'], ...rows.map((row) => [row.measure, `${row.value}${row.rating ? ` (${row.rating})` : ''}`, row.fair, row.good])];
+  const widths = [0, 1, 2, 3].map((column) => Math.max(...table.map((cells) => [...cells[column]!].length)));
+  return [
+    ...table.map((cells, i) => line(i === 0 ? 'heading' : 'text', cells.map((cell, column) => pad(cell, widths[column]!)).join('  ').trimEnd())),
+    line('meta', `${summaryDisclaimer} Thresholds from the MITI 4.2.1 coding manual, which describes them as expert opinion.`),
+  ];
+}
+
+/** At an ending: the outcome and debrief, the path with codes and feedback, and the summary. */
+export function debriefLines(run: Run): TextLine[] {
+  const ending = endingOf(run);
+  if (!ending) return [];
+  return [
+    line('blank'),
+    line('title', `Outcome: ${ending.outcome}`),
+    ...(ending.debrief ? plainText(ending.debrief).split('\n').map((text) => line('text', text)) : []),
+    line('blank'),
+    line('heading', 'The path you took'),
+    ...picks(run).map((pick, i) => line('text', `${i + 1}. ${pick.choice.code.name}: “${pick.choice.says}” ${plainText(pick.choice.feedback)}`)),
+    line('blank'),
+    line('heading', 'Summary of your coded choices'),
+    ...summaryLines(run),
+  ];
+}
+
+/** Lines as plain text. */
+export function toPlain(lines: readonly TextLine[]): string {
+  return `${lines.map((l) => l.text).join('\n')}\n`;
+}
