@@ -6,6 +6,8 @@ if (major < 22) {
   process.stderr.write(`coach: needs Node 22 or later, and this is Node ${process.versions.node}. Run it as \`npx coach\` from the project folder, which uses the Node 22 that \`npm install\` provides.\n`);
   process.exit(2);
 }
+// Cache compiled code between runs (Node 22.1+): start-up matters for a command people type often.
+(await import('node:module')).enableCompileCache?.();
 try {
   await import('../build/cli/coach.js');
 } catch (error) {

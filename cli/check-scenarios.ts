@@ -51,10 +51,17 @@ export async function checkScenarios(paths: readonly string[], options: CheckOpt
   return failed > 0 ? exitCodes.problem : exitCodes.ok;
 }
 
-function pathsText(count: number): string {
-  if (Number.isNaN(count)) return 'paths not counted';
-  if (count === Infinity) return 'unbounded paths to an ending (the scenario can loop)';
-  return `${count.toLocaleString('en')} ${count === 1 ? 'path' : 'paths'} to an ending`;
+/** A path count as a trainer can read it: exact up to a trillion, then as a power of ten. */
+export function formatCount(count: bigint): string {
+  if (count < 10n ** 12n) return count.toLocaleString('en');
+  const digits = count.toString();
+  return `about ${digits[0]}.${digits[1]} × 10^${digits.length - 1}`;
+}
+
+function pathsText(count: Exploration['pathsToEnding']): string {
+  if (count === null) return 'paths not counted';
+  if (count === 'unbounded') return 'unbounded paths to an ending (the scenario can loop)';
+  return `${formatCount(count)} ${count === 1n ? 'path' : 'paths'} to an ending`;
 }
 
 /** The coverage figures of one scenario, on one line. */
@@ -74,7 +81,8 @@ function coverageToJson(exploration: Exploration) {
     states: exploration.states,
     transitions: { exercised: exploration.transitionsExercised, total: exploration.transitionsTotal, neverTaken: exploration.transitionsNeverTaken },
     endings: { reached: exploration.endingsReached, total: exploration.endingsTotal },
-    pathsToEnding: Number.isFinite(exploration.pathsToEnding) ? exploration.pathsToEnding : exploration.pathsToEnding === Infinity ? 'unbounded' : null,
+    // JSON has no big integers: a number while it is exact, a string of digits beyond that.
+    pathsToEnding: typeof exploration.pathsToEnding === 'bigint' ? (exploration.pathsToEnding <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(exploration.pathsToEnding) : exploration.pathsToEnding.toString()) : exploration.pathsToEnding,
     capped: exploration.capped,
   };
 }

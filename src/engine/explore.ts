@@ -41,8 +41,8 @@ export interface Exploration {
   /** Ids of the endings some run reaches. */
   readonly endingsReached: readonly string[];
   readonly endingsTotal: number;
-  /** Distinct runs from the start to an ending; `Infinity` when a loop makes them unbounded. */
-  readonly pathsToEnding: number;
+  /** Distinct runs from the start to an ending; `unbounded` when a loop makes them endless; `null` when capped. */
+  readonly pathsToEnding: bigint | 'unbounded' | null;
   /** True when the exploration stopped at {@link explorationStepCap}; the figures are partial. */
   readonly capped: boolean;
 }
@@ -157,7 +157,7 @@ export function exploreScenario(scenario: Scenario, machine: ScenarioMachine, fi
     transitionsNeverTaken: neverTaken,
     endingsReached: scenario.nodes.filter((node) => endingsReached.has(node.id)).map((node) => node.id),
     endingsTotal: scenario.nodes.filter((node) => node.kind === 'ending').length,
-    pathsToEnding: capped ? NaN : countPaths(),
+    pathsToEnding: capped ? null : countPaths(),
     capped,
   };
 
@@ -213,11 +213,14 @@ export function exploreScenario(scenario: Scenario, machine: ScenarioMachine, fi
     }
   }
 
-  /** Distinct runs to an ending, by depth-first search; a cycle that can still end makes them endless. */
-  function countPaths(): number {
+  /**
+   * Distinct runs to an ending, by depth-first search over the states. Counts grow exponentially
+   * with branching, hence bigint; a cycle makes them endless.
+   */
+  function countPaths(): bigint | 'unbounded' {
     const initial = stateKeys[0];
-    if (initial === undefined) return 0;
-    const count = new Map<string, number>();
+    if (initial === undefined) return 0n;
+    const count = new Map<string, bigint>();
     const onStack = new Set<string>();
     const stack: Array<{ state: string; next: number }> = [{ state: initial, next: 0 }];
     onStack.add(initial);
@@ -237,8 +240,8 @@ export function exploreScenario(scenario: Scenario, machine: ScenarioMachine, fi
       stack.pop();
       onStack.delete(frame.state);
       const isEnding = graph.get(frame.state)!.state.status === 'done';
-      count.set(frame.state, isEnding ? 1 : next.reduce((sum, child) => sum + (count.get(child) ?? 0), 0));
+      count.set(frame.state, isEnding ? 1n : next.reduce((sum, child) => sum + (count.get(child) ?? 0n), 0n));
     }
-    return unbounded ? Infinity : count.get(initial) ?? 0;
+    return unbounded ? 'unbounded' : count.get(initial) ?? 0n;
   }
 }

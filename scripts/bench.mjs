@@ -1,0 +1,140 @@
+// `npm run bench`: speed and size, each reported beside a baseline measured in the same run, as
+// a ratio. Nothing here asserts: it prints figures for people to read and compare over time.
+//
+//   1. `coach --help` start-up        vs  bare `node -e 0`                  (goal: within 1.5x)
+//   2. `coach test` on 1,000 nodes    vs  bare `node -e 0`                  (goal: well under 1 s)
+//   3. JS at load, module page        vs  the 20 KB gzip budget
+//   4. JS at load, scenario page      vs  a bare React 19 + XState island page built the same way (goal: within 1.2x)
+//   5. Search: index size and query time over the built index
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { generateScenario } from './bench/generate-scenario.mjs';
+
+const root = resolve(dirname(new URL(import.meta.url).pathname), '..');
+const node = process.execPath;
+const rows = [];
+
+function time(command, args, runs, options = {}) {
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    const result = spawnSync(command, args, { cwd: root, encoding: 'utf8', ...options });
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    if (result.status !== 0 && !options.allowFailure) throw new Error(`${command} ${args.join(' ')} failed:\n${result.stderr}`);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+function report(measure, value, unit, baselineName, baseline, goal) {
+  const ratio = baseline ? (value / baseline).toFixed(2) : '–';
+  rows.push({ measure, value: `${value.toFixed(unit === 'KB' ? 1 : 0)} ${unit}`, baseline: baseline ? `${baselineName}: ${baseline.toFixed(unit === 'KB' ? 1 : 0)} ${unit}` : baselineName, ratio, goal });
+}
+
+/** Gzipped size of the JS a built page loads before the reader does anything. */
+function jsAtLoad(distDir, htmlFile) {
+  const html = readFileSync(join(distDir, htmlFile), 'utf8');
+  const files = new Set();
+  let inline = 0;
+  for (const [, src] of html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)) files.add(src);
+  for (const [, code] of html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)) inline += gzipSync(code).length;
+  // Islands that hydrate on load fetch their component and renderer at once; others wait.
+  for (const [tag] of html.matchAll(/<astro-island[^>]*>/g)) {
+    if (!/\sclient="load"/.test(tag)) continue;
+    for (const [, url] of tag.matchAll(/(?:component-url|renderer-url)="([^"]+)"/g)) files.add(url);
+  }
+  const seen = new Set();
+  let total = inline;
+  const visit = (url) => {
+    const path = join(distDir, url.replace(/^\//, ''));
+    if (seen.has(path) || !existsSync(path)) return;
+    seen.add(path);
+    const code = readFileSync(path, 'utf8');
+    total += gzipSync(code).length;
+    // Static imports load with the module; dynamic import() does not.
+    for (const [, specifier] of code.matchAll(/(?:^|[;\n}])\s*import\s*(?:[^'"();]*?from\s*)?["']([^"']+)["']/g)) {
+      if (specifier.startsWith('.') || specifier.startsWith('/')) visit(specifier.startsWith('/') ? specifier : join(dirname(url), specifier));
+    }
+  };
+  for (const url of files) visit(url);
+  return total / 1024;
+}
+
+function ensureBuilt() {
+  if (!existsSync(join(root, 'dist/index.html'))) {
+    console.log('Building the site first (astro build)…');
+    time(node, ['node_modules/astro/bin/astro.mjs', 'build'], 1, { stdio: 'inherit' });
+  }
+  if (!existsSync(join(root, 'build/cli/coach.js'))) time(node, ['scripts/build-cli.mjs'], 1);
+}
+
+/** Builds a bare page with one React 19 island running an XState machine, the same way as the site. */
+function buildBaselineIsland() {
+  // Inside the project, so it resolves the same packages from node_modules.
+  const dir = join(root, 'build', 'bench-baseline');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, 'src/pages'), { recursive: true });
+  mkdirSync(join(dir, 'src/components'), { recursive: true });
+  const dependencies = Object.fromEntries(['astro', '@astrojs/react', 'react', 'react-dom', 'xstate', '@xstate/react'].map((name) => [name, '*']));
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'baseline', type: 'module', private: true, dependencies }));
+  writeFileSync(join(dir, 'astro.config.mjs'), "import react from '@astrojs/react';\nimport { defineConfig } from 'astro/config';\nexport default defineConfig({ integrations: [react()], devToolbar: { enabled: false } });\n");
+  writeFileSync(
+    join(dir, 'src/components/Counter.tsx'),
+    "import { useMachine } from '@xstate/react';\nimport { setup, assign } from 'xstate';\nconst machine = setup({}).createMachine({ context: { n: 0 }, on: { inc: { actions: assign({ n: ({ context }) => context.n + 1 }) } } });\nexport default function Counter() { const [state, send] = useMachine(machine); return <button onClick={() => send({ type: 'inc' })}>{state.context.n}</button>; }\n",
+  );
+  writeFileSync(join(dir, 'src/pages/index.astro'), "---\nimport Counter from '../components/Counter.tsx';\n---\n<html lang=\"en\"><head><title>Baseline</title></head><body><Counter client:load /></body></html>\n");
+  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ extends: 'astro/tsconfigs/strict', compilerOptions: { jsx: 'react-jsx' } }));
+  const result = spawnSync(node, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: dir, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`baseline build failed:\n${result.stdout}\n${result.stderr}`);
+  return { dir, dist: join(dir, 'dist') };
+}
+
+ensureBuilt();
+
+// 1. Start-up.
+const bare = time(node, ['-e', '0'], 11);
+const help = time(node, ['bin/coach.mjs', '--help'], 11);
+report('coach --help start-up', help, 'ms', 'node -e 0', bare, 'within 1.5x');
+
+// 2. coach test on a generated 1,000-node scenario.
+const benchDir = mkdtempSync(join(tmpdir(), 'rcp-bench-'));
+const big = join(benchDir, 'thousand-nodes.md');
+writeFileSync(big, generateScenario(1000));
+const thousand = time(node, ['bin/coach.mjs', 'test', big], 3);
+report('coach test, 1,000-node scenario', thousand, 'ms', 'node -e 0', bare, 'well under 1000 ms');
+const examples = time(node, ['bin/coach.mjs', 'test'], 3);
+report('coach test, the example scenarios', examples, 'ms', 'node -e 0', bare, '');
+
+// 3 and 4. JS at load.
+const dist = join(root, 'dist');
+const modulePage = jsAtLoad(dist, 'modules/mi-oars/index.html');
+report('JS at load, module page (gzip)', modulePage, 'KB', 'budget', 20, 'at most 20 KB');
+const scenarioPage = jsAtLoad(dist, 'scenarios/first-conversation-with-jordan/index.html');
+const baseline = buildBaselineIsland();
+const islandBaseline = jsAtLoad(baseline.dist, 'index.html');
+report('JS at load, scenario page (gzip)', scenarioPage, 'KB', 'bare React + XState island', islandBaseline, 'within 1.2x');
+rmSync(baseline.dir, { recursive: true, force: true });
+
+// 5. Search.
+const indexText = readFileSync(join(dist, 'search-index.json'), 'utf8');
+const { default: lunr } = await import('lunr');
+const parsed = JSON.parse(indexText);
+let start = process.hrtime.bigint();
+const index = lunr.Index.load(parsed.index);
+const loadMs = Number(process.hrtime.bigint() - start) / 1e6;
+const queries = ['recovery', 'reflection', 'stockroom', 'decision aid', 'hope', 'medication'];
+start = process.hrtime.bigint();
+for (let i = 0; i < 20; i++) for (const q of queries) index.search(q);
+const queryMs = Number(process.hrtime.bigint() - start) / 1e6 / (20 * queries.length);
+report('search index size (gzip)', gzipSync(indexText).length / 1024, 'KB', `${Object.keys(parsed.documents).length} documents`, undefined, '');
+report('search index load', loadMs, 'ms', '', undefined, '');
+rows.push({ measure: 'search query (mean)', value: `${queryMs.toFixed(2)} ms`, baseline: '', ratio: '–', goal: '' });
+
+rmSync(benchDir, { recursive: true, force: true });
+const widths = ['measure', 'value', 'baseline', 'ratio', 'goal'].map((key) => Math.max(key.length, ...rows.map((row) => String(row[key]).length)));
+const line = (cells) => cells.map((cell, i) => String(cell).padEnd(widths[i])).join('  ').trimEnd();
+console.log(`\n${line(['measure', 'value', 'baseline', 'ratio', 'goal'])}`);
+for (const row of rows) console.log(line([row.measure, row.value, row.baseline, row.ratio, row.goal]));
