@@ -18,8 +18,11 @@ export const projectRoot: string = (() => {
   return dir;
 })();
 
-/** Where trainers put scenarios, and where course modules live. */
-export const scenariosFolder = join(projectRoot, 'scenarios');
+/**
+ * Where trainers put scenarios (COACH_SCENARIOS_DIR points the site build and `coach` elsewhere,
+ * for trying a folder of drafts), and where course modules live.
+ */
+export const scenariosFolder = resolve(process.env.COACH_SCENARIOS_DIR ?? join(projectRoot, 'scenarios'));
 export const modulesFolder = join(projectRoot, 'content', 'modules');
 
 /** Larger files are refused rather than parsed: no scenario comes near this size. */
