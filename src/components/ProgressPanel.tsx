@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import { emptyProgress } from '../progress/schema.ts';
 import { exportProgress, importProgress, replaceProgress } from '../progress/store.ts';
 import { useProgress } from '../progress/use-progress.ts';
+import { downloadFile } from '../site/download.ts';
 
 export interface ProgressPanelProps {
   /** Module ids and titles in course order. */
@@ -24,14 +25,7 @@ export default function ProgressPanel({ modules }: ProgressPanelProps) {
   const completed = modules.filter((module) => progress.modules[module.id]).length;
 
   function exportFile() {
-    const url = URL.createObjectURL(new Blob([exportProgress(progress)], { type: 'application/json' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = `recovery-coach-practice-progress-${new Date().toISOString().slice(0, 10)}.json`;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    downloadFile(`recovery-coach-practice-progress-${new Date().toISOString().slice(0, 10)}.json`, exportProgress(progress), 'application/json');
     setStatus('Your progress was exported as a JSON file.');
   }
 

@@ -11,6 +11,7 @@ import { summarise, summaryDisclaimer, summaryRows } from '../engine/score.ts';
 import { transcriptMarkdown } from '../engine/transcript-markdown.ts';
 import type { Scenario } from '../engine/types.ts';
 import { loadProgress, updateProgress } from '../progress/store.ts';
+import { downloadFile } from '../site/download.ts';
 import type { RenderedMarkdown } from '../site/scenario-catalog.ts';
 
 export interface ScenarioPlayerProps {
@@ -23,17 +24,6 @@ type Stage = { kind: 'resume-offer'; saved: Run } | { kind: 'brief' } | { kind: 
 
 function Html({ markdown, html, as: Tag = 'span' }: { markdown: string; html: RenderedMarkdown; as?: 'span' | 'div' }) {
   return <Tag dangerouslySetInnerHTML={{ __html: html[markdown] ?? '' }} />;
-}
-
-function download(name: string, text: string, type: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 /** Text for the live region: what the persona and narrator said since the last choice. */
@@ -253,7 +243,7 @@ export default function ScenarioPlayer({ scenario, html }: ScenarioPlayerProps) 
           </div>
           <p className="meta">{summaryDisclaimer} The thresholds are from the MITI 4.2.1 coding manual, which describes them as expert opinion.</p>
           <div className="actions">
-            <button type="button" className="primary" onClick={() => download(`${scenario.id}-transcript.md`, transcriptMarkdown(run, { date: new Date() }), 'text/markdown')}>Download the transcript</button>
+            <button type="button" className="primary" onClick={() => downloadFile(`${scenario.id}-transcript.md`, transcriptMarkdown(run, { date: new Date() }), 'text/markdown')}>Download the transcript</button>
             <button type="button" onClick={() => window.print()}>Print</button>
             <button type="button" onClick={() => { savedEnding.current = false; step(restart(run), false); }}>Play again</button>
           </div>

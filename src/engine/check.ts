@@ -49,7 +49,12 @@ export function checkReferences(parsed: ParsedScenario, file: VFile, options: Re
     }
   }
 
-  checkVocabulary(meta.skills, options.skills ?? skillTerms, 'skill', (i) => placeOf(['skills', i]));
+  const skillIds = (options.skills ?? skillTerms).map((term) => term.id);
+  meta.skills.forEach((skill, i) => {
+    if (!skillIds.includes(skill)) {
+      report(file, `Unexpected skill \`${skill}\`, expected a skill from the project's vocabulary${didYouMean(skill, skillIds)}`, placeOf(['skills', i]), 'unknown-skill', { expected: skillIds });
+    }
+  });
   const moduleIds = options.modules;
   meta.modules.forEach((id, i) => {
     if (!moduleIds.includes(id)) {
@@ -78,13 +83,4 @@ export function checkReferences(parsed: ParsedScenario, file: VFile, options: Re
       if (!parsedExpectation.ok) report(file, parsedExpectation.problems[0]!.reason, where, 'condition');
     }
   });
-
-  function checkVocabulary(ids: readonly string[], vocabulary: readonly Term[], what: string, placeAt: (i: number) => ReturnType<typeof placeOf>) {
-    const allowed = vocabulary.map((term) => term.id);
-    ids.forEach((id, i) => {
-      if (!allowed.includes(id)) {
-        report(file, `Unexpected ${what} \`${id}\`, expected a ${what} from the project's vocabulary${didYouMean(id, allowed)}`, placeAt(i), `unknown-${what}`, { expected: allowed });
-      }
-    });
-  }
 }
