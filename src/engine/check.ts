@@ -67,6 +67,8 @@ export function checkReferences(parsed: ParsedScenario, file: VFile, options: Re
     if (!tagIds.includes(tag)) report(file, `Unexpected tag \`${tag}\`, expected a tag from the project's vocabulary${didYouMean(tag, tagIds)}`, place, 'unknown-tag', { expected: tagIds });
   }
 
+  reportRouteLoops();
+
   meta.checks.forEach((check, i) => {
     check.path.forEach((id, j) => {
       if (!known.has(id)) report(file, unknownNode(id, 'node'), placeOf(['checks', i, 'path', j]), 'unknown-target', { expected: expectedNode(id) });
@@ -83,4 +85,28 @@ export function checkReferences(parsed: ParsedScenario, file: VFile, options: Re
       if (!parsedExpectation.ok) report(file, parsedExpectation.problems[0]!.reason, where, 'condition');
     }
   });
+
+  /**
+   * Routes change no variables, so a run that enters a loop made only of route nodes would follow
+   * it for ever (the statechart's eventless transitions never settle). Any such loop is an error.
+   */
+  function reportRouteLoops() {
+    const routeTargets = new Map(
+      scenario.nodes.flatMap((node) => (node.kind === 'route' ? [[node.id, node.routes.map((route) => route.target)] as const] : [])),
+    );
+    const done = new Set<string>();
+    const visit = (id: string, trail: string[]): void => {
+      const loopStart = trail.indexOf(id);
+      if (loopStart !== -1) {
+        const loop = [...trail.slice(loopStart), id];
+        const first = scenario.nodes.find((node) => node.id === loop[0])!;
+        report(file, `Unexpected loop of route nodes ${loop.map((step) => `\`${step}\``).join(' → ')}: routes change no variables, so a run that enters it never leaves; put a node with choices in the loop`, first.place, 'route-loop');
+        return;
+      }
+      if (done.has(id) || !routeTargets.has(id)) return;
+      for (const target of routeTargets.get(id)!) visit(target, [...trail, id]);
+      done.add(id);
+    };
+    for (const id of routeTargets.keys()) visit(id, []);
+  }
 }

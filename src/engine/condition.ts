@@ -85,7 +85,7 @@ export function parseCondition(text: string): Parsed<Condition> {
     const variable = tokens[i];
     const operator = tokens[i + 1];
     const value = tokens[i + 2];
-    if (variable?.kind !== 'word' || variable.text === 'and' || variable.text === 'or') {
+    if (variable?.kind !== 'word' || /^(and|or)$/i.test(variable.text)) {
       return fail(`Unexpected ${describe(variable)}, expected a variable name`, variable);
     }
     if (operator === undefined || !comparisonOperators.has(operator.text)) {
@@ -98,8 +98,9 @@ export function parseCondition(text: string): Parsed<Condition> {
     anyOf.at(-1)!.allOf.push({ variable: variable.text, operator: operator.text as ComparisonOperator, value: Number(value.text) });
     const joiner = tokens[i + 3];
     if (joiner === undefined) return { ok: true, value: { anyOf } };
-    if (joiner.text === 'or') anyOf.push({ allOf: [] });
-    else if (joiner.text !== 'and') {
+    const word = joiner.text.toLowerCase();
+    if (word === 'or') anyOf.push({ allOf: [] });
+    else if (word !== 'and') {
       const hint = joiner.text === '(' || joiner.text === ')' ? ' (version 1 has no parentheses)' : '';
       return fail(`Unexpected ${describe(joiner)}, expected \`and\`, \`or\` or the end of the condition${hint}`, joiner);
     }

@@ -1,3 +1,4 @@
+import { slug } from 'github-slugger';
 import { z } from 'zod';
 import { variableNamePattern } from './condition.ts';
 
@@ -8,8 +9,17 @@ export const levels = ['beginner', 'intermediate', 'advanced'] as const;
 export const outcomes = ['positive', 'mixed', 'negative'] as const;
 export type Outcome = (typeof outcomes)[number];
 
-/** Node ids and scenario ids: lower-case letters, digits and hyphens. */
+/** Scenario ids (file names) and module ids: lower-case letters, digits and hyphens. */
 export const idPattern = /^[a-z0-9-]+$/;
+
+/**
+ * Node ids: what a heading becomes as a slug (letters of any script, digits, hyphens and
+ * underscores), or what `{#id}` says.
+ */
+export const nodeIdPattern = /^[\p{L}\p{N}_-]+$/u;
+
+/** Skill and tag ids as the vocabularies spell them, from what a trainer wrote ("Open questions"). */
+export const toTermId = (written: string): string => slug(written.trim());
 
 const nonEmpty = z.string().trim().min(1);
 
@@ -51,8 +61,8 @@ export const frontMatterSchema = z.strictObject({
   summary: nonEmpty,
   /** The person the trainee talks to. */
   persona: personaSchema,
-  /** Skills practised, each from the project's skills vocabulary. */
-  skills: z.array(nonEmpty).default([]),
+  /** Skills practised, each from the project's skills vocabulary (case and spaces do not matter). */
+  skills: z.array(nonEmpty.transform(toTermId)).default([]),
   /** Ids of the course modules this scenario practises; each must exist. */
   modules: z.array(nonEmpty).default([]),
   /** How demanding the scenario is. */

@@ -15,7 +15,7 @@ import { behaviourCodes, findBehaviourCode } from './behaviour-codes.ts';
 import { parseCondition, parseEffects, type Condition, type Effect, type Parsed } from './condition.ts';
 import { messageSource, report } from './diagnostics.ts';
 import { parseMarkdown } from './markdown.ts';
-import { frontMatterSchema, idPattern, outcomes, type FrontMatter, type Outcome } from './front-matter-schema.ts';
+import { frontMatterSchema, idPattern, nodeIdPattern, outcomes, toTermId, type FrontMatter, type Outcome } from './front-matter-schema.ts';
 import { closest, didYouMean } from './suggest.ts';
 import type { Choice, Line, Point, Route, Scenario, ScenarioNode, Span } from './types.ts';
 
@@ -43,7 +43,8 @@ const choiceKeys = ['feedback', 'if', 'set', 'tags'] as const;
 type ChoiceKey = (typeof choiceKeys)[number];
 
 const arrow = /->|→/;
-const quotePairs: Record<string, string> = { '"': '"', '“': '”', '”': '”' };
+/** Straight or curly quotes, in any pairing: trainers' editors mix them. */
+const quoteMarks = new Set(['"', '“', '”']);
 
 /** Parses one scenario file, recording problems of form on it. */
 export function parseScenario(file: VFile): ParsedScenario {
@@ -110,9 +111,9 @@ export function parseScenario(file: VFile): ParsedScenario {
     const explicit = /\{#([^}]*)\}\s*$/.exec(text);
     const headingText = explicit ? text.slice(0, explicit.index).trim() : text;
     const nodeId = explicit ? explicit[1]!.trim() : slug(headingText);
-    if (!nodeId || !idPattern.test(nodeId)) {
+    if (!nodeId || !nodeIdPattern.test(nodeId)) {
       const reason = explicit
-        ? `Unexpected node id \`${nodeId}\` in \`{#…}\`, expected lower-case letters, digits and hyphens`
+        ? `Unexpected node id \`${nodeId}\` in \`{#…}\`, expected letters, digits and hyphens`
         : `Unexpected heading \`${text}\` with no letters or digits for a node id, expected a heading such as \`## opening\``;
       report(file, reason, place, 'node-id');
       return undefined;
@@ -174,13 +175,15 @@ export function parseScenario(file: VFile): ParsedScenario {
       return undefined;
     }
     const paragraph = first as Paragraph;
-    const written = source.slice(speaker.end, endOf(paragraph)).trim();
-    const outcome = outcomes.find((o) => o === written.toLowerCase());
+    // The outcome is the first line; text on the lines after it, in the same paragraph, starts the debrief.
+    const [written = '', ...restOfParagraph] = source.slice(speaker.end, endOf(paragraph)).trim().split(/\r?\n/);
+    const outcome = outcomes.find((o) => o === written.trim().toLowerCase());
     if (!outcome) {
-      report(file, `Unexpected outcome \`${written}\` in ending \`${nodeId}\`, expected \`positive\`, \`mixed\` or \`negative\`${didYouMean(written, outcomes)}`, spanOf(paragraph), 'ending-outcome', { expected });
+      report(file, `Unexpected outcome \`${written.trim()}\` in ending \`${nodeId}\`, expected \`positive\`, \`mixed\` or \`negative\`${didYouMean(written, outcomes)}`, spanOf(paragraph), 'ending-outcome', { expected });
       return undefined;
     }
-    const debrief = blocks.length > 1 ? source.slice(startOf(blocks[1]!), endOf(blocks.at(-1)!)).trim() : '';
+    const after = blocks.length > 1 ? source.slice(startOf(blocks[1]!), endOf(blocks.at(-1)!)).trim() : '';
+    const debrief = [restOfParagraph.join('\n').trim(), after].filter(Boolean).join('\n\n');
     return { kind: 'ending', id: nodeId, heading, place, lines: [], outcome: outcome as Outcome, debrief };
   }
 
@@ -196,7 +199,7 @@ export function parseScenario(file: VFile): ParsedScenario {
       const [, space = '', target = '', , conditionText] = match;
       const targetStart = start + afterArrow + space.length;
       const place = spanOf(item);
-      if (!target || !idPattern.test(target)) {
+      if (!target || !nodeIdPattern.test(target)) {
         report(file, `Unexpected ${target ? `\`${text.slice(afterArrow).trim()}\`` : 'end of route'} in node \`${nodeId}\`, expected \`-> target\` or \`-> target if condition\``, place, 'route-syntax');
         continue;
       }
@@ -254,15 +257,15 @@ export function parseScenario(file: VFile): ParsedScenario {
     const targetText = source.slice(targetOffset, endOf(paragraph));
     const target = targetText.trim();
     const targetStart = targetOffset + targetText.indexOf(target);
-    const closing = quotePairs[saidText[0] ?? ''];
-    const says = closing && saidText.length > 1 && (saidText.endsWith(closing) || saidText.endsWith('"')) ? saidText.slice(1, -1).trim() : undefined;
+    const quoted = saidText.length > 1 && quoteMarks.has(saidText[0]!) && quoteMarks.has(saidText.at(-1)!);
+    const says = quoted ? saidText.slice(1, -1).trim() : undefined;
     if (says === undefined || says === '') {
       report(file, `Unexpected ${saidText ? `\`${saidText}\`` : 'nothing'} before \`->\`, expected what the coach says in quotes: ${shape}`, place, 'choice-syntax');
       ok = false;
     }
-    if (!idPattern.test(target)) {
+    if (!nodeIdPattern.test(target)) {
       const conditionHint = /\sif\s/.test(target) ? '; a choice\'s condition goes in a nested `if:` item' : '';
-      report(file, `Unexpected \`${target || 'nothing'}\` after \`->\`, expected a node id (lower-case letters, digits and hyphens)${conditionHint}`, span(targetStart, targetStart + target.length), 'choice-syntax');
+      report(file, `Unexpected \`${target || 'nothing'}\` after \`->\`, expected a node id (letters, digits and hyphens)${conditionHint}`, span(targetStart, targetStart + target.length), 'choice-syntax');
       ok = false;
     } else {
       targets.push({ target, place: span(targetStart, targetStart + target.length) });
@@ -326,8 +329,8 @@ export function parseScenario(file: VFile): ParsedScenario {
           fields.tags = [];
           for (const tag of value.matchAll(/[^,\s][^,]*/g)) {
             const name = tag[0].trim();
-            fields.tags.push(name);
-            tagUses.push({ tag: name, place: span(valueStart + tag.index, valueStart + tag.index + name.length) });
+            fields.tags.push(toTermId(name));
+            tagUses.push({ tag: toTermId(name), place: span(valueStart + tag.index, valueStart + tag.index + name.length) });
           }
         } else if (typedKey === 'if') {
           fields.condition = readGrammar(parseCondition(value), value, valueStart, 'condition');

@@ -139,7 +139,7 @@ describe('choices', () => {
 
   it('points a condition written after the target to `if:`', () => {
     expect(problemsOf(lintText(scenario(`## a\n\n- **Affirm:** "x" -> good if rapport > 1\n  - feedback: f\n\n${goodEnding}`)))).toEqual([
-      '12:22 error Unexpected `good if rapport > 1` after `->`, expected a node id (lower-case letters, digits and hyphens); a choice\'s condition goes in a nested `if:` item',
+      '12:22 error Unexpected `good if rapport > 1` after `->`, expected a node id (letters, digits and hyphens); a choice\'s condition goes in a nested `if:` item',
     ]);
   });
 
@@ -202,6 +202,40 @@ describe('routes and endings', () => {
     expect(problemsOf(lintText(scenario('## a\n\n**Outcome:** postive\n\nText.\n')))).toEqual([
       '12:1 error Unexpected outcome `postive` in ending `a`, expected `positive`, `mixed` or `negative`; did you mean `positive`?',
     ]);
+  });
+});
+
+describe('route loops', () => {
+  it('rejects a loop made only of route nodes, which a run could never leave', () => {
+    const text = scenario(`## start\n\n${choice('Affirm', 'a')}${choice('Affirm', 'good')}\n## a\n\n- -> good if rapport > 0\n- -> b\n\n## b\n\n- -> a\n\n${goodEnding}`);
+    expect(problemsOf(lintText(text))).toEqual([
+      '17:1 error Unexpected loop of route nodes `a` → `b` → `a`: routes change no variables, so a run that enters it never leaves; put a node with choices in the loop',
+    ]);
+  });
+});
+
+describe('what a trainer may write that version 1 reads kindly', () => {
+  it('accepts mixed straight and curly quotes, headings in any script, and AND/OR in capitals', () => {
+    const text = scenario(`## Café\n\n- **Affirm:** "You came.” -> good\n  - feedback: f\n  - if: rapport >= 0 AND rapport < 5\n\n${goodEnding}`);
+    const result = lintText(text);
+    expect(problemsOf(result)).toEqual([]);
+    expect(result.scenario!.nodes[0]!.id).toBe('café');
+  });
+
+  it('reads skills and tags whatever their case and spacing', () => {
+    const text = scenario(`## a\n\n${choice('Affirm', 'good', '  - tags: Person driven, team-talk\n')}\n${goodEnding}`, 'skills: [Open questions, Reflections]\n');
+    const result = lintText(text);
+    expect(problemsOf(result)).toEqual([]);
+    expect(result.scenario!.meta.skills).toEqual(['open-questions', 'reflections']);
+    const node = result.scenario!.nodes[0]!;
+    expect(node.kind === 'choice' && node.choices[0]!.tags).toEqual(['person-driven', 'team-talk']);
+  });
+
+  it('takes text on the lines after the outcome, in the same paragraph, as the start of the debrief', () => {
+    const result = lintText(scenario('## good\n\n**Outcome:** positive\nSam agrees to meet again.\n\nMore debrief.\n'));
+    expect(problemsOf(result)).toEqual([]);
+    const ending = result.scenario!.nodes[0]!;
+    expect(ending.kind === 'ending' && [ending.outcome, ending.debrief]).toEqual(['positive', 'Sam agrees to meet again.\n\nMore debrief.']);
   });
 });
 
