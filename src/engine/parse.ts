@@ -422,7 +422,7 @@ function readFrontMatter(file: VFile, yamlNode: Yaml | undefined): FrontMatterRe
   }
   const firstLine = (yamlNode.position?.start.line ?? 1) + 1;
   const lineCounter = new LineCounter();
-  const document = parseDocument(yamlNode.value, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const yamlDocument = parseDocument(yamlNode.value, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const toPoint = (offset: number): Point => {
     const { line, col } = lineCounter.linePos(offset);
     return { line: line + firstLine - 1, column: col };
@@ -430,13 +430,13 @@ function readFrontMatter(file: VFile, yamlNode: Yaml | undefined): FrontMatterRe
   const toSpan = (range: readonly [number, number, number?] | null | undefined): Span | undefined =>
     range ? { start: toPoint(range[0]), end: toPoint(range[1]) } : undefined;
 
-  for (const error of document.errors) {
+  for (const error of yamlDocument.errors) {
     const reason = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     report(file, `Unexpected YAML in the front matter: ${reason}`, toSpan(error.pos), 'yaml');
   }
   const placeOf: ParsedScenario['placeOf'] = (path, part = 'value') => {
-    if (document.errors.length > 0 && !document.contents) return undefined;
-    let node: unknown = document.contents;
+    if (yamlDocument.errors.length > 0 && !yamlDocument.contents) return undefined;
+    let node: unknown = yamlDocument.contents;
     let keyNode: unknown;
     for (const key of path) {
       if (isMap(node)) {
@@ -452,11 +452,11 @@ function readFrontMatter(file: VFile, yamlNode: Yaml | undefined): FrontMatterRe
     const target = (part === 'key' ? keyNode : node) ?? keyNode ?? node;
     return toSpan((target as YamlNode | undefined)?.range);
   };
-  if (document.errors.length > 0) return { meta: defaults(), placeOf, invalidKeys: new Set(knownKeys) };
+  if (yamlDocument.errors.length > 0) return { meta: defaults(), placeOf, invalidKeys: new Set(knownKeys) };
 
-  const data: unknown = document.toJS();
+  const data: unknown = yamlDocument.toJS();
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    report(file, 'Unexpected front matter that is not a list of `key: value` lines, expected `title:`, `summary:` and `persona:`', toSpan(document.contents?.range) ?? { line: firstLine, column: 1 }, 'front-matter');
+    report(file, 'Unexpected front matter that is not a list of `key: value` lines, expected `title:`, `summary:` and `persona:`', toSpan(yamlDocument.contents?.range) ?? { line: firstLine, column: 1 }, 'front-matter');
     return { meta: defaults(), placeOf, invalidKeys: new Set(knownKeys) };
   }
   const result = frontMatterSchema.safeParse(data);
