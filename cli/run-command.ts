@@ -35,8 +35,10 @@ export function runToJson(run: Run) {
       questions: summary.questions,
       reflections: summary.reflections,
       complexReflections: summary.complexReflections,
+      /** Reflections per question; null when no question was picked. */
       reflectionToQuestion: summary.reflectionToQuestion.value,
-      percentComplexReflections: summary.percentComplexReflections.value,
+      /** Complex reflections as a percentage (0 to 100) of all reflections; null when none was picked. */
+      percentComplexReflections: summary.percentComplexReflections.value === null ? null : summary.percentComplexReflections.value * 100,
       miAdherent: summary.miAdherent,
       miNonAdherent: summary.miNonAdherent,
     },

@@ -12,6 +12,11 @@ export function registerRun(program: Command): void {
     .addHelpText(
       'after',
       `
+With --json: nodesVisited, choices (node, code, what was said, feedback, target), the final
+variables, the ending and its outcome, and the summary figures as numbers: reflectionToQuestion
+(reflections per question) and percentComplexReflections (0 to 100), each null where there is
+nothing to divide by, miAdherent and miNonAdherent.
+
 Examples:
   $ npx coach run first-conversation-with-jordan --choose 1,1,1
   $ npx coach run scenarios/my-scenario.md --path opening,pushback,leaves-early --json`,

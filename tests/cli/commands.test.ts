@@ -62,6 +62,14 @@ describe('coach run', () => {
     expect(json.summary).toMatchObject({ questions: 1, reflections: 1, complexReflections: 0, reflectionToQuestion: 1, percentComplexReflections: 0, miAdherent: 1, miNonAdherent: 0 });
   });
 
+  it('gives the percentage of complex reflections from 0 to 100', () => {
+    // opening: Complex reflection; not-my-idea: Open question; what-matters: Affirm -> agrees-to-meet.
+    const json = JSON.parse(coach(['run', jordan, '--choose', '1,1,1', '--json']).stdout);
+    expect(json.summary).toMatchObject({ questions: 1, reflections: 1, complexReflections: 1, reflectionToQuestion: 1, percentComplexReflections: 100, miAdherent: 1, miNonAdherent: 0 });
+    expect(json.ending).toEqual({ id: 'agrees-to-meet', outcome: 'positive' });
+    expect(json.variables).toEqual({ rapport: 4 });
+  });
+
   it('walks a path, leaving route nodes out', () => {
     const result = coach(['run', fixturePath('every-feature.md'), '--path', 'hello,lectures,maybe', '--json']);
     expect(result.status).toBe(0);
