@@ -17,7 +17,7 @@ test('a reader reads a module and marks it complete', async ({ page }) => {
   await page.goto('/modules');
   await expect(page.getByText(/Completed on/)).toHaveCount(1);
   await page.goto('/progress');
-  await expect(page.getByText('1 of 4 modules completed.')).toBeVisible();
+  await expect(page.getByText('1 of 5 modules completed.')).toBeVisible();
 });
 
 test('a knowledge check gives feedback, and the answer is kept', async ({ page }) => {

@@ -100,7 +100,7 @@ test('every scenario appears in the catalogue and can be filtered', async ({ pag
   await expect(page.getByRole('heading', { name: 'Preparing for a medication review with Priya' })).toBeVisible();
   await page.getByLabel('Level').selectOption('intermediate');
   await expect(page.getByRole('heading', { name: 'A first conversation with Jordan' })).toBeHidden();
-  await expect(page.getByText('1 of 2 scenarios')).toBeVisible();
+  await expect(page.getByText('1 of 3 scenarios')).toBeVisible();
   await page.getByLabel('Level').selectOption('');
   await page.getByLabel('Skill', { exact: true }).selectOption('reflections');
   await expect(page.getByRole('heading', { name: 'A first conversation with Jordan' })).toBeVisible();

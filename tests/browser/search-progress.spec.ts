@@ -28,7 +28,7 @@ test('progress can be exported, cleared and imported back', async ({ page }, tes
   await markComplete.click();
   await expect(page.getByRole('button', { name: /Completed/ })).toBeVisible();
   await page.goto('/progress');
-  await expect(page.getByText('1 of 4 modules completed.')).toBeVisible();
+  await expect(page.getByText('1 of 5 modules completed.')).toBeVisible();
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export progress' }).click()]);
   const file = testInfo.outputPath('progress.json');
@@ -37,15 +37,15 @@ test('progress can be exported, cleared and imported back', async ({ page }, tes
 
   await page.getByRole('button', { name: 'Clear progress' }).click();
   await page.getByRole('button', { name: 'Yes, clear it' }).click();
-  await expect(page.getByText('0 of 4 modules completed.')).toBeVisible();
+  await expect(page.getByText('0 of 5 modules completed.')).toBeVisible();
 
   await page.locator('input[type=file]').setInputFiles(file);
   await expect(page.getByText('Imported progress from progress.json.')).toBeVisible();
-  await expect(page.getByText('1 of 4 modules completed.')).toBeVisible();
+  await expect(page.getByText('1 of 5 modules completed.')).toBeVisible();
 
   await page.locator('input[type=file]').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": 1}') });
   await expect(page.getByText('That file is not a progress export: it has no version.')).toBeVisible();
-  await expect(page.getByText('1 of 4 modules completed.')).toBeVisible();
+  await expect(page.getByText('1 of 5 modules completed.')).toBeVisible();
 });
 
 test('corrupt stored progress never breaks a page, and what is valid is kept', async ({ page }) => {
@@ -57,7 +57,7 @@ test('corrupt stored progress never breaks a page, and what is valid is kept', a
   );
   await page.goto('/progress');
   await expect(page.getByText(/Some saved progress could not be read \(3 entries\)/)).toBeVisible();
-  await expect(page.getByText('1 of 4 modules completed.')).toBeVisible();
+  await expect(page.getByText('1 of 5 modules completed.')).toBeVisible();
   expect(await page.evaluate(() => localStorage.getItem('recovery-coach-practice:progress:unreadable'))).toContain('nonsense');
 
   await page.evaluate(() => localStorage.setItem('recovery-coach-practice:progress', '{not json'));
