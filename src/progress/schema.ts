@@ -5,7 +5,10 @@
  */
 import { z } from 'zod/mini';
 
-/** Bump when the shape changes, and teach `migrate` in store.ts the step from the last one. */
+/**
+ * Bump when the shape changes, and add the step from the previous shape to `parseProgress` in
+ * store.ts; until then, `salvage` keeps every entry that still fits.
+ */
 export const progressVersion = 1;
 
 /** A moment, as an ISO 8601 string. */
