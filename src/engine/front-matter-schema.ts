@@ -4,6 +4,7 @@ import { variableNamePattern } from './condition.ts';
 
 /** The three levels a scenario can be pitched at. */
 export const levels = ['beginner', 'intermediate', 'advanced'] as const;
+export type Level = (typeof levels)[number];
 
 /** The three outcomes an ending can have. */
 export const outcomes = ['positive', 'mixed', 'negative'] as const;

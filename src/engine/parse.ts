@@ -15,7 +15,7 @@ import { behaviourCodes, findBehaviourCode } from './behaviour-codes.ts';
 import { parseCondition, parseEffects, type Condition, type Effect, type Parsed } from './condition.ts';
 import { messageSource, report } from './diagnostics.ts';
 import { parseMarkdown } from './markdown.ts';
-import { frontMatterSchema, idPattern, nodeIdPattern, outcomes, toTermId, type FrontMatter, type Outcome } from './front-matter-schema.ts';
+import { checkSchema, frontMatterSchema, idPattern, nodeIdPattern, outcomes, toTermId, type FrontMatter, type Outcome } from './front-matter-schema.ts';
 import { closest, didYouMean } from './suggest.ts';
 import type { Choice, Line, Point, Route, Scenario, ScenarioNode, Span } from './types.ts';
 
@@ -507,7 +507,7 @@ function defaults(): FrontMatter {
 }
 
 function keysAt(path: FrontMatterPath): string[] {
-  const shape = path[0] === 'persona' ? frontMatterSchema.shape.persona.shape : path[0] === 'checks' ? { path: 0, outcome: 0, ending: 0, state: 0 } : frontMatterSchema.shape;
+  const shape = path[0] === 'persona' ? frontMatterSchema.shape.persona.shape : path[0] === 'checks' ? checkSchema.shape : frontMatterSchema.shape;
   return Object.keys(shape);
 }
 

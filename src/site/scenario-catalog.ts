@@ -40,8 +40,23 @@ function render(scenario: Scenario): RenderedMarkdown {
   return html;
 }
 
-/** Loads, checks and renders every scenario, in file-name order. */
-export async function loadScenarioCatalog(): Promise<{ scenarios: ScenarioEntry[]; broken: BrokenScenario[] }> {
+export interface ScenarioCatalog {
+  readonly scenarios: ScenarioEntry[];
+  readonly broken: BrokenScenario[];
+}
+
+let catalog: Promise<ScenarioCatalog> | undefined;
+
+/**
+ * Every scenario, checked and rendered, in file-name order. Read once per build or dev-server
+ * start (the dev server restarts when scenarios/ changes), however many pages ask for it.
+ */
+export function loadScenarioCatalog(): Promise<ScenarioCatalog> {
+  catalog ??= readCatalog();
+  return catalog;
+}
+
+async function readCatalog(): Promise<ScenarioCatalog> {
   const results = await lintScenarioFiles([]);
   const scenarios: ScenarioEntry[] = [];
   const broken: BrokenScenario[] = [];
