@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import { findBrowser } from './scripts/browser-path.mjs';
 
-const port = 4400;
+// PLAYWRIGHT_PORT lets two checkouts run their browser tests side by side.
+const port = Number(process.env.PLAYWRIGHT_PORT ?? 4400);
 
 /**
  * Browser tests against the built site (`astro build` first; `npm test` does it), in the Chrome

@@ -6,7 +6,7 @@ import { reporter } from 'vfile-reporter';
 import type { LintResult } from '../src/engine/lint.ts';
 import type { VFileMessage } from 'vfile-message';
 import type { Exploration } from '../src/engine/explore.ts';
-import { hasErrors } from '../src/engine/diagnostics.ts';
+import { hasErrors, hasWarnings } from '../src/engine/diagnostics.ts';
 import { lintScenarioFiles, PathError } from '../src/node/scenario-files.ts';
 import { exitCodes } from './exit-codes.ts';
 import { useColor } from './terminal.ts';
@@ -15,6 +15,8 @@ export interface CheckOptions {
   readonly json: boolean;
   /** `coach test`: walk the `checks:` and print coverage. */
   readonly walkChecks: boolean;
+  /** `--strict`: a file with warnings fails too. */
+  readonly strict?: boolean;
 }
 
 /** Checks the scenarios at `paths` and prints the results; returns the exit code. */
@@ -27,13 +29,14 @@ export async function checkScenarios(paths: readonly string[], options: CheckOpt
     process.stderr.write(`coach: ${error.message}\n`);
     return exitCodes.usage;
   }
-  const failed = results.filter((result) => hasErrors(result.file)).length;
+  const fails = (file: LintResult['file']) => hasErrors(file) || (options.strict === true && hasWarnings(file));
+  const failed = results.filter((result) => fails(result.file)).length;
   const passed = results.length - failed;
   if (options.json) {
     const files = results.map((result) => ({
       path: result.file.path,
       id: result.file.stem,
-      ok: !hasErrors(result.file),
+      ok: !fails(result.file),
       messages: result.file.messages.map(messageToJson),
       ...(options.walkChecks && result.exploration ? { coverage: coverageToJson(result.exploration) } : {}),
       ...(result.checks ? { checks: result.checks } : {}),
@@ -46,7 +49,8 @@ export async function checkScenarios(paths: readonly string[], options: CheckOpt
       if (options.walkChecks && result.exploration) process.stdout.write(`  ${coverageLine(result.exploration, result.checks)}\n\n`);
     }
     const noun = results.length === 1 ? 'scenario' : 'scenarios';
-    process.stdout.write(`${results.length} ${noun}: ${passed} passed, ${failed} failed\n`);
+    const strictNote = options.strict && results.some((result) => !hasErrors(result.file) && hasWarnings(result.file)) ? ' (--strict: warnings count as failures)' : '';
+    process.stdout.write(`${results.length} ${noun}: ${passed} passed, ${failed} failed${strictNote}\n`);
   }
   return failed > 0 ? exitCodes.problem : exitCodes.ok;
 }

@@ -34,7 +34,7 @@ if (existsSync(vitestReport)) {
 } else if (vitest.status !== 0) results.failed++;
 
 // Every scenario in scenarios/: one count per scenario.
-const scenarioRun = run('Scenarios (coach test)', process.execPath, ['bin/coach.mjs', 'test', '--json'], { capture: true });
+const scenarioRun = run('Scenarios (coach test)', process.execPath, ['bin/coach.mjs', 'test', '--strict', '--json'], { capture: true });
 try {
   const report = JSON.parse(scenarioRun.stdout);
   for (const file of report.files) {

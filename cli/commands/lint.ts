@@ -7,6 +7,7 @@ export function registerLint(program: Command): void {
     .description('check scenario files against the scenario format, and explore every state they can reach')
     .argument('[paths...]', 'scenario files or folders (default: scenarios/)')
     .option('--json', 'print the results as JSON')
+    .option('--strict', 'fail on warnings too (the teaching check, wording, choices never offered)')
     .addHelpText(
       'after',
       `
@@ -15,8 +16,8 @@ Examples:
   $ npx coach lint scenarios/first-conversation-with-jordan.md
   $ npx coach lint ~/drafts --json`,
     )
-    .action(async (paths: string[], options: { json?: boolean }) => {
+    .action(async (paths: string[], options: { json?: boolean; strict?: boolean }) => {
       const { checkScenarios } = await import('../check-scenarios.ts');
-      process.exitCode = await checkScenarios(paths, { json: options.json ?? false, walkChecks: false });
+      process.exitCode = await checkScenarios(paths, { json: options.json ?? false, strict: options.strict ?? false, walkChecks: false });
     });
 }

@@ -7,6 +7,7 @@ export function registerTest(program: Command): void {
     .description('lint scenarios, walk every scripted check, and report how much of each scenario is covered')
     .argument('[paths...]', 'scenario files or folders (default: scenarios/)')
     .option('--json', 'print the results as JSON')
+    .option('--strict', 'fail on warnings too (the teaching check, wording, choices never offered)')
     .addHelpText(
       'after',
       `
@@ -18,8 +19,8 @@ Examples:
   $ npx coach test
   $ npx coach test scenarios/first-conversation-with-jordan.md --json`,
     )
-    .action(async (paths: string[], options: { json?: boolean }) => {
+    .action(async (paths: string[], options: { json?: boolean; strict?: boolean }) => {
       const { checkScenarios } = await import('../check-scenarios.ts');
-      process.exitCode = await checkScenarios(paths, { json: options.json ?? false, walkChecks: true });
+      process.exitCode = await checkScenarios(paths, { json: options.json ?? false, strict: options.strict ?? false, walkChecks: true });
     });
 }

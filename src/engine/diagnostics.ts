@@ -39,3 +39,8 @@ export function report(
 export function hasErrors(file: VFile): boolean {
   return file.messages.some((message) => message.fatal === true);
 }
+
+/** Whether any recorded message is a warning (which `--strict` treats as a failure). */
+export function hasWarnings(file: VFile): boolean {
+  return file.messages.some((message) => message.fatal === false);
+}

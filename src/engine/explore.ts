@@ -30,6 +30,20 @@ export interface TransitionRef {
   readonly index: number;
 }
 
+/** One reachable state: the node it is at, whether the run has ended, and the choices out of it. */
+export interface StateGraphState {
+  readonly node: string;
+  readonly ended: boolean;
+  /** Each offered choice (its index in the node, in file order) and the state it leads to. */
+  readonly moves: ReadonlyArray<{ readonly choice: number; readonly to: string }>;
+}
+
+/** Every reachable state, keyed by node and variable values, for the checks that follow exploration. */
+export interface StateGraph {
+  readonly initial: string;
+  readonly states: ReadonlyMap<string, StateGraphState>;
+}
+
 export interface Exploration {
   /** Distinct (node, variables) states where the trainee is asked to choose or has ended. */
   readonly states: number;
@@ -45,6 +59,8 @@ export interface Exploration {
   readonly pathsToEnding: bigint | 'unbounded' | null;
   /** True when the exploration stopped at {@link explorationStepCap}; the figures are partial. */
   readonly capped: boolean;
+  /** The reachable states and the choices between them; absent when the exploration was capped. */
+  readonly stateGraph?: StateGraph;
 }
 
 /** The events to try in a state: one per offered choice of its node, in file order. */
@@ -106,20 +122,22 @@ export function exploreScenario(scenario: Scenario, machine: ScenarioMachine, fi
 
   const stateKeys = [...graph.keys()];
   const successors = new Map<string, string[]>();
+  const graphStates = new Map<string, StateGraphState>();
   const endingsReached = new Set<string>();
   for (const stateKey of stateKeys) {
     const { state, transitions } = graph.get(stateKey)!;
     const nodeId = String(state.value);
     reachedNodes.add(nodeId);
     if (state.status === 'done') endingsReached.add(nodeId);
-    const next: string[] = [];
+    const moves: Array<{ choice: number; to: string }> = [];
     for (const { event, state: nextState } of transitions) {
       const choice = (byId.get(nodeId) as Extract<ScenarioNode, { kind: 'choice' }>).choices[event.choice]!;
       exercised.add(key({ node: nodeId, kind: 'choice', index: event.choice }));
       markChain(choice.target, nextState.context.vars);
-      next.push(serializeState(nextState));
+      moves.push({ choice: event.choice, to: serializeState(nextState) });
     }
-    successors.set(stateKey, next);
+    successors.set(stateKey, moves.map((move) => move.to));
+    graphStates.set(stateKey, { node: nodeId, ended: state.status === 'done', moves });
   }
 
   if (capped) {
@@ -159,6 +177,7 @@ export function exploreScenario(scenario: Scenario, machine: ScenarioMachine, fi
     endingsTotal: scenario.nodes.filter((node) => node.kind === 'ending').length,
     pathsToEnding: capped ? null : countPaths(),
     capped,
+    ...(capped || stateKeys.length === 0 ? {} : { stateGraph: { initial: stateKeys[0]!, states: graphStates } }),
   };
 
   function describeVars(vars: Variables): string {

@@ -36,6 +36,12 @@ export const personaSchema = z.strictObject({
   situation: nonEmpty.optional(),
   /** Strengths the persona brings, shown on the persona card. */
   strengths: z.array(nonEmpty).default([]),
+  /** What the person wants, in their own words; on the client's role card. */
+  wants: nonEmpty.optional(),
+  /** How the person tends to respond when they feel listened to; on the client's role card. */
+  when_listened_to: nonEmpty.optional(),
+  /** How the person tends to respond when pushed, told or argued with; on the client's role card. */
+  when_pushed: nonEmpty.optional(),
 });
 
 /** One scripted walk the test runner must confirm. */
@@ -70,6 +76,8 @@ export const frontMatterSchema = z.strictObject({
   level: z.enum(levels).default('beginner'),
   /** Estimated minutes to play. */
   minutes: z.number().int().positive().optional(),
+  /** What the coach aims for in this conversation; on the coach's role card. */
+  coach_goal: nonEmpty.optional(),
   /** Shown, and acknowledged, before the scenario starts. */
   content_notes: z.array(nonEmpty).default([]),
   /** The id of the first node; by default the first node in the file. */

@@ -9,6 +9,7 @@ import { compileScenario, type ScenarioMachine } from './compile.ts';
 import { hasErrors, report } from './diagnostics.ts';
 import { exploreScenario, type Exploration } from './explore.ts';
 import { parseScenario } from './parse.ts';
+import { applyIgnores, checkGoodMovesKeepHope, checkWording } from './teaching.ts';
 import type { Scenario } from './types.ts';
 import { runChecks } from './walk.ts';
 
@@ -37,14 +38,19 @@ export function lintScenario(file: VFile, options: LintOptions): LintResult {
 
 function lintUnsorted(file: VFile, options: LintOptions): LintResult {
   const parsed = parseScenario(file);
+  const { scenario } = parsed;
   checkReferences(parsed, file, options);
+  checkWording(scenario, file);
   if (hasErrors(file)) {
-    report(file, 'Reachability and the `checks:` walks were not run, because this file has errors; fix them and run again', { line: 1, column: 1 }, 'not-explored', { severity: 'info' });
+    report(file, 'Reachability, the teaching check and the `checks:` walks were not run, because this file has errors; fix them and run again', { line: 1, column: 1 }, 'not-explored', { severity: 'info' });
+    applyIgnores(scenario, file, { fullyChecked: false });
     return { file };
   }
-  const { scenario } = parsed;
   const machine = compileScenario(scenario);
   const exploration = exploreScenario(scenario, machine, file);
+  // Teaching only makes sense of a scenario that is sound: an unsound one has its errors to fix first.
+  if (exploration.stateGraph && !hasErrors(file)) checkGoodMovesKeepHope(scenario, exploration.stateGraph, file);
   const checks = options.walkChecks ? { total: scenario.meta.checks.length, failed: runChecks(scenario, machine, file, parsed.placeOf) } : undefined;
+  applyIgnores(scenario, file, { fullyChecked: exploration.stateGraph !== undefined });
   return { file, exploration, ...(checks ? { checks } : {}), ...(hasErrors(file) ? {} : { scenario, machine }) };
 }

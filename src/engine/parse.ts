@@ -17,7 +17,7 @@ import { messageSource, report } from './diagnostics.ts';
 import { parseMarkdown } from './markdown.ts';
 import { checkSchema, frontMatterSchema, idPattern, nodeIdPattern, outcomes, toTermId, type FrontMatter, type Outcome } from './front-matter-schema.ts';
 import { closest, didYouMean } from './suggest.ts';
-import type { Choice, Line, Point, Route, Scenario, ScenarioNode, Span } from './types.ts';
+import type { Choice, Ignore, Line, Point, Route, Scenario, ScenarioNode, Span } from './types.ts';
 
 /** A key path into the front matter, as Zod reports it: `['checks', 0, 'path', 2]`. */
 export type FrontMatterPath = ReadonlyArray<PropertyKey>;
@@ -39,7 +39,7 @@ export interface ParsedScenario {
   readonly tagUses: ReadonlyArray<{ readonly tag: string; readonly place: Span }>;
 }
 
-const choiceKeys = ['feedback', 'if', 'set', 'tags'] as const;
+const choiceKeys = ['feedback', 'if', 'set', 'tags', 'ignore'] as const;
 type ChoiceKey = (typeof choiceKeys)[number];
 
 const arrow = /->|→/;
@@ -284,13 +284,14 @@ export function parseScenario(file: VFile): ParsedScenario {
       feedback: fields.feedback,
       effects: fields.effects ?? [],
       tags: fields.tags ?? [],
+      ignores: fields.ignores ?? [],
       place,
       ...(fields.condition ? { condition: fields.condition } : {}),
     };
   }
 
   function readChoiceFields(nodeId: string, item: ListItem) {
-    const fields: { feedback?: string; condition?: Condition; effects?: Effect[]; tags?: string[]; invalid?: boolean } = {};
+    const fields: { feedback?: string; condition?: Condition; effects?: Effect[]; tags?: string[]; ignores?: Ignore[]; invalid?: boolean } = {};
     const seen = new Set<ChoiceKey>();
     for (const extra of item.children.slice(1)) {
       if (extra.type !== 'list') {
@@ -305,12 +306,13 @@ export function parseScenario(file: VFile): ParsedScenario {
         const key = match?.[1]?.toLowerCase();
         if (!match || !key || !(choiceKeys as readonly string[]).includes(key)) {
           const suggestion = key ? didYouMean(key, choiceKeys) : '';
-          report(file, `Unexpected ${key ? `key \`${key}\`` : `\`${text.split('\n')[0]}\``} under a choice, expected \`feedback:\`, \`if:\`, \`set:\` or \`tags:\`${suggestion}`, spanOf(field), 'choice-syntax', { expected: [...choiceKeys] });
+          report(file, `Unexpected ${key ? `key \`${key}\`` : `\`${text.split('\n')[0]}\``} under a choice, expected \`feedback:\`, \`if:\`, \`set:\`, \`tags:\` or \`ignore:\`${suggestion}`, spanOf(field), 'choice-syntax', { expected: [...choiceKeys] });
           fields.invalid = true;
           continue;
         }
         const typedKey = key as ChoiceKey;
-        if (seen.has(typedKey)) {
+        // Several warnings may be silenced on one choice, one `ignore:` each.
+        if (seen.has(typedKey) && typedKey !== 'ignore') {
           report(file, `Unexpected second \`${typedKey}:\` under one choice, expected each key once`, spanOf(field), 'choice-syntax');
           fields.invalid = true;
           continue;
@@ -325,6 +327,15 @@ export function parseScenario(file: VFile): ParsedScenario {
           continue;
         }
         if (typedKey === 'feedback') fields.feedback = value;
+        else if (typedKey === 'ignore') {
+          const ignore = /^([A-Za-z-]+)\s+because\s+(\S[\s\S]*)$/.exec(value);
+          if (!ignore) {
+            report(file, `Unexpected \`ignore: ${value.split('\n')[0]}\`, expected the warning's rule and a reason: \`- ignore: teaching-dead-end because <why this is on purpose>\``, spanOf(field), 'choice-syntax');
+            fields.invalid = true;
+            continue;
+          }
+          (fields.ignores ??= []).push({ rule: ignore[1]!.toLowerCase(), reason: ignore[2]!.trim(), place: spanOf(field) });
+        }
         else if (typedKey === 'tags') {
           fields.tags = [];
           for (const tag of value.matchAll(/[^,\s][^,]*/g)) {
@@ -542,6 +553,10 @@ const expectations: Record<string, string> = {
   age: 'a whole number of years',
   situation: 'a sentence',
   strengths: 'a list such as `[loyal friend, good with computers]`',
+  wants: 'a sentence in the person\'s own words',
+  when_listened_to: 'a sentence',
+  when_pushed: 'a sentence',
+  coach_goal: 'a sentence saying what the coach aims for',
   skills: 'a list such as `[engaging, reflections]`',
   modules: 'a list of module ids',
   level: '`beginner`, `intermediate` or `advanced`',

@@ -38,6 +38,17 @@ export interface Choice {
   readonly condition?: Condition;
   readonly effects: readonly Effect[];
   readonly tags: readonly string[];
+  /** Warnings the trainer has silenced on this choice, each with a reason. */
+  readonly ignores: readonly Ignore[];
+  readonly place: Span;
+}
+
+/** `- ignore: <rule> because <reason>` under a choice: one warning silenced on purpose. */
+export interface Ignore {
+  /** The rule id of the warning, e.g. `teaching-dead-end`. */
+  readonly rule: string;
+  /** Why it is on purpose, for the next trainer who reads the file. */
+  readonly reason: string;
   readonly place: Span;
 }
 

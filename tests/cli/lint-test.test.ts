@@ -13,6 +13,28 @@ function tempFolder(files: Record<string, string | Buffer>): string {
 
 const valid = `---\ntitle: T\nsummary: S.\npersona:\n  name: Sam\n---\n\n## start\n\n**Sam:** Hi.\n\n- **Open question:** "How are you?" -> good\n  - feedback: Open.\n\n## good\n\n**Outcome:** positive\n\nDone.\n`;
 
+/** A sound scenario whose good move (the reflection) can only end badly: a teaching warning. */
+const teachesBadly = `---\ntitle: T\nsummary: S.\npersona:\n  name: Sam\n---\n\n## start\n\n- **Complex reflection:** "Coming wasn't your idea." -> bad\n  - feedback: A guess at the unsaid.\n- **Open question:** "What brings you?" -> good\n  - feedback: Open.\n\n## good\n\n**Outcome:** positive\n\nDone.\n\n## bad\n\n**Outcome:** negative\n\nGone.\n`;
+
+describe('coach test --strict', () => {
+  it('passes a teaching warning without --strict, and fails it with --strict, at its line', () => {
+    const dir = tempFolder({ 'teaches-badly.md': teachesBadly });
+    const relaxed = coach(['test', dir]);
+    expect(relaxed.status).toBe(0);
+    expect(relaxed.stdout).toMatch(/10:1-11:37 +warning +Unexpected dead end after a good move: after this Complex reflection in node `start` no positive ending can be reached, only `bad` \(negative\)/);
+    const strict = coach(['test', '--strict', dir]);
+    expect(strict.status).toBe(1);
+    expect(strict.stdout.trimEnd().split('\n').at(-1)).toBe('1 scenario: 0 passed, 1 failed (--strict: warnings count as failures)');
+    expect(JSON.parse(coach(['lint', '--strict', '--json', dir]).stdout).files[0].ok).toBe(false);
+  });
+
+  it('passes the project\'s own scenarios', () => {
+    const result = coach(['test', '--strict']);
+    expect(result.stdout).toMatch(/\d+ scenarios?: \d+ passed, 0 failed\n$/);
+    expect(result.status).toBe(0);
+  });
+});
+
 describe('coach lint', () => {
   it('passes the project\'s own scenarios', () => {
     const result = coach(['lint']);

@@ -8,6 +8,7 @@ describe('a scenario that uses every feature of version 1', () => {
   it('passes every check, with a warning for the choice that is never offered', () => {
     expect(messagesOf(result)).toEqual([
       '52:1 warning Unexpected transition that no run can take: choice 3 of node `hello` is never offered, because its condition never holds when it is reached',
+      '71:1 info Silenced on purpose (after a lecture Riley has stopped listening, whatever comes next): Unexpected dead end after a good move: after this Persuade with permission in node `lectures` no positive ending can be reached, only `maybe` (mixed)',
     ]);
     expect(result.checks).toEqual({ total: 3, failed: 0 });
   });

@@ -41,14 +41,14 @@ describe('the file and its front matter', () => {
 
   it('names the closest known key for an unknown one', () => {
     expect(problemsOf(lintText(scenario(goodEnding, 'titel: x\n')))).toEqual([
-      '8:1 error Unexpected key `titel`, expected one of `title`, `summary`, `persona`, `skills`, `modules`, `level`, `minutes`, `content_notes`, `start`, `state`, `checks`; did you mean `title`?',
+      '8:1 error Unexpected key `titel`, expected one of `title`, `summary`, `persona`, `skills`, `modules`, `level`, `minutes`, `coach_goal`, `content_notes`, `start`, `state`, `checks`; did you mean `title`?',
     ]);
   });
 
   it('says which values are of the wrong kind, and where a persona key belongs', () => {
     expect(problemsOf(lintText(scenario(goodEnding, 'minutes: -5\nage: 3\ncontent_notes: none\nlevel: expert\n')))).toEqual([
       '8:10 error Unexpected value `-5` for `minutes`, expected a whole number of minutes, more than 0',
-      '9:1 error Unexpected key `age`, expected one of `title`, `summary`, `persona`, `skills`, `modules`, `level`, `minutes`, `content_notes`, `start`, `state`, `checks`; `age` belongs under `persona:`',
+      '9:1 error Unexpected key `age`, expected one of `title`, `summary`, `persona`, `skills`, `modules`, `level`, `minutes`, `coach_goal`, `content_notes`, `start`, `state`, `checks`; `age` belongs under `persona:`',
       '10:16 error Unexpected value `none` for `content_notes`, expected a list such as `[recent hospital stay]`',
       '11:8 error Unexpected value `expert` for `level`, expected `beginner`, `intermediate` or `advanced`',
     ]);
@@ -151,7 +151,7 @@ describe('choices', () => {
 
   it('names the closest key under a choice', () => {
     expect(problemsOf(lintText(scenario(`## a\n\n${choice('Affirm', 'good', '  - sets: rapport +1\n')}\n${goodEnding}`)))).toEqual([
-      '14:3 error Unexpected key `sets` under a choice, expected `feedback:`, `if:`, `set:` or `tags:`; did you mean `set`?',
+      '14:3 error Unexpected key `sets` under a choice, expected `feedback:`, `if:`, `set:`, `tags:` or `ignore:`; did you mean `set`?',
     ]);
   });
 
@@ -283,13 +283,13 @@ describe('what every scenario must pass, with no checks written', () => {
     const result = lintText(scenario(`## a\n\n${choice('Affirm', 'nowhere')}`));
     expect(result.exploration).toBeUndefined();
     expect(result.file.messages.find((m) => m.ruleId === 'not-explored')?.reason).toBe(
-      'Reachability and the `checks:` walks were not run, because this file has errors; fix them and run again',
+      'Reachability, the teaching check and the `checks:` walks were not run, because this file has errors; fix them and run again',
     );
   });
 });
 
 describe('checks', () => {
-  const body = `## a\n\n${choice('Affirm', 'b', '  - set: rapport +1\n')}${choice('Affirm', 'good')}${choice('Affirm', 'b')}\n## b\n\n- -> good if rapport > 0\n- -> bad\n\n${goodEnding}\n## bad\n\n**Outcome:** negative\n\nB.\n`;
+  const body = `## a\n\n${choice('Affirm', 'b', '  - set: rapport +1\n')}${choice('Affirm', 'good')}${choice('Persuade', 'b')}\n## b\n\n- -> good if rapport > 0\n- -> bad\n\n${goodEnding}\n## bad\n\n**Outcome:** negative\n\nB.\n`;
 
   it('checks that check paths, endings and variables exist', () => {
     const text = scenario(body, 'checks:\n  - path: [a, c]\n    outcome: positive\n  - path: [a]\n    state: { trust: ">= x" }\n');
