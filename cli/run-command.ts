@@ -31,6 +31,7 @@ export function runToJson(run: Run) {
     variables: currentVariables(run),
     ending: ending ? { id: ending.id, outcome: ending.outcome } : null,
     summary: {
+      coded: summary.coded,
       counts: summary.counts,
       questions: summary.questions,
       reflections: summary.reflections,

@@ -3,8 +3,8 @@
  * without a terminal, and the Ink screen (which only adds colour by kind). Plain text, no escape
  * codes, so it reads the same in a log, a pipe or a screen reader.
  */
-import { summarise, summaryDisclaimer, summaryRows } from '../src/engine/score.ts';
-import { endingOf, picks, type OfferedChoice, type Run, type TranscriptEntry } from '../src/engine/run.ts';
+import { debriefOf, type Debrief } from '../src/engine/debrief.ts';
+import type { OfferedChoice, Run, TranscriptEntry } from '../src/engine/run.ts';
 import type { Scenario } from '../src/engine/types.ts';
 import { plainText } from './plain-markdown.ts';
 
@@ -54,31 +54,33 @@ function pad(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - [...text].length));
 }
 
-/** The MITI-style summary as an aligned table, with the disclaimer. */
-export function summaryLines(run: Run): TextLine[] {
-  const rows = summaryRows(summarise(picks(run).map((pick) => pick.choice.code)));
-  const table = [['Measure', 'Your choices', 'Fair', 'Good'], ...rows.map((row) => [row.measure, `${row.value}${row.rating ? ` (${row.rating})` : ''}`, row.fair, row.good])];
+/** The MITI-style summary as an aligned table, with its notes. */
+export function summaryLines(debrief: Debrief): TextLine[] {
+  const table = [['Measure', 'Your choices', 'Fair', 'Good'], ...debrief.rows.map((row) => [row.measure, `${row.value}${row.rating ? ` (${row.rating})` : ''}`, row.fair, row.good])];
   const widths = [0, 1, 2, 3].map((column) => Math.max(...table.map((cells) => [...cells[column]!].length)));
   return [
     ...table.map((cells, i) => line(i === 0 ? 'heading' : 'text', cells.map((cell, column) => pad(cell, widths[column]!)).join('  ').trimEnd())),
-    line('meta', `${summaryDisclaimer} Thresholds from the MITI 4.2.1 coding manual, which describes them as expert opinion.`),
+    ...debrief.notes.map((note) => line('meta', note)),
   ];
 }
 
-/** At an ending: the outcome and debrief, the path with codes and feedback, and the summary. */
+/** At an ending: the outcome and debrief, the summary, then each step with a more MI-consistent option where there was one. */
 export function debriefLines(run: Run): TextLine[] {
-  const ending = endingOf(run);
-  if (!ending) return [];
+  const debrief = debriefOf(run);
+  if (!debrief) return [];
   return [
     line('blank'),
-    line('title', `Outcome: ${ending.outcome}`),
-    ...(ending.debrief ? plainText(ending.debrief).split('\n').map((text) => line('text', text)) : []),
-    line('blank'),
-    line('heading', 'The path you took'),
-    ...picks(run).map((pick, i) => line('text', `${i + 1}. ${pick.choice.code.name}: “${pick.choice.says}” ${plainText(pick.choice.feedback)}`)),
+    line('title', `Outcome: ${debrief.ending.outcome}`),
+    ...(debrief.ending.debrief ? plainText(debrief.ending.debrief).split('\n').map((text) => line('text', text)) : []),
     line('blank'),
     line('heading', 'Summary of your coded choices'),
-    ...summaryLines(run),
+    ...summaryLines(debrief),
+    line('blank'),
+    line('heading', 'Step by step'),
+    ...debrief.steps.flatMap((step, i) => [
+      line('text', `${i + 1}. ${step.picked.code.name}: “${step.picked.says}” ${plainText(step.picked.feedback)}`),
+      ...(step.moreConsistent ? [line('meta', `   A more MI-consistent option here: ${step.moreConsistent.code.name}: “${step.moreConsistent.says}” ${plainText(step.moreConsistent.feedback)}`)] : []),
+    ]),
   ];
 }
 

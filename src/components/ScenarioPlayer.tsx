@@ -7,7 +7,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { compileScenario } from '../engine/compile.ts';
 import { canUndo, choiceIndices, choose, endingOf, offeredChoices, picks, replay, restart, RunError, startRun, transcript, undo, type Run, type TranscriptEntry } from '../engine/run.ts';
-import { summarise, summaryDisclaimer, summaryRows } from '../engine/score.ts';
+import { debriefOf } from '../engine/debrief.ts';
+import { summarise } from '../engine/score.ts';
 import { transcriptMarkdown } from '../engine/transcript-markdown.ts';
 import type { Scenario } from '../engine/types.ts';
 import { loadProgress, updateProgress } from '../progress/store.ts';
@@ -157,7 +158,7 @@ export default function ScenarioPlayer({ scenario, html }: ScenarioPlayerProps) 
   }
 
   const offered = offeredChoices(run);
-  const rows = ending ? summaryRows(summarise(picks(run).map((pick) => pick.choice.code))) : [];
+  const debrief = debriefOf(run);
 
   return (
     <section aria-labelledby="conversation-title" className="player">
@@ -214,14 +215,6 @@ export default function ScenarioPlayer({ scenario, html }: ScenarioPlayerProps) 
             <span className={`outcome-${ending.outcome}`}>{ending.outcome}</span>
           </p>
           {ending.debrief && <Html markdown={ending.debrief} html={html} as="div" />}
-          <h3>The path you took</h3>
-          <ol>
-            {picks(run).map((pick, i) => (
-              <li key={i}>
-                <strong>{pick.choice.code.name}:</strong> “{pick.choice.says}” <Html markdown={pick.choice.feedback} html={html} />
-              </li>
-            ))}
-          </ol>
           <h3>Summary of your coded choices</h3>
           <div className="table-scroll">
             <table>
@@ -230,7 +223,7 @@ export default function ScenarioPlayer({ scenario, html }: ScenarioPlayerProps) 
                 <tr><th scope="col">Measure</th><th scope="col">Your choices</th><th scope="col">Fair</th><th scope="col">Good</th></tr>
               </thead>
               <tbody>
-                {rows.map((row) => (
+                {debrief?.rows.map((row) => (
                   <tr key={row.measure}>
                     <th scope="row">{row.measure}</th>
                     <td>{row.value}{row.rating && ` (${row.rating})`}</td>
@@ -241,7 +234,21 @@ export default function ScenarioPlayer({ scenario, html }: ScenarioPlayerProps) 
               </tbody>
             </table>
           </div>
-          <p className="meta">{summaryDisclaimer} The thresholds are from the MITI 4.2.1 coding manual, which describes them as expert opinion.</p>
+          {debrief?.notes.map((note) => <p key={note} className="meta">{note}</p>)}
+          <h3>Step by step</h3>
+          <ol className="debrief-steps">
+            {debrief?.steps.map((step, i) => (
+              <li key={i}>
+                <strong>{step.picked.code.name}:</strong> “{step.picked.says}” <Html markdown={step.picked.feedback} html={html} />
+                {step.moreConsistent && (
+                  <p className="more-consistent">
+                    <span className="meta">A more MI-consistent option here: </span>
+                    <strong>{step.moreConsistent.code.name}:</strong> “{step.moreConsistent.says}” <Html markdown={step.moreConsistent.feedback} html={html} />
+                  </p>
+                )}
+              </li>
+            ))}
+          </ol>
           <div className="actions">
             <button type="button" className="primary" onClick={() => downloadFile(`${scenario.id}-transcript.md`, transcriptMarkdown(run, { date: new Date() }), 'text/markdown')}>Download the transcript</button>
             <button type="button" onClick={() => window.print()}>Print</button>

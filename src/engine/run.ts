@@ -83,9 +83,14 @@ export function endingOf(run: Run): EndingNode | undefined {
 
 /** The choices offered now, numbered from 1 in file order; empty at an ending. */
 export function offeredChoices(run: Run): OfferedChoice[] {
-  const node = currentNode(run);
-  if (node.kind !== 'choice') return [];
-  const { snapshot } = lastStop(run);
+  return offeredAt(run, run.stops.length - 1);
+}
+
+/** The choices that were offered at a stop of the run (0 is the start), as {@link offeredChoices}. */
+export function offeredAt(run: Run, stopIndex: number): OfferedChoice[] {
+  const { snapshot } = run.stops[stopIndex]!;
+  const node = run.scenario.nodes.find((candidate) => candidate.id === String(snapshot.value));
+  if (node?.kind !== 'choice') return [];
   const offered: OfferedChoice[] = [];
   node.choices.forEach((choice, index) => {
     if (snapshot.can({ type: 'choice.select', choice: index })) offered.push({ number: offered.length + 1, index, choice });

@@ -15,6 +15,12 @@ export const thresholds = {
 export const summaryDisclaimer =
   'This summarises the coded choices you picked in this scenario. It is not a MITI rating of your own speech.';
 
+/**
+ * MITI's thresholds are set for coding a 20-minute segment of real conversation. Below this many
+ * coded choices the figures are shown without a fair or good rating, which would mean little.
+ */
+export const fewestCodedForRatings = 10;
+
 export type Rating = 'good' | 'fair' | 'below fair';
 
 /** A ratio that may have nothing to divide by. */
@@ -23,6 +29,10 @@ export type Ratio =
   | { readonly value: null; readonly reason: string };
 
 export interface MitiSummary {
+  /** How many coded choices were picked. */
+  readonly coded: number;
+  /** How many of them were coded Summary (counted as complex reflections, as the format says). */
+  readonly summaries: number;
   /** How many picked choices count in each summary category. */
   readonly counts: Readonly<Record<SummaryCategory, number>>;
   readonly questions: number;
@@ -50,6 +60,8 @@ export function summarise(codes: readonly BehaviourCode[]): MitiSummary {
   const complexReflections = counts['complex reflection'];
   const reflections = counts['simple reflection'] + complexReflections;
   return {
+    coded: codes.length,
+    summaries: codes.filter((code) => code.name === 'Summary').length,
     counts,
     questions,
     reflections,
@@ -80,26 +92,39 @@ export interface SummaryRow {
 const round = (n: number) => (Math.round(n * 100) / 100).toString();
 const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
-/** The summary as table rows, with zero denominators said in words. */
+/** The summary as table rows, with zero denominators said in words; rated only for long enough runs. */
 export function summaryRows(summary: MitiSummary): SummaryRow[] {
   const rq = summary.reflectionToQuestion;
   const cr = summary.percentComplexReflections;
+  const rated = summary.coded >= fewestCodedForRatings;
   return [
     {
       measure: 'Reflection-to-question ratio (R:Q)',
       value: rq.value === null ? rq.reason : `${round(rq.value)}:1 (${count(summary.reflections, 'reflection')}, ${count(summary.questions, 'question')})`,
       fair: '1:1',
       good: '2:1',
-      rating: rq.value === null ? '' : rq.rating,
+      rating: rq.value === null || !rated ? '' : rq.rating,
     },
     {
       measure: 'Percent complex reflections (%CR)',
       value: cr.value === null ? cr.reason : `${Math.round(cr.value * 100)}% (${summary.complexReflections} of ${summary.reflections})`,
       fair: '40%',
       good: '50%',
-      rating: cr.value === null ? '' : cr.rating,
+      rating: cr.value === null || !rated ? '' : cr.rating,
     },
     { measure: 'Total MI-adherent', value: String(summary.miAdherent), fair: '–', good: '–', rating: '' },
     { measure: 'Total MI non-adherent', value: String(summary.miNonAdherent), fair: '–', good: '–', rating: '' },
+  ];
+}
+
+/** What to say beside the summary: what it is, where the thresholds come from, and how to read them here. */
+export function summaryNotes(summary: MitiSummary): string[] {
+  return [
+    summaryDisclaimer,
+    'The fair and good thresholds are from the MITI 4.2.1 coding manual (Moyers, Manuel & Ernst, 2015), which describes them as expert opinion, for coding 20 minutes of real conversation.',
+    ...(summary.coded < fewestCodedForRatings
+      ? [`With ${count(summary.coded, 'coded choice')}, far fewer than a 20-minute conversation holds, the figures are shown without a fair or good rating: read them as a rough guide.`]
+      : []),
+    ...(summary.summaries > 0 ? ['A choice coded Summary counts as a complex reflection, as the scenario format says: MITI codes a summary as a reflection, and one that gives direction as complex.'] : []),
   ];
 }

@@ -3,8 +3,8 @@
  * every line and choice with its code and feedback, the debrief and the summary. The terminal
  * runner saves it and the site downloads it, so both give the same file.
  */
-import { endingOf, picks, transcript, type Run } from './run.ts';
-import { summarise, summaryDisclaimer, summaryRows } from './score.ts';
+import { debriefOf, type Debrief } from './debrief.ts';
+import { transcript, type Run } from './run.ts';
 import type { Persona } from './front-matter-schema.ts';
 
 /** The persona card as Markdown list items. */
@@ -18,16 +18,23 @@ export function personaLines(persona: Persona): string[] {
   ];
 }
 
-/** The MITI-style summary as a Markdown table, with the disclaimer. */
-export function summaryMarkdown(run: Run): string {
-  const rows = summaryRows(summarise(picks(run).map((pick) => pick.choice.code)));
+/** The MITI-style summary as a Markdown table, with its notes. */
+export function summaryMarkdown(debrief: Debrief): string {
   return [
     '| Measure | Your choices | Fair | Good |',
     '| --- | --- | --- | --- |',
-    ...rows.map((row) => `| ${row.measure} | ${row.value}${row.rating ? ` (${row.rating})` : ''} | ${row.fair} | ${row.good} |`),
+    ...debrief.rows.map((row) => `| ${row.measure} | ${row.value}${row.rating ? ` (${row.rating})` : ''} | ${row.fair} | ${row.good} |`),
     '',
-    `_${summaryDisclaimer} Thresholds from the MITI 4.2.1 coding manual (Moyers, Manuel & Ernst, 2015), which describes them as expert opinion._`,
+    ...debrief.notes.map((note) => `_${note}_`),
   ].join('\n');
+}
+
+/** Each step: what was picked, its feedback, and the more MI-consistent option where one was offered. */
+export function stepsMarkdown(debrief: Debrief): string[] {
+  return debrief.steps.flatMap((step, i) => [
+    `${i + 1}. **${step.picked.code.name}:** "${step.picked.says}" — ${step.picked.feedback}`,
+    ...(step.moreConsistent ? [`   - A more MI-consistent option here: **${step.moreConsistent.code.name}:** "${step.moreConsistent.says}" — ${step.moreConsistent.feedback}`] : []),
+  ]);
 }
 
 /** The run so far as Markdown; a finished run includes the debrief and the summary. */
@@ -45,15 +52,14 @@ export function transcriptMarkdown(run: Run, options: { date?: Date } = {}): str
       out.push(`**You (${entry.choice.code.name}):** "${entry.choice.says}"`, '', `> Feedback: ${entry.choice.feedback}`, '');
     }
   }
-  const ending = endingOf(run);
-  if (!ending) {
+  const debrief = debriefOf(run);
+  if (!debrief) {
     out.push('_The run has not reached an ending yet._', '');
     return out.join('\n');
   }
-  out.push('## Debrief', '', `**Outcome:** ${ending.outcome}`, '');
-  if (ending.debrief) out.push(ending.debrief, '');
-  out.push('### The path you took', '');
-  picks(run).forEach((pick, i) => out.push(`${i + 1}. **${pick.choice.code.name}:** "${pick.choice.says}" — ${pick.choice.feedback}`));
-  out.push('', '### Summary of your coded choices', '', summaryMarkdown(run), '');
+  out.push('## Debrief', '', `**Outcome:** ${debrief.ending.outcome}`, '');
+  if (debrief.ending.debrief) out.push(debrief.ending.debrief, '');
+  out.push('### Summary of your coded choices', '', summaryMarkdown(debrief), '');
+  out.push('### Step by step', '', ...stepsMarkdown(debrief), '');
   return out.join('\n');
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { behaviourCodes, findBehaviourCode } from '../../src/engine/behaviour-codes.ts';
-import { summarise, summaryRows } from '../../src/engine/score.ts';
+import { summarise, summaryNotes, summaryRows } from '../../src/engine/score.ts';
 
 const codes = (...names: string[]) => names.map((name) => findBehaviourCode(name)!);
 
@@ -10,8 +10,8 @@ describe('the MITI-style summary', () => {
     expect(summary.reflectionToQuestion).toEqual({ value: 2, rating: 'good' });
     expect(summary.percentComplexReflections).toEqual({ value: 0.75, rating: 'good' });
     expect(summaryRows(summary).map((row) => `${row.measure}: ${row.value} [${row.fair} / ${row.good}] ${row.rating}`)).toEqual([
-      'Reflection-to-question ratio (R:Q): 2:1 (4 reflections, 2 questions) [1:1 / 2:1] good',
-      'Percent complex reflections (%CR): 75% (3 of 4) [40% / 50%] good',
+      'Reflection-to-question ratio (R:Q): 2:1 (4 reflections, 2 questions) [1:1 / 2:1] ',
+      'Percent complex reflections (%CR): 75% (3 of 4) [40% / 50%] ',
       'Total MI-adherent: 0 [– / –] ',
       'Total MI non-adherent: 0 [– / –] ',
     ]);
@@ -22,6 +22,20 @@ describe('the MITI-style summary', () => {
     expect(summarise(codes('Open question', 'Open question', 'Simple reflection')).reflectionToQuestion).toEqual({ value: 0.5, rating: 'below fair' });
     expect(summarise(codes('Simple reflection', 'Complex reflection', 'Simple reflection')).percentComplexReflections).toMatchObject({ rating: 'below fair' });
     expect(summarise(codes('Simple reflection', 'Complex reflection')).percentComplexReflections).toEqual({ value: 0.5, rating: 'good' });
+  });
+
+  it('rates only runs with enough coded choices, and says why beside the figures', () => {
+    const short = summarise(codes('Open question', 'Simple reflection', 'Summary'));
+    expect(summaryRows(short).map((row) => row.rating)).toEqual(['', '', '', '']);
+    expect(summaryNotes(short)).toEqual([
+      'This summarises the coded choices you picked in this scenario. It is not a MITI rating of your own speech.',
+      'The fair and good thresholds are from the MITI 4.2.1 coding manual (Moyers, Manuel & Ernst, 2015), which describes them as expert opinion, for coding 20 minutes of real conversation.',
+      'With 3 coded choices, far fewer than a 20-minute conversation holds, the figures are shown without a fair or good rating: read them as a rough guide.',
+      'A choice coded Summary counts as a complex reflection, as the scenario format says: MITI codes a summary as a reflection, and one that gives direction as complex.',
+    ]);
+    const long = summarise(codes(...Array<string>(5).fill('Open question'), ...Array<string>(5).fill('Complex reflection')));
+    expect(summaryRows(long).map((row) => row.rating)).toEqual(['fair', 'good', '', '']);
+    expect(summaryNotes(long)).toHaveLength(2);
   });
 
   it('says in words when there is nothing to divide by', () => {
