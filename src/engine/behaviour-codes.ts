@@ -58,6 +58,73 @@ export const behaviourCodes: readonly BehaviourCode[] = [
   { name: 'Confront', countsAs: 'confront', group: 'MI non-adherent', stance: 'inconsistent' },
 ];
 
+/**
+ * What trainers often write instead of a code, by meaning, with the codes it may mean: the names
+ * of OARS and MI training ("Reflective listening", "Affirmation"), other spellings
+ * ("Emphasising autonomy") and behaviours MITI codes under another name ("Giving advice" is
+ * Persuade, or Persuade with permission when the coach asked first). Keys as `meaningKey` writes them.
+ */
+export const codesByMeaning: ReadonlyMap<string, readonly string[]> = new Map([
+  ['reflection', ['Simple reflection', 'Complex reflection']],
+  ['reflective listening', ['Simple reflection', 'Complex reflection']],
+  ['reflective statement', ['Simple reflection', 'Complex reflection']],
+  ['listening', ['Simple reflection', 'Complex reflection']],
+  ['repeat', ['Simple reflection']],
+  ['rephrase', ['Simple reflection']],
+  ['paraphrase', ['Complex reflection']],
+  ['double sided reflection', ['Complex reflection']],
+  ['amplified reflection', ['Complex reflection']],
+  ['reflection of feeling', ['Complex reflection']],
+  ['reframe', ['Complex reflection']],
+  ['reframing', ['Complex reflection']],
+  ['summarising', ['Summary']],
+  ['summarizing', ['Summary']],
+  ['summary reflection', ['Summary']],
+  ['collecting summary', ['Summary']],
+  ['linking summary', ['Summary']],
+  ['transitional summary', ['Summary']],
+  ['affirmation', ['Affirm']],
+  ['affirming', ['Affirm']],
+  ['praise', ['Affirm']],
+  ['validation', ['Affirm']],
+  ['encouragement', ['Affirm']],
+  ['question', ['Open question', 'Closed question']],
+  ['open ended question', ['Open question']],
+  ['open', ['Open question']],
+  ['closed ended question', ['Closed question']],
+  ['yes no question', ['Closed question']],
+  ['asking permission', ['Seeking collaboration', 'Persuade with permission']],
+  ['permission', ['Seeking collaboration', 'Persuade with permission']],
+  ['collaboration', ['Seeking collaboration']],
+  ['partnership', ['Seeking collaboration']],
+  ['agenda setting', ['Seeking collaboration']],
+  ['emphasising autonomy', ['Emphasizing autonomy']],
+  ['autonomy', ['Emphasizing autonomy']],
+  ['autonomy support', ['Emphasizing autonomy']],
+  ['supporting autonomy', ['Emphasizing autonomy']],
+  ['information', ['Giving information']],
+  ['providing information', ['Giving information']],
+  ['education', ['Giving information']],
+  ['psychoeducation', ['Giving information']],
+  ['advice', ['Persuade', 'Persuade with permission']],
+  ['giving advice', ['Persuade', 'Persuade with permission']],
+  ['advice with permission', ['Persuade with permission']],
+  ['elicit provide elicit', ['Persuade with permission', 'Giving information']],
+  ['persuasion', ['Persuade']],
+  ['persuading', ['Persuade']],
+  ['righting reflex', ['Persuade']],
+  ['fixing', ['Persuade']],
+  ['lecturing', ['Persuade']],
+  ['confrontation', ['Confront']],
+  ['confronting', ['Confront']],
+  ['arguing', ['Confront']],
+  ['warning', ['Confront']],
+  ['challenge', ['Confront']],
+  ['blaming', ['Confront']],
+  ['labelling', ['Confront']],
+  ['labeling', ['Confront']],
+]);
+
 const byLowerName = new Map(behaviourCodes.map((code) => [code.name.toLowerCase(), code]));
 
 /** The code a trainer wrote, matched ignoring case and extra spaces; undefined if unknown. */

@@ -6,8 +6,8 @@ import type { VFile } from 'vfile';
 import { parseStateExpectation } from './condition.ts';
 import { report } from './diagnostics.ts';
 import type { ParsedScenario } from './parse.ts';
-import { closest, didYouMean } from './suggest.ts';
-import { skills as skillTerms, tags as tagTerms, type Term } from './vocabulary.ts';
+import { closest, didYouMean, quotedList } from './suggest.ts';
+import { skills as skillTerms, tags as tagTerms, termsByMeaning, type Term } from './vocabulary.ts';
 
 export interface ReferenceOptions {
   /** Ids of the course modules that exist. */
@@ -42,29 +42,29 @@ export function checkReferences(parsed: ParsedScenario, file: VFile, options: Re
   const unknownVariable = (name: string) =>
     variables.length === 0
       ? `Unexpected variable \`${name}\`, expected it declared under \`state:\` in the front matter, such as \`state: { ${name}: 0 }\``
-      : `Unexpected variable \`${name}\`, expected one declared under \`state:\` (${variables.map((v) => `\`${v}\``).join(', ')})${didYouMean(name, variables)}`;
+      : `Unexpected variable \`${name}\`, expected one declared under \`state:\` (${quotedList(variables)})${didYouMean(name, variables)}`;
   if (!invalidKeys.has('state')) {
     for (const { variable, place } of parsed.variableUses) {
-      if (!(variable in meta.state)) report(file, unknownVariable(variable), place, 'unknown-variable');
+      if (!Object.hasOwn(meta.state, variable)) report(file, unknownVariable(variable), place, 'unknown-variable');
     }
   }
 
   const skillIds = (options.skills ?? skillTerms).map((term) => term.id);
   meta.skills.forEach((skill, i) => {
     if (!skillIds.includes(skill)) {
-      report(file, `Unexpected skill \`${skill}\`, expected a skill from the project's vocabulary${didYouMean(skill, skillIds)}`, placeOf(['skills', i]), 'unknown-skill', { expected: skillIds });
+      report(file, `Unexpected skill \`${skill}\`, expected a skill from the project's vocabulary (${quotedList(skillIds)})${didYouMean(skill, skillIds, termsByMeaning)}`, placeOf(['skills', i]), 'unknown-skill', { expected: skillIds });
     }
   });
   const moduleIds = options.modules;
   meta.modules.forEach((id, i) => {
     if (!moduleIds.includes(id)) {
-      const hint = moduleIds.length === 0 ? 'expected the id of a course module (there are none yet)' : `expected the id of a course module${didYouMean(id, moduleIds)}`;
+      const hint = moduleIds.length === 0 ? 'expected the id of a course module (there are none yet)' : `expected the id of a course module (${quotedList(moduleIds)})${didYouMean(id, moduleIds)}`;
       report(file, `Unexpected module \`${id}\`, ${hint}`, placeOf(['modules', i]), 'unknown-module', { expected: [...moduleIds] });
     }
   });
   const tagIds = (options.tags ?? tagTerms).map((term) => term.id);
   for (const { tag, place } of parsed.tagUses) {
-    if (!tagIds.includes(tag)) report(file, `Unexpected tag \`${tag}\`, expected a tag from the project's vocabulary${didYouMean(tag, tagIds)}`, place, 'unknown-tag', { expected: tagIds });
+    if (!tagIds.includes(tag)) report(file, `Unexpected tag \`${tag}\`, expected a tag from the project's vocabulary (${quotedList(tagIds)})${didYouMean(tag, tagIds, termsByMeaning)}`, place, 'unknown-tag', { expected: tagIds });
   }
 
   reportRouteLoops();
@@ -80,7 +80,7 @@ export function checkReferences(parsed: ParsedScenario, file: VFile, options: Re
     }
     for (const [variable, written] of Object.entries(check.state ?? {})) {
       const where = placeOf(['checks', i, 'state', variable]);
-      if (!invalidKeys.has('state') && !(variable in meta.state)) report(file, unknownVariable(variable), placeOf(['checks', i, 'state', variable], 'key'), 'unknown-variable');
+      if (!invalidKeys.has('state') && !Object.hasOwn(meta.state, variable)) report(file, unknownVariable(variable), placeOf(['checks', i, 'state', variable], 'key'), 'unknown-variable');
       const parsedExpectation = parseStateExpectation(variable, written);
       if (!parsedExpectation.ok) report(file, parsedExpectation.problems[0]!.reason, where, 'condition');
     }

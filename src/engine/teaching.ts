@@ -13,6 +13,7 @@
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { report } from './diagnostics.ts';
+import { listed } from './suggest.ts';
 import type { StateGraph } from './explore.ts';
 import type { Choice, ChoiceNode, EndingNode, Scenario } from './types.ts';
 
@@ -80,10 +81,6 @@ export function checkGoodMovesKeepHope(scenario: Scenario, graph: StateGraph, fi
     const ids = new Set([...seen].map((key) => graph.states.get(key)!.node));
     return scenario.nodes.filter((node): node is EndingNode => node.kind === 'ending' && ids.has(node.id));
   }
-}
-
-function listed(items: readonly string[]): string {
-  return items.length === 1 ? items[0]! : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
 /** What the coach says, without closing quotes, brackets or spaces after its last word or mark. */

@@ -51,7 +51,7 @@ describe('coach lint', () => {
     const result = coach(['lint', dir]);
     expect(result.status).toBe(1);
     expect(result.stdout).toContain(`${join(dir, 'broken.md')}\n`);
-    expect(result.stdout).toMatch(/12:3-12:21 +error +Unexpected behaviour code `Open questoin`, expected a code from the format's table; did you mean `Open question`\?/);
+    expect(result.stdout).toMatch(/12:3-12:21 +error +Unexpected behaviour code `Open questoin`, expected one of the twelve codes: .*; did you mean `Open question`\?/);
     expect(result.stdout).toMatch(/12:40-12:44 +error +Unexpected target `godo`, expected the id of a node in this file; did you mean `good`\?/);
     expect(result.stdout).toContain(`${join(dir, 'ok.md')}: no issues found`);
     expect(result.stdout.trimEnd().split('\n').at(-1)).toBe('2 scenarios: 1 passed, 1 failed');

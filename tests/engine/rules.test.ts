@@ -5,6 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import { goodEnding, lintText, problemsOf, scenario } from '../helpers.ts';
 
+const codes = '`Open question`, `Closed question`, `Simple reflection`, `Complex reflection`, `Summary`, `Affirm`, `Seeking collaboration`, `Emphasizing autonomy`, `Giving information`, `Persuade with permission`, `Persuade`, `Confront`';
+const skillIds = '`engaging`, `focusing`, `evoking`, `planning`, `open-questions`, `affirmations`, `reflections`, `simple-reflections`, `complex-reflections`, `double-sided-reflections`, `summaries`, `oars`, `change-talk`, `sustain-talk`, `discord`, `righting-reflex`, `autonomy-support`, `seeking-collaboration`, `elicit-provide-elicit`, `agenda-mapping`, `giving-information`, `shared-decision-making`, `goal-setting`, `action-planning`, `strengths`, `hope`, `self-disclosure`, `boundaries`, `safety`, `linking-to-resources`, `advocacy`, `family-support`, `group-facilitation`';
+const tagIds = '`team-talk`, `option-talk`, `decision-talk`, `seek-participation`, `help-explore-options`, `assess-values`, `reach-decision`, `evaluate-decision`, `hope`, `person-driven`, `many-pathways`, `holistic`, `peer-support`, `relationships`, `culture`, `trauma-informed`, `strengths`, `respect`, `health`, `home`, `purpose`, `community`, `connectedness`, `identity`, `meaning`, `empowerment`, `autonomy`, `safety`';
+const moduleIds = '`mi-oars`, `mi-spirit-and-processes`, `safety-and-the-coachs-role`, `shared-decision-making`, `what-recovery-means`';
 const choice = (code: string, target: string, extra = '') => `- **${code}:** "Words." -> ${target}\n  - feedback: f\n${extra}`;
 
 describe('the file and its front matter', () => {
@@ -65,10 +69,10 @@ describe('the file and its front matter', () => {
   it('checks skills, modules and tags against the vocabularies', () => {
     const text = scenario(`## a\n\n${choice('Affirm', 'good', '  - tags: hopes, respect\n')}\n${goodEnding}`, 'skills: [reflection]\nmodules: [mi-oar, nothing-like-it]\n');
     expect(problemsOf(lintText(text))).toEqual([
-      '8:10 error Unexpected skill `reflection`, expected a skill from the project\'s vocabulary; did you mean `reflections`?',
-      '9:11 error Unexpected module `mi-oar`, expected the id of a course module; did you mean `mi-oars`?',
-      '9:19 error Unexpected module `nothing-like-it`, expected the id of a course module',
-      '16:11 error Unexpected tag `hopes`, expected a tag from the project\'s vocabulary; did you mean `hope`?',
+      `8:10 error Unexpected skill \`reflection\`, expected a skill from the project's vocabulary (${skillIds}); did you mean \`reflections\`?`,
+      `9:11 error Unexpected module \`mi-oar\`, expected the id of a course module (${moduleIds}); did you mean \`mi-oars\`?`,
+      `9:19 error Unexpected module \`nothing-like-it\`, expected the id of a course module (${moduleIds})`,
+      `16:11 error Unexpected tag \`hopes\`, expected a tag from the project's vocabulary (${tagIds}); did you mean \`hope\`?`,
     ]);
   });
 
@@ -118,8 +122,8 @@ describe('nodes', () => {
 describe('choices', () => {
   it('names the closest behaviour code, ignoring case', () => {
     expect(problemsOf(lintText(scenario(`## a\n\n${choice('Reflection', 'good')}${choice('open Question', 'good')}${choice('Afirm', 'good')}\n${goodEnding}`)))).toEqual([
-      '12:3 error Unexpected behaviour code `Reflection`, expected a code from the format\'s table; did you mean `Simple reflection` or `Complex reflection`?',
-      '16:3 error Unexpected behaviour code `Afirm`, expected a code from the format\'s table; did you mean `Affirm`?',
+      `12:3 error Unexpected behaviour code \`Reflection\`, expected one of the twelve codes: ${codes}; did you mean \`Simple reflection\` or \`Complex reflection\`?`,
+      `16:3 error Unexpected behaviour code \`Afirm\`, expected one of the twelve codes: ${codes}; did you mean \`Affirm\`?`,
     ]);
   });
 

@@ -1,0 +1,104 @@
+/**
+ * The node reader: a `## heading` and the blocks up to the next one, read as a choice node, a
+ * route node or an ending by what its list holds (choices, routes, or no list at all).
+ */
+import type { Heading, List, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { slug } from 'github-slugger';
+import { VFileMessage } from 'vfile-message';
+import { messageSource, report } from '../diagnostics.ts';
+import { nodeIdPattern } from '../front-matter-schema.ts';
+import type { ScenarioNode, Span } from '../types.ts';
+import { describeBlock, spanOf, type ParseContext } from './context.ts';
+import { readChoice, reportStrayFields, strayField, type FieldSource } from './choice.ts';
+import { readEnding } from './ending.ts';
+import { readLines } from './lines.ts';
+import { isRouteItem, readRoutes } from './route.ts';
+
+const isNodeHeading = (block: RootContent): block is Heading => block.type === 'heading' && block.depth === 2;
+/** Ids that JavaScript objects reserve, which a statechart cannot name a state. */
+const reservedIds = new Set(['__proto__']);
+
+/** Reads every node of the body, from its first `## heading` on; reports duplicate ids. */
+export function readNodes(context: ParseContext, body: readonly RootContent[]): ScenarioNode[] {
+  const nodes: ScenarioNode[] = [];
+  const firstPlaceOfId = new Map<string, Span>();
+  const first = body.findIndex(isNodeHeading);
+  if (first === -1) return nodes;
+  for (let i = first; i < body.length; ) {
+    let next = i + 1;
+    while (next < body.length && !isNodeHeading(body[next]!)) next++;
+    const node = readNode(context, body[i] as Heading, body.slice(i + 1, next));
+    i = next;
+    if (!node) continue;
+    const earlier = firstPlaceOfId.get(node.id);
+    if (earlier) {
+      const cause = new VFileMessage('First defined here', { place: earlier, ruleId: 'duplicate-node', source: messageSource });
+      report(context.file, `Unexpected second node with id \`${node.id}\`, expected every node id to be unique (rename one heading, or give it \`{#another-id}\`)`, node.place, 'duplicate-node', { cause });
+      continue;
+    }
+    firstPlaceOfId.set(node.id, node.place);
+    nodes.push(node);
+  }
+  return nodes;
+}
+
+/** Reads one node: its id from the heading, then its lines and its list (or its outcome). */
+function readNode(context: ParseContext, heading: Heading, content: readonly RootContent[]): ScenarioNode | undefined {
+  const { file } = context;
+  const place = spanOf(context, heading);
+  const text = toString(heading).trim();
+  const explicit = /\{#([^}]*)\}\s*$/.exec(text);
+  const headingText = explicit ? text.slice(0, explicit.index).trim() : text;
+  const nodeId = explicit ? explicit[1]!.trim() : slug(headingText);
+  if (!nodeId || !nodeIdPattern.test(nodeId)) {
+    const reason = explicit
+      ? `Unexpected node id \`${nodeId}\` in \`{#…}\`, expected letters, digits and hyphens`
+      : `Unexpected heading \`${text}\` with no letters or digits for a node id, expected a heading such as \`## opening\``;
+    report(file, reason, place, 'node-id');
+    return undefined;
+  }
+  if (reservedIds.has(nodeId)) {
+    report(file, `Unexpected node id \`${nodeId}\`, expected another id: this one is reserved (give the heading \`{#${nodeId.replace(/^_+|_+$/g, '') || 'node'}}\`)`, place, 'node-id');
+    return undefined;
+  }
+  context.nodeIds.add(nodeId);
+  // Comments are for trainers; everything else must be a line or the list.
+  const blocks = content.filter((block) => !(block.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(block.value)));
+  const listIndex = blocks.findIndex((block) => block.type === 'list');
+  if (listIndex === -1) return readEnding(context, nodeId, headingText, place, blocks);
+
+  const list = blocks[listIndex] as List;
+  const after = blocks.slice(listIndex + 1);
+  const lines = readLines(context, nodeId, blocks.slice(0, listIndex));
+  const routeItems = list.children.filter(isRouteItem);
+  if (routeItems.length === list.children.length) {
+    reportBlocksAfterList(context, nodeId, after);
+    return { kind: 'route', id: nodeId, heading: headingText, place, lines, routes: readRoutes(context, nodeId, list) };
+  }
+  if (routeItems.length > 0) {
+    report(file, `Unexpected mix of routes (\`-> target if …\`) and choices in node \`${nodeId}\`, expected only choices or only routes`, spanOf(context, routeItems[0]!), 'node-content');
+  }
+
+  // Group each choice with the fields written under it at the left margin, and after the list.
+  const groups: Array<{ item: (typeof list.children)[number]; strays: FieldSource[] }> = [];
+  for (const item of list.children) {
+    if (routeItems.includes(item)) continue;
+    const stray = strayField(context, item);
+    if (stray && groups.length > 0) groups.at(-1)!.strays.push(stray);
+    else groups.push({ item, strays: [] });
+  }
+  const trailing = after.flatMap((block) => (block.type === 'list' ? block.children.map((item) => strayField(context, item)) : [strayField(context, block)]));
+  const strayAfter = trailing.every(Boolean) && groups.length > 0 ? (trailing as FieldSource[]) : [];
+  if (strayAfter.length === 0) reportBlocksAfterList(context, nodeId, after);
+  else groups.at(-1)!.strays.push(...strayAfter);
+  for (const group of groups) reportStrayFields(context, group.strays);
+  const choices = groups.flatMap((group) => readChoice(context, nodeId, group.item, group.strays) ?? []);
+  return { kind: 'choice', id: nodeId, heading: headingText, place, lines, choices };
+}
+
+function reportBlocksAfterList(context: ParseContext, nodeId: string, after: readonly RootContent[]): void {
+  for (const extra of after) {
+    report(context.file, `Unexpected ${describeBlock(extra)} after the list of node \`${nodeId}\`, expected the list to come last (start a new node with \`## heading\`)`, spanOf(context, extra), 'node-content');
+  }
+}
