@@ -2,14 +2,15 @@
  * What `coach lint` and `coach test` do: check scenario files, print what was found (for trainers,
  * or as JSON), and return the exit code.
  */
-import { reporter } from 'vfile-reporter';
 import type { LintResult } from '../src/engine/lint.ts';
 import type { VFileMessage } from 'vfile-message';
 import type { Exploration } from '../src/engine/explore.ts';
 import { hasErrors, hasWarnings } from '../src/engine/diagnostics.ts';
+import { problemsReport } from '../src/node/problems-report.ts';
 import { lintScenarioFiles, PathError } from '../src/node/scenario-files.ts';
+import { safeJson, wrapText } from '../src/node/terminal-text.ts';
 import { exitCodes } from './exit-codes.ts';
-import { useColor } from './terminal.ts';
+import { say, terminalWidth, useColor } from './terminal.ts';
 
 export interface CheckOptions {
   readonly json: boolean;
@@ -26,7 +27,7 @@ export async function checkScenarios(paths: readonly string[], options: CheckOpt
     results = await lintScenarioFiles(paths, { walkChecks: options.walkChecks });
   } catch (error) {
     if (!(error instanceof PathError)) throw error;
-    process.stderr.write(`coach: ${error.message}\n`);
+    say(`coach: ${error.message}\n`, process.stderr);
     return exitCodes.usage;
   }
   const fails = (file: LintResult['file']) => hasErrors(file) || (options.strict === true && hasWarnings(file));
@@ -41,16 +42,17 @@ export async function checkScenarios(paths: readonly string[], options: CheckOpt
       ...(options.walkChecks && result.exploration ? { coverage: coverageToJson(result.exploration) } : {}),
       ...(result.checks ? { checks: result.checks } : {}),
     }));
-    process.stdout.write(`${JSON.stringify({ files, summary: { scenarios: results.length, passed, failed } }, null, 2)}\n`);
+    process.stdout.write(`${safeJson({ files, summary: { scenarios: results.length, passed, failed } })}\n`);
   } else {
-    const color = useColor(process.stdout);
+    const layout = { color: useColor(process.stdout), width: terminalWidth() };
     for (const result of results) {
-      process.stdout.write(`${reporter([result.file], { color, verbose: true })}\n`);
-      if (options.walkChecks && result.exploration) process.stdout.write(`  ${coverageLine(result.exploration, result.checks)}\n\n`);
+      // The report makes the file's text safe itself, around its own colours.
+      process.stdout.write(`${problemsReport([result.file], layout)}\n\n`);
+      if (options.walkChecks && result.exploration) say(`${wrapText(`  ${coverageLine(result.exploration, result.checks)}`, layout.width, 4).join('\n')}\n\n`);
     }
     const noun = results.length === 1 ? 'scenario' : 'scenarios';
     const strictNote = options.strict && results.some((result) => !hasErrors(result.file) && hasWarnings(result.file)) ? ' (--strict: warnings count as failures)' : '';
-    process.stdout.write(`${results.length} ${noun}: ${passed} passed, ${failed} failed${strictNote}\n`);
+    say(`${results.length} ${noun}: ${passed} passed, ${failed} failed${strictNote}\n`);
   }
   return failed > 0 ? exitCodes.problem : exitCodes.ok;
 }

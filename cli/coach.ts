@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { exitCodes } from './exit-codes.ts';
+import { say } from './terminal.ts';
 import { registerCommands } from './commands/index.ts';
 
 const program = new Command('coach')
@@ -34,7 +35,7 @@ try {
     const done = error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help';
     process.exitCode = done ? exitCodes.ok : exitCodes.usage;
   } else {
-    process.stderr.write(`coach: ${error instanceof Error ? error.message : String(error)}\n`);
+    say(`coach: ${error instanceof Error ? error.message : String(error)}\n`, process.stderr);
     process.exitCode = exitCodes.problem;
   }
 }

@@ -6,4 +6,6 @@ export const exitCodes = {
   problem: 1,
   /** The command was used wrongly: unknown command or option, bad argument, missing path. */
   usage: 2,
+  /** The trainee pressed Ctrl+C: 128 + SIGINT, as shells report an interrupted command. */
+  interrupted: 130,
 } as const;

@@ -1,7 +1,9 @@
 /** What `coach list` does. */
 import { hasErrors } from '../src/engine/diagnostics.ts';
 import { lintScenarioFiles, PathError } from '../src/node/scenario-files.ts';
+import { safeJson } from '../src/node/terminal-text.ts';
 import { exitCodes } from './exit-codes.ts';
+import { say } from './terminal.ts';
 
 export async function listScenarios(json: boolean): Promise<number> {
   let results;
@@ -9,7 +11,7 @@ export async function listScenarios(json: boolean): Promise<number> {
     results = await lintScenarioFiles([]);
   } catch (error) {
     if (!(error instanceof PathError)) throw error;
-    process.stderr.write(`coach: ${error.message}\n`);
+    say(`coach: ${error.message}\n`, process.stderr);
     return exitCodes.usage;
   }
   const rows = results.map(({ file, scenario }) => {
@@ -19,17 +21,17 @@ export async function listScenarios(json: boolean): Promise<number> {
     return { id: scenario.id, ok: true as const, title: scenario.meta.title, level: scenario.meta.level, minutes: scenario.meta.minutes ?? null, nodes: scenario.nodes.length, endings };
   });
   if (json) {
-    process.stdout.write(`${JSON.stringify({ scenarios: rows }, null, 2)}\n`);
+    process.stdout.write(`${safeJson({ scenarios: rows })}\n`);
   } else {
     for (const row of rows) {
       if (!row.ok) {
-        process.stdout.write(`${row.id}\n  has errors: run \`coach lint\` to see them\n`);
+        say(`${row.id}\n  has errors: run \`coach lint\` to see them\n`);
         continue;
       }
       const endings = `${row.endings.positive} positive, ${row.endings.mixed} mixed, ${row.endings.negative} negative`;
-      process.stdout.write(`${row.id}\n  ${row.title}\n  ${row.level}${row.minutes ? ` · ${row.minutes} min` : ''} · ${row.nodes} nodes · endings: ${endings}\n`);
+      say(`${row.id}\n  ${row.title}\n  ${row.level}${row.minutes ? ` · ${row.minutes} min` : ''} · ${row.nodes} nodes · endings: ${endings}\n`);
     }
-    process.stdout.write(`${rows.length} ${rows.length === 1 ? 'scenario' : 'scenarios'}\n`);
+    say(`${rows.length} ${rows.length === 1 ? 'scenario' : 'scenarios'}\n`);
   }
   return rows.every((row) => row.ok) ? exitCodes.ok : exitCodes.problem;
 }

@@ -4,6 +4,7 @@
  * for keys, so it can be scripted. Ink and React load only for the screen.
  */
 import { writeFile } from 'node:fs/promises';
+import { parse, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { chooseNumber, currentNode, endingOf, offeredChoices, transcript, startRun, type Run } from '../src/engine/run.ts';
 import { transcriptMarkdown } from '../src/engine/transcript-markdown.ts';
@@ -13,13 +14,25 @@ import { displayPath } from '../src/node/scenario-files.ts';
 import { exitCodes } from './exit-codes.ts';
 import { briefLines, choiceLines, debriefLines, entryLines, toPlain } from './run-text.ts';
 import { CommandError, loadScenarioArg } from './scenario-arg.ts';
-import { isInteractive, useColor } from './terminal.ts';
+import { isInteractive, say, terminalWidth, useColor } from './terminal.ts';
 
-/** Writes the run's transcript and returns where, for the message. */
-async function saveTranscript(run: Run, path: string | undefined): Promise<string> {
-  const target = path ?? `${run.scenario.id}-transcript-${new Date().toISOString().slice(0, 10)}.md`;
-  await writeFile(target, transcriptMarkdown(run, { date: new Date() }));
-  return displayPath(target);
+/**
+ * Writes the run's transcript to a new file and says where. An earlier transcript is never
+ * overwritten: if the name is taken, `-2`, `-3`, … is added and the message says why.
+ */
+export async function saveTranscript(run: Run, path: string | undefined): Promise<string> {
+  const wanted = path ?? `${run.scenario.id}-transcript-${new Date().toISOString().slice(0, 10)}.md`;
+  const { dir, name, ext } = parse(wanted);
+  const text = transcriptMarkdown(run, { date: new Date() });
+  for (let n = 1; ; n++) {
+    const target = n === 1 ? wanted : join(dir, `${name}-${n}${ext}`);
+    try {
+      await writeFile(target, text, { flag: 'wx' });
+      return n === 1 ? displayPath(target) : `${displayPath(target)} (${displayPath(wanted)} already exists)`;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
 }
 
 export async function playCommand(arg: string, options: { transcript?: string }): Promise<number> {
@@ -28,7 +41,7 @@ export async function playCommand(arg: string, options: { transcript?: string })
     loaded = await loadScenarioArg(arg);
   } catch (error) {
     if (!(error instanceof CommandError)) throw error;
-    process.stderr.write(`coach: ${error.message}\n`);
+    say(`coach: ${error.message}\n`, process.stderr);
     return error.exitCode;
   }
   return isInteractive() ? playOnScreen(loaded.scenario, loaded.machine, options.transcript) : playPlain(loaded.scenario, loaded.machine, options.transcript);
@@ -36,18 +49,30 @@ export async function playCommand(arg: string, options: { transcript?: string })
 
 async function playOnScreen(scenario: Scenario, machine: ScenarioMachine, transcriptPath: string | undefined): Promise<number> {
   const [{ render }, { createElement }, { default: PlayApp }] = await Promise.all([import('ink'), import('react'), import('./play/PlayApp.tsx')]);
+  let interrupted = false;
   const app = render(
-    createElement(PlayApp, { scenario, machine, autoSave: transcriptPath !== undefined, color: useColor(process.stdout), saveTranscript: (run: Run) => saveTranscript(run, transcriptPath) }),
-    { interactive: Boolean(process.stdout.isTTY) },
+    createElement(PlayApp, {
+      scenario,
+      machine,
+      autoSave: transcriptPath !== undefined,
+      color: useColor(process.stdout),
+      saveTranscript: (run: Run) => saveTranscript(run, transcriptPath),
+      onInterrupt: () => {
+        interrupted = true;
+      },
+    }),
+    // Ctrl+C is the app's to handle, so that it can leave with the exit code for an interruption.
+    { interactive: Boolean(process.stdout.isTTY), exitOnCtrlC: false },
   );
   await app.waitUntilExit();
-  return exitCodes.ok;
+  return interrupted ? exitCodes.interrupted : exitCodes.ok;
 }
 
 /** The scriptable mode: plain text out, one choice number per line in. */
 async function playPlain(scenario: Scenario, machine: ScenarioMachine, transcriptPath: string | undefined): Promise<number> {
-  const write = (text: string) => process.stdout.write(text);
-  write(toPlain(briefLines(scenario)));
+  const write = (text: string) => say(text);
+  const width = terminalWidth();
+  write(toPlain(briefLines(scenario, width)));
   if (scenario.meta.content_notes.length > 0) write('(Content notes shown; going on.)\n');
   write('\n');
   let run = startRun(scenario, machine);
@@ -65,19 +90,19 @@ async function playPlain(scenario: Scenario, machine: ScenarioMachine, transcrip
     write(toPlain(choiceLines(offeredChoices(run))));
     const next = await lines.next();
     if (next.done) {
-      process.stderr.write(`coach: input ended at node \`${currentNode(run).id}\` before an ending; send one choice number per line\n`);
+      say(`coach: input ended at node \`${currentNode(run).id}\` before an ending; send one choice number per line\n`, process.stderr);
       return exitCodes.problem;
     }
     step++;
     const answer = next.value.trim();
     const count = offeredChoices(run).length;
     if (!/^\d+$/.test(answer) || Number(answer) < 1 || Number(answer) > count) {
-      process.stderr.write(`coach: line ${step}: \`${answer}\` is not a choice here; send a number from 1 to ${count}\n`);
+      say(`coach: line ${step}: \`${answer}\` is not a choice here; send a number from 1 to ${count}\n`, process.stderr);
       return exitCodes.problem;
     }
     run = chooseNumber(run, Number(answer));
   }
-  write(toPlain(debriefLines(run)));
+  write(toPlain(debriefLines(run, width)));
   if (transcriptPath !== undefined) write(`\nTranscript saved to ${await saveTranscript(run, transcriptPath)}\n`);
   return exitCodes.ok;
 }

@@ -2,9 +2,11 @@
 import { summarise } from '../src/engine/score.ts';
 import { chooseNumber, currentNode, currentVariables, endingOf, offeredChoices, picks, RunError, startRun, transcript, visitedNodes, type Run } from '../src/engine/run.ts';
 import { walkPath } from '../src/engine/walk.ts';
+import { safeJson } from '../src/node/terminal-text.ts';
 import { exitCodes } from './exit-codes.ts';
 import { briefLines, debriefLines, entryLines, toPlain } from './run-text.ts';
 import { CommandError, loadScenarioArg } from './scenario-arg.ts';
+import { say, terminalWidth } from './terminal.ts';
 
 interface RunOptions {
   readonly choose?: string;
@@ -47,8 +49,9 @@ export function runToJson(run: Run) {
 }
 
 function print(run: Run, json: boolean) {
-  if (json) process.stdout.write(`${JSON.stringify(runToJson(run), null, 2)}\n`);
-  else process.stdout.write(toPlain([...briefLines(run.scenario), { kind: 'blank', text: '' }, ...transcript(run).flatMap(entryLines), ...debriefLines(run)]));
+  const width = terminalWidth();
+  if (json) process.stdout.write(`${safeJson(runToJson(run))}\n`);
+  else say(toPlain([...briefLines(run.scenario, width), { kind: 'blank', text: '' }, ...transcript(run).flatMap(entryLines), ...debriefLines(run, width)]));
 }
 
 /** Runs `coach run`; returns the exit code. */
@@ -75,13 +78,13 @@ export async function runCommand(arg: string, options: RunOptions): Promise<numb
     }
     print(run, options.json ?? false);
     if (!endingOf(run)) {
-      process.stderr.write(`coach: the run stopped at \`${currentNode(run).id}\` before an ending; add more ${options.choose !== undefined ? 'choices' : 'nodes'} to reach one\n`);
+      say(`coach: the run stopped at \`${currentNode(run).id}\` before an ending; add more ${options.choose !== undefined ? 'choices' : 'nodes'} to reach one\n`, process.stderr);
       return exitCodes.problem;
     }
     return exitCodes.ok;
   } catch (error) {
     if (!(error instanceof CommandError)) throw error;
-    process.stderr.write(`coach: ${error.message}\n`);
+    say(`coach: ${error.message}\n`, process.stderr);
     return error.exitCode;
   }
 }

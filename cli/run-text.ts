@@ -6,6 +6,7 @@
 import { debriefOf, type Debrief } from '../src/engine/debrief.ts';
 import type { OfferedChoice, Run, TranscriptEntry } from '../src/engine/run.ts';
 import type { Scenario } from '../src/engine/types.ts';
+import { visibleControls, wrapText } from '../src/node/terminal-text.ts';
 import { plainText } from './plain-markdown.ts';
 
 export type LineKind = 'title' | 'heading' | 'speech' | 'narration' | 'coach' | 'feedback' | 'text' | 'meta' | 'blank';
@@ -15,10 +16,22 @@ export interface TextLine {
   readonly text: string;
 }
 
-const line = (kind: LineKind, text = ''): TextLine => ({ kind, text });
+// Every line is made safe here, so no view can print a scenario's control characters raw.
+const line = (kind: LineKind, text = ''): TextLine => ({ kind, text: visibleControls(text) });
+
+/**
+ * Markdown paragraphs as text lines re-wrapped to `width`: the line breaks a trainer typed inside
+ * a paragraph are for their editor, not for the trainee's terminal. `Infinity` leaves wrapping to
+ * the screen (Ink wraps to the terminal itself).
+ */
+function paragraphLines(markdown: string, width: number): TextLine[] {
+  return plainText(markdown)
+    .split('\n\n')
+    .flatMap((paragraph, i) => [...(i > 0 ? [line('blank')] : []), ...wrapText(paragraph.replace(/\s*\n\s*/g, paragraph.startsWith('- ') ? '\n' : ' '), width).map((text) => line('text', text))]);
+}
 
 /** Title, persona card, introduction and content notes: what a trainee sees before starting. */
-export function briefLines(scenario: Scenario): TextLine[] {
+export function briefLines(scenario: Scenario, width = 80): TextLine[] {
   const { meta } = scenario;
   const { persona } = meta;
   const about = [persona.pronouns, persona.age !== undefined ? `${persona.age}` : undefined].filter(Boolean).join(', ');
@@ -29,7 +42,7 @@ export function briefLines(scenario: Scenario): TextLine[] {
     line('heading', `Who you are talking with: ${persona.name}${about ? ` (${about})` : ''}`),
     ...(persona.situation ? [line('text', persona.situation)] : []),
     ...(persona.strengths.length > 0 ? [line('text', `Strengths: ${persona.strengths.join(', ')}`)] : []),
-    ...(scenario.introduction ? [line('blank'), ...plainText(scenario.introduction).split('\n').map((text) => line('text', text))] : []),
+    ...(scenario.introduction ? [line('blank'), ...paragraphLines(scenario.introduction, width)] : []),
     ...(meta.content_notes.length > 0 ? [line('blank'), line('heading', 'Content notes'), ...meta.content_notes.map((note) => line('text', `- ${note}`))] : []),
   ];
 }
@@ -54,27 +67,35 @@ function pad(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - [...text].length));
 }
 
-/** The MITI-style summary as an aligned table, with its notes. */
-export function summaryLines(debrief: Debrief): TextLine[] {
+/**
+ * The MITI-style summary as an aligned table that fits `width` columns: the "Your choices" column
+ * takes what the others leave, and a long value wraps within it. Then its notes.
+ */
+export function summaryLines(debrief: Debrief, width = 80): TextLine[] {
   const table = [['Measure', 'Your choices', 'Fair', 'Good'], ...debrief.rows.map((row) => [row.measure, `${row.value}${row.rating ? ` (${row.rating})` : ''}`, row.fair, row.good])];
   const widths = [0, 1, 2, 3].map((column) => Math.max(...table.map((cells) => [...cells[column]!].length)));
-  return [
-    ...table.map((cells, i) => line(i === 0 ? 'heading' : 'text', cells.map((cell, column) => pad(cell, widths[column]!)).join('  ').trimEnd())),
-    ...debrief.notes.map((note) => line('meta', note)),
-  ];
+  const gaps = 2 * (widths.length - 1);
+  widths[1] = Math.max(12, Math.min(widths[1]!, width - gaps - widths[0]! - widths[2]! - widths[3]!));
+  const rows = table.flatMap((cells, i) => {
+    const values = wrapText(cells[1]!, widths[1]!);
+    return values.map((value, j) =>
+      line(i === 0 ? 'heading' : 'text', [j === 0 ? cells[0]! : '', value, j === 0 ? cells[2]! : '', j === 0 ? cells[3]! : ''].map((cell, column) => pad(cell, widths[column]!)).join('  ').trimEnd()),
+    );
+  });
+  return [...rows, ...debrief.notes.flatMap((note) => wrapText(note, width).map((text) => line('meta', text)))];
 }
 
 /** At an ending: the outcome and debrief, the summary, then each step with a more MI-consistent option where there was one. */
-export function debriefLines(run: Run): TextLine[] {
+export function debriefLines(run: Run, width = 80): TextLine[] {
   const debrief = debriefOf(run);
   if (!debrief) return [];
   return [
     line('blank'),
     line('title', `Outcome: ${debrief.ending.outcome}`),
-    ...(debrief.ending.debrief ? plainText(debrief.ending.debrief).split('\n').map((text) => line('text', text)) : []),
+    ...(debrief.ending.debrief ? paragraphLines(debrief.ending.debrief, width) : []),
     line('blank'),
     line('heading', 'Summary of your coded choices'),
-    ...summaryLines(debrief),
+    ...summaryLines(debrief, width),
     line('blank'),
     line('heading', 'Step by step'),
     ...debrief.steps.flatMap((step, i) => [

@@ -5,14 +5,14 @@
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { reporter } from 'vfile-reporter';
 import { didYouMean } from '../src/engine/suggest.ts';
 import { lintScenario } from '../src/engine/lint.ts';
 import type { ScenarioMachine } from '../src/engine/compile.ts';
 import type { Scenario } from '../src/engine/types.ts';
+import { problemsReport } from '../src/node/problems-report.ts';
 import { moduleIds, readScenarioFile, scenariosFolder } from '../src/node/scenario-files.ts';
 import { exitCodes } from './exit-codes.ts';
-import { useColor } from './terminal.ts';
+import { terminalWidth, useColor } from './terminal.ts';
 
 /** A reason the command cannot go on, with the exit code to leave with. */
 export class CommandError extends Error {
@@ -37,7 +37,7 @@ export async function loadScenarioArg(arg: string): Promise<{ scenario: Scenario
   const { file, readable } = await readScenarioFile(path);
   const result = readable ? lintScenario(file, { modules: await moduleIds() }) : { file };
   if (!('scenario' in result) || !result.scenario || !result.machine) {
-    process.stderr.write(`${reporter([file], { color: useColor(process.stderr) })}\n`);
+    process.stderr.write(`${problemsReport([file], { color: useColor(process.stderr), width: terminalWidth(process.stderr) })}\n\n`);
     throw new CommandError(`\`${file.path}\` has errors; fix them first (\`coach lint\` shows the same list)`, exitCodes.problem);
   }
   return { scenario: result.scenario, machine: result.machine };

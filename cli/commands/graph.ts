@@ -15,13 +15,13 @@ Examples:
   $ npx coach graph scenarios/my-scenario.md --format dot | dot -Tsvg > my-scenario.svg`,
     )
     .action(async (arg: string, options: { format: 'mermaid' | 'dot' }) => {
-      const [{ scenarioDiagram }, { CommandError, loadScenarioArg }] = await Promise.all([import('../../src/engine/diagram.ts'), import('../scenario-arg.ts')]);
+      const [{ scenarioDiagram }, { CommandError, loadScenarioArg }, { say }] = await Promise.all([import('../../src/engine/diagram.ts'), import('../scenario-arg.ts'), import('../terminal.ts')]);
       try {
         const { scenario } = await loadScenarioArg(arg);
-        process.stdout.write(scenarioDiagram(scenario, options.format));
+        say(scenarioDiagram(scenario, options.format));
       } catch (error) {
         if (!(error instanceof CommandError)) throw error;
-        process.stderr.write(`coach: ${error.message}\n`);
+        say(`coach: ${error.message}\n`, process.stderr);
         process.exitCode = error.exitCode;
       }
     });

@@ -3,11 +3,12 @@
  * the live part (the choices, a prompt, the status line) is redrawn. Every step goes through the
  * engine's stepping API, so a run here is the same as on the site.
  */
-import { Box, Static, Text, useApp, useInput } from 'ink';
+import { Box, Static, Text, useApp, useInput, useStdout } from 'ink';
 import { useState } from 'react';
 import { canUndo, choose, endingOf, offeredChoices, picks, restart, startRun, transcript, undo, type Run } from '../../src/engine/run.ts';
 import type { ScenarioMachine } from '../../src/engine/compile.ts';
 import type { Scenario } from '../../src/engine/types.ts';
+import { visibleControls } from '../../src/node/terminal-text.ts';
 import { briefLines, debriefLines, entryLines, type LineKind, type TextLine } from '../run-text.ts';
 
 export interface PlayAppProps {
@@ -19,6 +20,8 @@ export interface PlayAppProps {
   readonly autoSave: boolean;
   /** Colours and emphasis, unless NO_COLOR is set. */
   readonly color: boolean;
+  /** Called when the trainee presses Ctrl+C, just before the app exits. */
+  readonly onInterrupt?: () => void;
 }
 
 type Mode = 'brief' | 'choosing' | 'feedback' | 'ended' | 'confirm-restart' | 'confirm-quit';
@@ -37,10 +40,12 @@ const styles: Record<LineKind, { color?: string; bold?: boolean; dimColor?: bool
 
 const keysHelp = '↑/↓ move · Enter or 1–9 choose · u undo · r restart · q quit · ? keys';
 
-export default function PlayApp({ scenario, machine, saveTranscript, autoSave, color }: PlayAppProps) {
+export default function PlayApp({ scenario, machine, saveTranscript, autoSave, color, onInterrupt }: PlayAppProps) {
   const { exit } = useApp();
+  // Ink wraps text to the terminal itself; only the summary table needs the width, to stay a table.
+  const width = (useStdout().stdout as NodeJS.WriteStream).columns || 80;
   const [run, setRun] = useState<Run>(() => startRun(scenario, machine));
-  const [log, setLog] = useState<TextLine[]>(() => briefLines(scenario));
+  const [log, setLog] = useState<TextLine[]>(() => briefLines(scenario, Infinity));
   const [shown, setShown] = useState(0);
   const [mode, setMode] = useState<Mode>('brief');
   const [selected, setSelected] = useState(0);
@@ -57,7 +62,7 @@ export default function PlayApp({ scenario, machine, saveTranscript, autoSave, c
     append(...entries.slice(shown).flatMap(entryLines));
     setShown(entries.length);
     if (endingOf(next)) {
-      append(...debriefLines(next));
+      append(...debriefLines(next, width));
       setMode('ended');
       if (autoSave) void saveTranscript(next).then((where) => setMessage(`Transcript saved to ${where}`));
     } else {
@@ -93,6 +98,10 @@ export default function PlayApp({ scenario, machine, saveTranscript, autoSave, c
   }
 
   useInput((input, key) => {
+    if (key.ctrl && input === 'c') {
+      onInterrupt?.();
+      return exit();
+    }
     if (input === '?') return setHelp((open) => !open);
     switch (mode) {
       case 'brief':
@@ -159,7 +168,7 @@ export default function PlayApp({ scenario, machine, saveTranscript, autoSave, c
           <Text bold={color}>What do you say?</Text>
           {offered.map((option, i) => (
             <Text key={option.index} {...(color && i === selected ? { color: 'cyan', bold: true } : {})}>
-              {i === selected ? '›' : ' '} {option.number}. “{option.choice.says}”
+              {i === selected ? '›' : ' '} {option.number}. “{visibleControls(option.choice.says)}”
             </Text>
           ))}
         </Box>
@@ -176,7 +185,9 @@ export default function PlayApp({ scenario, machine, saveTranscript, autoSave, c
       )}
       {message !== '' && <Text>{message}</Text>}
       <Text dimColor={color}>
-        {scenario.meta.title} · {picks(run).length} {picks(run).length === 1 ? 'choice' : 'choices'} so far{ending ? ` · ended (${ending.outcome})` : ''} · ? keys
+        {visibleControls(scenario.meta.title)} · {picks(run).length} {picks(run).length === 1 ? 'choice' : 'choices'} so far
+        {/* The outcome only once the debrief is on screen: saying it sooner gives the ending away. */}
+        {ending && mode === 'ended' ? ` · ended (${ending.outcome})` : ''} · ? keys
       </Text>
     </Box>
   );

@@ -29,9 +29,22 @@ export interface LintOptions extends ReferenceOptions {
   readonly walkChecks?: boolean;
 }
 
-/** Checks one scenario file, recording every problem on it, in the order of the file. */
+/**
+ * Checks one scenario file, recording every problem on it, in the order of the file. It never
+ * throws: a failure of the checks themselves (a bug) becomes one error on this file, so the other
+ * files of a run, the site build and the dev server go on.
+ */
 export function lintScenario(file: VFile, options: LintOptions): LintResult {
-  const result = lintUnsorted(file, options);
+  let result: LintResult;
+  try {
+    result = lintUnsorted(file, options);
+  } catch (error) {
+    const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    report(file, `Unexpected failure of the checks on this file (${what}): this is a bug in the checker, not a mistake in your file; please report it, with this file attached`, { line: 1, column: 1 }, 'internal-error', {
+      ...(error instanceof Error ? { cause: error } : {}),
+    });
+    result = { file };
+  }
   file.messages.sort(compareMessage);
   return result;
 }

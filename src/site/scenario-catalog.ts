@@ -3,10 +3,10 @@
  * Markdown rendered to HTML for the player. A file with errors keeps its diagnostics, which the
  * dev server shows on its page (the build stops before it gets here).
  */
-import { reporter } from 'vfile-reporter';
 import { hasErrors } from '../engine/diagnostics.ts';
 import type { Outcome } from '../engine/front-matter-schema.ts';
 import type { Scenario } from '../engine/types.ts';
+import { problemsReport } from '../node/problems-report.ts';
 import { lintScenarioFiles } from '../node/scenario-files.ts';
 import { inlineMarkdownToHtml, markdownToHtml } from './markdown-html.ts';
 
@@ -23,12 +23,13 @@ export interface ScenarioEntry {
 
 export interface BrokenScenario {
   readonly id: string;
-  /** The engine's diagnostics, as `coach lint` prints them. */
+  /** The engine's diagnostics, as `coach lint` prints them (unwrapped: the page wraps them). */
   readonly report: string;
 }
 
 function render(scenario: Scenario): RenderedMarkdown {
-  const html: RenderedMarkdown = {};
+  // No prototype: a line whose text is `toString` or `constructor` is rendered like any other.
+  const html: RenderedMarkdown = Object.create(null);
   const inline = (markdown: string) => (html[markdown] ??= inlineMarkdownToHtml(markdown));
   const block = (markdown: string) => (html[markdown] ??= markdownToHtml(markdown));
   if (scenario.introduction) block(scenario.introduction);
@@ -63,7 +64,7 @@ async function readCatalog(): Promise<ScenarioCatalog> {
   for (const result of results) {
     const id = result.file.stem ?? '';
     if (hasErrors(result.file) || !result.scenario) {
-      broken.push({ id, report: reporter([result.file], { color: false }) });
+      broken.push({ id, report: problemsReport([result.file], { color: false, width: Infinity }) });
       continue;
     }
     const { scenario } = result;

@@ -4,8 +4,8 @@
  * `astro dev` it only watches the scenarios, and a broken scenario's page shows its diagnostics.
  */
 import type { AstroIntegration } from 'astro';
-import { reporter } from 'vfile-reporter';
 import { hasErrors } from '../engine/diagnostics.ts';
+import { problemsReport } from '../node/problems-report.ts';
 import { lintScenarioFiles, scenariosFolder } from '../node/scenario-files.ts';
 
 export function scenarioChecks(): AstroIntegration {
@@ -18,7 +18,8 @@ export function scenarioChecks(): AstroIntegration {
         const results = await lintScenarioFiles([]);
         const broken = results.filter((result) => hasErrors(result.file));
         if (broken.length === 0) return;
-        process.stderr.write(`\n${reporter(broken.map((result) => result.file), { color: Boolean(process.stderr.isTTY) && !process.env.NO_COLOR })}\n\n`);
+        const width = process.stderr.isTTY && process.stderr.columns ? process.stderr.columns : 80;
+        process.stderr.write(`\n${problemsReport(broken.map((result) => result.file), { color: Boolean(process.stderr.isTTY) && !process.env.NO_COLOR, width })}\n\n`);
         logger.error(`${broken.length} of ${results.length} scenarios have errors; the site was not built. Fix them (run \`npx coach lint\` to check) and build again.`);
         process.exit(1);
       },

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixturePath } from '../helpers.ts';
-import { coach as coachIn, projectRoot } from './run-coach.ts';
+import { coach as coachIn, flat, projectRoot } from './run-coach.ts';
 
 /** These tests play a frozen copy of an early scenario, so they do not change when the library does. */
 const library = fixturePath('../library');
@@ -142,7 +142,7 @@ describe('coach list, graph and new', () => {
     expect(existsSync(join(folder, 'meeting-alex.md'))).toBe(true);
     const tested = coach(['test', join(folder, 'meeting-alex.md')]);
     expect(tested.stdout).toContain('no issues found');
-    expect(tested.stdout).toContain('7 of 7 transitions exercised · 3 of 3 endings reached');
+    expect(flat(tested.stdout)).toContain('7 of 7 transitions exercised · 3 of 3 endings reached');
     expect(tested.status).toBe(0);
     expect(coach(['new', 'meeting-alex', '--folder', folder]).status).toBe(2);
     expect(coach(['new', 'Meeting Alex', '--folder', folder])).toMatchObject({ status: 2, stderr: 'coach: `Meeting Alex` cannot be a scenario id: use lower-case letters, digits and hyphens, such as `meeting-alex`\n' });

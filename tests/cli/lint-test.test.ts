@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixturePath } from '../helpers.ts';
-import { coach } from './run-coach.ts';
+import { coach, flat } from './run-coach.ts';
 
 function tempFolder(files: Record<string, string | Buffer>): string {
   const dir = mkdtempSync(join(tmpdir(), 'coach-'));
@@ -21,7 +21,7 @@ describe('coach test --strict', () => {
     const dir = tempFolder({ 'teaches-badly.md': teachesBadly });
     const relaxed = coach(['test', dir]);
     expect(relaxed.status).toBe(0);
-    expect(relaxed.stdout).toMatch(/10:1-11:37 +warning +Unexpected dead end after a good move: after this Complex reflection in node `start` no positive ending can be reached, only `bad` \(negative\)/);
+    expect(flat(relaxed.stdout)).toMatch(/10:1-11:37 +warning +Unexpected dead end after a good move: after this Complex reflection in node `start` no positive ending can be reached, only `bad` \(negative\)/);
     const strict = coach(['test', '--strict', dir]);
     expect(strict.status).toBe(1);
     expect(strict.stdout.trimEnd().split('\n').at(-1)).toBe('1 scenario: 0 passed, 1 failed (--strict: warnings count as failures)');
@@ -51,8 +51,8 @@ describe('coach lint', () => {
     const result = coach(['lint', dir]);
     expect(result.status).toBe(1);
     expect(result.stdout).toContain(`${join(dir, 'broken.md')}\n`);
-    expect(result.stdout).toMatch(/12:3-12:21 +error +Unexpected behaviour code `Open questoin`, expected one of the twelve codes: .*; did you mean `Open question`\?/);
-    expect(result.stdout).toMatch(/12:40-12:44 +error +Unexpected target `godo`, expected the id of a node in this file; did you mean `good`\?/);
+    expect(flat(result.stdout)).toMatch(/12:3-12:21 +error +Unexpected behaviour code `Open questoin`, expected one of the twelve codes: .*; did you mean `Open question`\?/);
+    expect(flat(result.stdout)).toMatch(/12:40-12:44 +error +Unexpected target `godo`, expected the id of a node in this file; did you mean `good`\?/);
     expect(result.stdout).toContain(`${join(dir, 'ok.md')}: no issues found`);
     expect(result.stdout.trimEnd().split('\n').at(-1)).toBe('2 scenarios: 1 passed, 1 failed');
   });
@@ -91,10 +91,10 @@ describe('coach lint', () => {
     const result = coach(['lint', dir]);
     expect(result.status).toBe(1);
     expect(result.stderr).toBe('');
-    expect(result.stdout).toMatch(/1:1 +error +Unexpected binary file, expected a Markdown text file/);
-    expect(result.stdout).toMatch(/1:1 +error +Unexpected file of 1\.0 MB, expected a scenario under 1 MB/);
-    expect(result.stdout).toMatch(/1:1 +error +Unexpected file name `My Scenario\.md`.*such as `my-scenario\.md`/);
-    expect(result.stdout).toMatch(/Unexpected YAML in the front matter/);
+    expect(flat(result.stdout)).toMatch(/1:1 +error +Unexpected binary file, expected a Markdown text file/);
+    expect(flat(result.stdout)).toMatch(/1:1 +error +Unexpected file of 1\.0 MB, expected a scenario under 1 MB/);
+    expect(flat(result.stdout)).toMatch(/1:1 +error +Unexpected file name `My Scenario\.md`.*such as `my-scenario\.md`/);
+    expect(flat(result.stdout)).toMatch(/Unexpected YAML in the front matter/);
     expect(result.stdout).not.toMatch(/\n\s+at /);
   });
 });
@@ -102,7 +102,7 @@ describe('coach lint', () => {
 describe('coach test', () => {
   it('walks checks and prints a coverage line per scenario, then a summary', () => {
     const result = coach(['test', fixturePath('every-feature.md')]);
-    expect(result.stdout).toContain('coverage: 7 reachable states · 10 of 11 transitions exercised · 3 of 3 endings reached · 4 paths to an ending · 3 of 3 checks passed');
+    expect(flat(result.stdout)).toContain('coverage: 7 reachable states · 10 of 11 transitions exercised · 3 of 3 endings reached · 4 paths to an ending · 3 of 3 checks passed');
     expect(result.stdout.trimEnd().split('\n').at(-1)).toBe('1 scenario: 1 passed, 0 failed');
     expect(result.status).toBe(0);
   });
@@ -111,8 +111,8 @@ describe('coach test', () => {
     const dir = tempFolder({ 'walk.md': valid.replace('---\n\n', 'checks:\n  - path: [start, good]\n    outcome: negative\n---\n\n') });
     const result = coach(['test', dir]);
     expect(result.status).toBe(1);
-    expect(result.stdout).toMatch(/7:5-8:22 +error +Check 1 fails: expected a negative outcome, but the ending `good` is positive/);
-    expect(result.stdout).toContain('0 of 1 checks passed');
+    expect(flat(result.stdout)).toMatch(/7:5-8:22 +error +Check 1 fails: expected a negative outcome, but the ending `good` is positive/);
+    expect(flat(result.stdout)).toContain('0 of 1 checks passed');
   });
 
   it('reports coverage as JSON', () => {

@@ -19,3 +19,8 @@ export function coach(args: readonly string[], options: { input?: string; cwd?: 
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
+
+/** Output with every run of whitespace as one space: what was said, whatever the width it was wrapped to. */
+export function flat(text: string): string {
+  return text.replace(/\s+/g, ' ');
+}

@@ -8,7 +8,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { projectRoot } from '../cli/run-coach.ts';
+import { flat, projectRoot } from '../cli/run-coach.ts';
 
 function build(scenarios: string, outDir: string) {
   return spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], {
@@ -50,8 +50,8 @@ describe('the site build', () => {
     expect(result.status).toBe(1);
     const output = `${result.stdout}\n${result.stderr}`;
     expect(output).toContain('broken-one.md');
-    expect(output).toMatch(/14:3-14:25 +error +Unexpected behaviour code `Complex reflexion`, expected one of the twelve codes: .*; did you mean `Complex reflection`\?/);
-    expect(output).toMatch(/14:67-14:74 +error +Unexpected target `end-wel`, expected the id of a node in this file; did you mean `end-well`\?/);
+    expect(flat(output)).toMatch(/14:3-14:25 +error +Unexpected behaviour code `Complex reflexion`, expected one of the twelve codes: .*; did you mean `Complex reflection`\?/);
+    expect(flat(output)).toMatch(/14:67-14:74 +error +Unexpected target `end-wel`, expected the id of a node in this file; did you mean `end-well`\?/);
     expect(output).toContain('1 of 1 scenarios have errors; the site was not built.');
     expect(output).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/);
     expect(existsSync(join(scenarios, 'dist', 'index.html'))).toBe(false);

@@ -7,7 +7,7 @@ import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, par
 import type { z } from 'zod';
 import { report } from '../diagnostics.ts';
 import { checkSchema, frontMatterSchema, type FrontMatter } from '../front-matter-schema.ts';
-import type { FrontMatterText } from '../markdown.ts';
+import { maxNesting, type FrontMatterText } from '../markdown.ts';
 import { closest, didYouMean } from '../suggest.ts';
 import type { Point, Span } from '../types.ts';
 import type { ParseContext } from './context.ts';
@@ -40,6 +40,13 @@ export function readFrontMatter(context: ParseContext, text: FrontMatterText | u
   if (!text.closed) {
     const nextLine = context.source.indexOf('\n', text.end) + 1 || text.end;
     report(file, 'Missing `---` to close the front matter, expected a line with only `---` here, after the last `key: value` line', context.span(nextLine, nextLine).start, 'front-matter');
+  }
+  const deep = tooDeepYaml(text.value);
+  if (deep !== undefined) {
+    // The YAML parser recurses once per level: thousands of levels overflow the stack.
+    const line = text.value.slice(0, deep).split('\n').length + 1;
+    report(file, `Unexpected YAML nested more than ${maxNesting} levels deep, expected a few levels at most (\`persona:\`, then \`name:\`); is this the right file?`, { line, column: 1 }, 'yaml');
+    return everyKeyInvalid;
   }
   const lineCounter = new LineCounter();
   const yamlDocument = parseDocument(text.value, { lineCounter, prettyErrors: false, uniqueKeys: true });
@@ -115,6 +122,31 @@ export function readFrontMatter(context: ParseContext, text: FrontMatterText | u
     else invalidKeys.add(key);
   }
   return { meta: { ...defaults(), ...partial } as FrontMatter, placeOf, invalidKeys };
+}
+
+/**
+ * Where YAML first nests deeper than {@link maxNesting}, if it does: by indentation, `- ` items
+ * and open brackets (outside quotes), counted generously, as no front matter comes near it.
+ */
+function tooDeepYaml(yaml: string): number | undefined {
+  let brackets = 0;
+  let offset = 0;
+  for (const line of yaml.split('\n')) {
+    const lead = /^[ \t]*(?:-[ \t]+)*/.exec(line)![0];
+    let quote: string | undefined;
+    for (const character of line) {
+      if (quote) {
+        if (character === quote) quote = undefined;
+      } else if (character === '"' || character === "'") quote = character;
+      else if (character === '[' || character === '{') brackets++;
+      else if ((character === ']' || character === '}') && brackets > 0) brackets--;
+      else if (character === '#') break;
+      if (brackets > maxNesting) return offset;
+    }
+    if (Math.floor(lead.length / 2) > maxNesting) return offset;
+    offset += line.length + 1;
+  }
+  return undefined;
 }
 
 /**
