@@ -14,7 +14,7 @@ import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { report } from './diagnostics.ts';
 import { listed } from './suggest.ts';
-import type { StateGraph } from './explore.ts';
+import { reachingBack, type StateGraph, type StateGraphState } from './explore.ts';
 import type { Choice, ChoiceNode, EndingNode, Scenario } from './types.ts';
 
 /** The warnings a trainer may silence on a choice, each with a reason. */
@@ -25,30 +25,23 @@ const choiceNodes = (scenario: Scenario) => scenario.nodes.filter((node): node i
 /** Warns at every MI-consistent choice after which no positive ending can be reached. */
 export function checkGoodMovesKeepHope(scenario: Scenario, graph: StateGraph, file: VFile): void {
   const byId = new Map(scenario.nodes.map((node) => [node.id, node]));
-  const outcomeOf = (stateKey: string) => {
-    const node = byId.get(graph.states.get(stateKey)!.node);
+  const outcomeOf = (state: StateGraphState) => {
+    const node = byId.get(state.node);
     return node?.kind === 'ending' ? node.outcome : undefined;
   };
 
   // States from which a positive ending can be reached: walk the graph backwards from them.
-  const predecessors = new Map<string, string[]>();
-  for (const [from, state] of graph.states) for (const { to } of state.moves) predecessors.set(to, [...(predecessors.get(to) ?? []), from]);
-  const hopeful = new Set([...graph.states.keys()].filter((key) => outcomeOf(key) === 'positive'));
-  const queue = [...hopeful];
-  while (queue.length > 0) {
-    for (const before of predecessors.get(queue.pop()!) ?? []) {
-      if (!hopeful.has(before)) {
-        hopeful.add(before);
-        queue.push(before);
-      }
-    }
-  }
+  const hopeful = reachingBack(graph.states, (state) => outcomeOf(state) === 'positive');
   if (hopeful.size === 0) return; // No positive ending at all: exploration has said so already.
 
   // For each choice: the states it leads to, from every state where it is offered.
   const after = new Map<string, string[]>();
   for (const state of graph.states.values()) {
-    for (const { choice, to } of state.moves) after.set(`${state.node}\u0000${choice}`, [...(after.get(`${state.node}\u0000${choice}`) ?? []), to]);
+    for (const { choice, to } of state.moves) {
+      const leadsTo = after.get(`${state.node}\u0000${choice}`);
+      if (leadsTo) leadsTo.push(to);
+      else after.set(`${state.node}\u0000${choice}`, [to]);
+    }
   }
 
   for (const node of choiceNodes(scenario)) {

@@ -276,10 +276,10 @@ describe('what every scenario must pass, with no checks written', () => {
     ]);
   });
 
-  it('stops at the cap when variables grow without bound, and says why', () => {
-    const text = scenario(`## a\n\n${choice('Affirm', 'a', '  - set: rapport +1\n')}${choice('Affirm', 'good')}\n${goodEnding}`);
+  it('names the loop that makes the states endless, and the variable it grows, at the choice that grows it', () => {
+    const text = scenario(`## a\n\n${choice('Affirm', 'b')}${choice('Affirm', 'good')}\n## b\n\n${choice('Complex reflection', 'a', '  - set: rapport +1\n')}\n${goodEnding}`);
     expect(problemsOf(lintText(text))).toEqual([
-      '1:1 error Unexpected endless states: exploration stopped after 100,000 steps without finishing, so reachability could not be checked. A loop that keeps changing a variable (such as `rapport +1` on a way back to an earlier node) makes the states endless; add a condition that stops it, such as `if: rapport < 5`',
+      '19:1 error Unexpected endless states: the loop `b` → `a` → `b` can go round again and again, and `rapport` grows each time (this choice\'s `set: rapport +1`), so there is no end of states to check; stop it with a condition, such as `- if: rapport < 5` under this choice',
     ]);
   });
 
