@@ -12,7 +12,8 @@ export const templatePath = join(projectRoot, 'cli', 'templates', 'new-scenario.
 
 /** The template filled in for `id`. */
 export async function scenarioFromTemplate(id: string): Promise<string> {
-  const title = id.replace(/-/g, ' ').replace(/^./, (first) => first.toUpperCase());
+  // `meeting-alex` is "Meeting Alex": a first draft of a title, each word capitalised.
+  const title = id.split('-').filter(Boolean).map((word) => word[0]!.toUpperCase() + word.slice(1)).join(' ');
   return (await readFile(templatePath, 'utf8')).replaceAll('{{title}}', title);
 }
 

@@ -88,6 +88,11 @@ export function parseCondition(text: string): Parsed<Condition> {
     if (variable?.kind !== 'word' || /^(and|or)$/i.test(variable.text)) {
       return fail(`Unexpected ${describe(variable)}, expected a variable name`, variable);
     }
+    const after = tokens[i + 2];
+    if (operator?.text === '=' && (after?.text === '>' || after?.text === '<') && after.offset === operator.offset + 1) {
+      // `=>` and `=<` read naturally, but the format writes the comparison first.
+      return fail(`Unexpected \`=${after.text}\`, expected \`${after.text}=\``, operator);
+    }
     if (operator === undefined || !comparisonOperators.has(operator.text)) {
       const hint = operator?.text === '=' ? ' (use `==` to compare)' : '';
       return fail(`Unexpected ${describe(operator)}, expected one of \`>=\`, \`<=\`, \`>\`, \`<\`, \`==\`, \`!=\`${hint}`, operator);

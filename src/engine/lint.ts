@@ -54,6 +54,7 @@ function lintUnsorted(file: VFile, options: LintOptions): LintResult {
   const { scenario } = parsed;
   checkReferences(parsed, file, options);
   checkWording(scenario, file);
+  if (file.messages.some((message) => message.ruleId === 'not-a-scenario')) return { file };
   if (hasErrors(file)) {
     report(file, 'Reachability, the teaching check and the `checks:` walks were not run, because this file has errors; fix them and run again', { line: 1, column: 1 }, 'not-explored', { severity: 'info' });
     applyIgnores(scenario, file, { fullyChecked: false });

@@ -221,7 +221,8 @@ export function readScenarioMarkdown(source: string): ScenarioMarkdown {
       problems.push({ kind: 'too-long', offset: chunk.offset, length: written });
       return;
     }
-    const tree = parser.parse(chunkText) as Root;
+    // Trailing blank lines (such as refused lines, blanked) need no parsing.
+    const tree = parser.parse(chunkText.trimEnd()) as Root;
     shiftPositions(tree, chunk.offset, chunk.line);
     const [first, ...rest] = tree.children;
     const last = root.children.at(-1);

@@ -11,7 +11,7 @@ import { report } from './diagnostics.ts';
 import { idPattern } from './front-matter-schema.ts';
 import { maxChunkBytes, maxNesting, readScenarioMarkdown, type SourceProblem } from './markdown.ts';
 import { createContext, startOf, type ParseContext } from './parse/context.ts';
-import { readFrontMatter, type PlaceOf } from './parse/front-matter.ts';
+import { emptyFrontMatter, readFrontMatter, type PlaceOf } from './parse/front-matter.ts';
 import { readNodes } from './parse/node.ts';
 import type { Scenario, Span } from './types.ts';
 
@@ -36,6 +36,13 @@ export interface ParsedScenario {
 
 /** Parses one scenario file, recording problems of form on it. */
 export function parseScenario(file: VFile): ParsedScenario {
+  const text = String(file.value);
+  // A file that is plainly something else gets one message, not one for every line of it.
+  if (!/^---[ \t]*\r?$/m.test(text.slice(0, text.indexOf('\n') + 1 || undefined)) && !/^ {0,3}##(?:[ \t]|$)/m.test(text)) {
+    const what = text.trim() === '' ? 'empty file' : 'file that is not a scenario: it has neither front matter (`---` on its first line) nor nodes (`## ` headings)';
+    report(file, `Unexpected ${what}, expected a scenario file (\`coach new my-scenario\` starts one)`, { line: 1, column: 1 }, 'not-a-scenario');
+    return notAScenario(file);
+  }
   checkFileName(file);
   const context = createContext(file, readableText(file));
   const { source } = context;
@@ -56,6 +63,12 @@ export function parseScenario(file: VFile): ParsedScenario {
   const scenario: Scenario = { id: file.stem ?? 'scenario', meta, introduction, nodes, start: meta.start ?? nodes[0]?.id ?? '' };
   const { nodeIds, targets, variableUses, tagUses } = context;
   return { scenario, placeOf: front.placeOf, invalidKeys: front.invalidKeys, nodeIds, targets, variableUses, tagUses };
+}
+
+/** What is read of a file that is not a scenario: nothing. */
+function notAScenario(file: VFile): ParsedScenario {
+  const scenario: Scenario = { id: file.stem ?? 'scenario', meta: emptyFrontMatter(), introduction: '', nodes: [], start: '' };
+  return { scenario, placeOf: () => undefined, invalidKeys: new Set(), nodeIds: new Set(), targets: [], variableUses: [], tagUses: [] };
 }
 
 /**

@@ -82,6 +82,7 @@ export async function readScenarioFile(path: string): Promise<{ file: VFile; rea
       return fail(`Unexpected file of ${(info.size / 1024 / 1024).toFixed(1)} MB, expected a scenario under 1 MB; is this the right file?`);
     }
     const bytes = await readFile(path);
+    if (isUtf16(bytes)) return fail('Unexpected file saved as UTF-16, expected UTF-8: open it in your editor, choose Save As, and pick UTF-8 as the encoding');
     if (bytes.includes(0)) return fail('Unexpected binary file, expected a Markdown text file');
     try {
       file.value = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
@@ -93,6 +94,15 @@ export async function readScenarioFile(path: string): Promise<{ file: VFile; rea
     const code = (error as NodeJS.ErrnoException).code;
     return fail(code === 'EACCES' ? 'Unexpected file that cannot be read (permission denied), expected read access' : `Unexpected problem reading the file (${code ?? String(error)})`);
   }
+}
+
+/** Whether bytes are UTF-16 text: a UTF-16 byte-order mark, or every other byte zero (ASCII in UTF-16). */
+function isUtf16(bytes: Uint8Array): boolean {
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) return true;
+  const sample = bytes.subarray(0, 512);
+  let zeros = 0;
+  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) zeros++;
+  return sample.length >= 8 && zeros >= sample.length / 2 - 2 && zeros <= sample.length / 2 + 1;
 }
 
 /** Reads and checks scenario files, one result per file, in order. */

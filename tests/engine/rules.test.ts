@@ -3,7 +3,7 @@
  * line and column. All problems in a file are reported together.
  */
 import { describe, expect, it } from 'vitest';
-import { goodEnding, lintText, problemsOf, scenario } from '../helpers.ts';
+import { goodEnding, lintText, messagesOf, problemsOf, scenario } from '../helpers.ts';
 
 const codes = '`Open question`, `Closed question`, `Simple reflection`, `Complex reflection`, `Summary`, `Affirm`, `Seeking collaboration`, `Emphasizing autonomy`, `Giving information`, `Persuade with permission`, `Persuade`, `Confront`';
 const skillIds = '`engaging`, `focusing`, `evoking`, `planning`, `open-questions`, `affirmations`, `reflections`, `simple-reflections`, `complex-reflections`, `double-sided-reflections`, `summaries`, `oars`, `change-talk`, `sustain-talk`, `discord`, `righting-reflex`, `autonomy-support`, `seeking-collaboration`, `elicit-provide-elicit`, `agenda-mapping`, `giving-information`, `shared-decision-making`, `goal-setting`, `action-planning`, `strengths`, `hope`, `self-disclosure`, `boundaries`, `safety`, `linking-to-resources`, `advocacy`, `family-support`, `group-facilitation`';
@@ -333,5 +333,130 @@ describe('checks', () => {
       '27:12 error Check 9 fails: it must start at `a`: the path expects `b` next, but the walk is at `a`',
     ]);
     expect(result.checks).toEqual({ total: 9, failed: 6 });
+  });
+});
+
+describe('the mistakes trainers make most, in their words', () => {
+  it('suggests codes by meaning as well as by spelling', () => {
+    const text = scenario(`## a\n\n${choice('Reflective listening', 'good')}${choice('Giving advice', 'good')}${choice('Asking permission', 'good')}${choice('Double-sided reflection', 'good')}${choice('Affirmation', 'good')}\n${goodEnding}`);
+    expect(problemsOf(lintText(text))).toEqual([
+      `12:3 error Unexpected behaviour code \`Reflective listening\`, expected one of the twelve codes: ${codes}; did you mean \`Simple reflection\` or \`Complex reflection\`?`,
+      `14:3 error Unexpected behaviour code \`Giving advice\`, expected one of the twelve codes: ${codes}; did you mean \`Persuade\` or \`Persuade with permission\`?`,
+      `16:3 error Unexpected behaviour code \`Asking permission\`, expected one of the twelve codes: ${codes}; did you mean \`Seeking collaboration\` or \`Persuade with permission\`?`,
+      `18:3 error Unexpected behaviour code \`Double-sided reflection\`, expected one of the twelve codes: ${codes}; did you mean \`Complex reflection\`?`,
+      `20:3 error Unexpected behaviour code \`Affirmation\`, expected one of the twelve codes: ${codes}; did you mean \`Affirm\`?`,
+    ]);
+  });
+
+  it('suggests skills and tags by meaning, listing them', () => {
+    const text = scenario(`## a\n\n${choice('Affirm', 'good', '  - tags: trauma informed care\n')}\n${goodEnding}`, 'skills: [active listening]\n');
+    expect(problemsOf(lintText(text))).toEqual([
+      `8:10 error Unexpected skill \`active-listening\`, expected a skill from the project's vocabulary (${skillIds}); did you mean \`reflections\`?`,
+      `15:11 error Unexpected tag \`trauma-informed-care\`, expected a tag from the project's vocabulary (${tagIds}); did you mean \`trauma-informed\`?`,
+    ]);
+  });
+
+  it('says to indent a choice\'s items written at the left margin, once, and reads them as the choice\'s', () => {
+    const atMargin = scenario(`## a\n\n- **Affirm:** "x" -> good\n- feedback: f\n- set: rapport +1\n- **Affirm:** "y" -> good\n  - feedback: g\n\n${goodEnding}`);
+    expect(problemsOf(lintText(atMargin))).toEqual([
+      '13:1 error Unexpected `- feedback:` and `- set:` at the left margin, expected them indented under their choice, with two spaces before the `-`: `  - feedback: …`',
+    ]);
+    const noDash = scenario(`## a\n\n- **Affirm:** "x" -> good\nfeedback: f\n\n${goodEnding}`);
+    expect(problemsOf(lintText(noDash))).toEqual([
+      '13:1 error Unexpected `feedback:` at the left margin, expected it indented under its choice, with two spaces before the `-`: `  - feedback: …`',
+    ]);
+    const afterBlank = scenario(`## a\n\n- **Affirm:** "x" -> good\n\n- if: rapport < 1\n\nfeedback: f\n\n${goodEnding}`);
+    expect(problemsOf(lintText(afterBlank))).toEqual([
+      '14:1 error Unexpected `- if:` and `feedback:` at the left margin, expected them indented under their choice, with two spaces before the `-`: `  - if: …`',
+    ]);
+  });
+
+  it('says to quote a YAML value with a colon or a `#` in it', () => {
+    expect(problemsOf(lintText(scenario(goodEnding).replace('summary: S.', 'summary: Sam says: hello')))).toEqual([
+      '3:10 error Unexpected `:` inside the value of `summary`, expected the value in quotes when it has a colon: `summary: "Sam says: hello"`',
+    ]);
+    expect(problemsOf(lintText(scenario(goodEnding).replace('title: T', 'title: #1 choice')))).toEqual([
+      '2:8 error Unexpected `#` at the start of the value of `title`: YAML reads it as a comment, so the value is empty; put the value in quotes: `title: "#1 choice"`',
+    ]);
+    expect(problemsOf(lintText(scenario(goodEnding).replace('title: T', 'title: Step # two')))).toEqual([
+      '2:12 warning Unexpected `# two` after `Step`: YAML reads text after ` #` as a comment and leaves it out; to keep it, put the whole value in quotes: `"Step # two"`',
+    ]);
+  });
+
+  it('says once where the closing `---` is missing, without a cascade', () => {
+    expect(problemsOf(lintText(scenario(goodEnding).replace('---\n\n## good', '\n## good')))).toEqual([
+      '8:1 error Missing `---` to close the front matter, expected a line with only `---` here, after the last `key: value` line',
+    ]);
+    expect(problemsOf(lintText(scenario(`An introduction.\n\n${goodEnding}`).replace('---\n\nAn', '\nAn')))).toEqual([
+      '8:1 error Missing `---` to close the front matter, expected a line with only `---` here, after the last `key: value` line',
+    ]);
+  });
+
+  it('says how to save a file with old Mac line endings', () => {
+    expect(problemsOf(lintText(scenario(goodEnding).replace(/\n/g, '\r')))).toEqual([
+      '1:1 error Unexpected old Mac line endings (a carriage return alone ends each line), expected the file saved as UTF-8 with ordinary line endings: in your editor choose Save As, then UTF-8 and LF (or Unix) line endings',
+    ]);
+  });
+
+  it('suggests `>=` for `=>`', () => {
+    expect(problemsOf(lintText(scenario(`## a\n\n${choice('Affirm', 'good', '  - if: rapport => 1\n')}${choice('Affirm', 'good')}\n${goodEnding}`)))).toEqual([
+      '14:17 error Unexpected `=>`, expected `>=`',
+    ]);
+  });
+
+  it('treats `__proto__` and other object keys as plain unknown keys', () => {
+    const keys = '`title`, `summary`, `persona`, `skills`, `modules`, `level`, `minutes`, `coach_goal`, `content_notes`, `start`, `state`, `checks`';
+    expect(problemsOf(lintText(scenario(goodEnding, '__proto__: x\nconstructor: y\n')))).toEqual([
+      `8:1 error Unexpected key \`__proto__\`, expected one of ${keys}`,
+      `9:1 error Unexpected key \`constructor\`, expected one of ${keys}`,
+    ]);
+  });
+
+  it('says what is wrong after a route\'s target', () => {
+    expect(problemsOf(lintText(scenario(`## a\n\n- -> good when rapport >= 1\n- -> good, ok\n\n${goodEnding}`)))).toEqual([
+      '12:11 error Unexpected `when rapport >= 1` after `-> good`, expected the end of the route, or `if` and a condition such as `-> good if rapport >= 1` (write `if` for `when`: `-> good if rapport >= 1`)',
+      '13:10 error Unexpected `, ok` after `-> good`, expected the end of the route, or `if` and a condition such as `-> good if rapport >= 1`',
+    ]);
+  });
+});
+
+describe('hostile files', () => {
+  it('reports an alias without an anchor, and aliases that expand without end', () => {
+    expect(problemsOf(lintText(scenario(goodEnding).replace('title: T', 'title: *Jordan*')))).toEqual([
+      '2:8 error Unexpected alias `*Jordan*` without an anchor `&Jordan*` before it, expected a value; to write a value that starts with `*`, put it in quotes: `"*Jordan*…"`',
+    ]);
+    expect(problemsOf(lintText(scenario(goodEnding).replace('title: T', 'title: *Jordan* returns')))).toEqual([
+      '2:8 error Unexpected `*` at the start of the value of `title`: YAML gives it a meaning of its own; put the value in quotes: `title: "*Jordan* returns"`',
+    ]);
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...'bcdefg'.split('').map((name, i) => `${name}: &${name} [${Array(10).fill(`*${'abcdefg'[i]}`).join(', ')}]`)];
+    expect(problemsOf(lintText(scenario(goodEnding, `x:\n${bomb.map((line) => `  ${line}`).join('\n')}\n`)))).toEqual([
+      '10:10 error Unexpected aliases that repeat values more than 10,000 times, expected each value written out',
+    ]);
+  });
+
+  it('refuses lists nested thousands deep, once, in bounded time', () => {
+    const deep = Array.from({ length: 1000 }, (_, i) => `${'  '.repeat(i)}- x`).join('\n');
+    expect(problemsOf(lintText(scenario(`${goodEnding}\n${deep}\n`))).at(-1)).toBe(
+      '48:1 error Unexpected lists or block quotes nested more than 32 levels deep, expected a few levels at most (a choice, then its `- feedback:` items); is this the right file?',
+    );
+  });
+
+  it('takes names that are also object keys as plain names', () => {
+    expect(problemsOf(lintText(scenario(`## a\n\n${choice('Affirm', 'good', '  - set: constructor +1\n')}\n${goodEnding}`)))).toEqual([
+      '14:10 error Unexpected variable `constructor`, expected one declared under `state:` (`rapport`)',
+    ]);
+    const result = lintText(scenario(`## constructor\n\ntoString\n\n**constructor:** hi\n\n${choice('Affirm', 'good')}\n${goodEnding}`), 'constructor.md');
+    expect(problemsOf(result)).toEqual([]);
+    expect(result.scenario!.nodes[0]!.lines.map((line) => [line.speaker, line.markdown])).toEqual([[undefined, 'toString'], ['constructor', 'hi']]);
+    expect(problemsOf(lintText(scenario(`## Proto {#\\_\\_proto\\_\\_}\n\n**Outcome:** positive\n\nDone.\n\n${goodEnding}`)))).toEqual([
+      '10:1 error Unexpected node id `__proto__`, expected another id: this one is reserved (give the heading `{#proto}`)',
+    ]);
+  });
+
+  it('says in one message that a file is not a scenario', () => {
+    expect(problemsOf(lintText('root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1::/usr/sbin:/usr/sbin/nologin\n', 'passwd'))).toEqual([
+      '1:1 error Unexpected file that is not a scenario: it has neither front matter (`---` on its first line) nor nodes (`## ` headings), expected a scenario file (`coach new my-scenario` starts one)',
+    ]);
+    expect(messagesOf(lintText('', 'empty.md'))).toEqual(['1:1 error Unexpected empty file, expected a scenario file (`coach new my-scenario` starts one)']);
   });
 });

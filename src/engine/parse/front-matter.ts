@@ -32,7 +32,7 @@ const maxExpandedValues = 10_000;
 /** Reads and validates the front matter, recording every problem at its place. */
 export function readFrontMatter(context: ParseContext, text: FrontMatterText | undefined): FrontMatterResult {
   const { file } = context;
-  const everyKeyInvalid = { meta: defaults(), placeOf: () => undefined, invalidKeys: new Set(knownKeys) };
+  const everyKeyInvalid = { meta: emptyFrontMatter(), placeOf: () => undefined, invalidKeys: new Set(knownKeys) };
   if (!text || (!text.closed && text.value.trim() === '')) {
     report(file, 'Unexpected file without front matter, expected `---` on the first line, then `title:`, `summary:` and `persona:`, then `---`', { line: 1, column: 1 }, 'front-matter');
     return everyKeyInvalid;
@@ -65,11 +65,18 @@ export function readFrontMatter(context: ParseContext, text: FrontMatterText | u
     // One message per line: a value with two colons makes two errors of one mistake.
     if (place && linesReported.has(place.start.line)) continue;
     if (place) linesReported.add(place.start.line);
-    const colon = error.code === 'BLOCK_AS_IMPLICIT_KEY' ? /^\s*([^\s:#][^:]*?):\s+(\S.*:(?:\s.*|$))$/.exec(lineAt(error.pos[0])) : null;
+    const line = lineAt(error.pos[0]);
+    const colon = error.code === 'BLOCK_AS_IMPLICIT_KEY' ? /^\s*([^\s:#][^:]*?):\s+(\S.*:(?:\s.*|$))$/.exec(line) : null;
+    // A value that starts with a character YAML reserves (`*Jordan* returns`, `@home`).
+    const indicator = /^\s*(?:-\s+)?([^\s:#][^:]*?):\s+([*&!%@`].*?)\s*$/.exec(line);
+    const quoted = (key: string, value: string) => `\`${key}: "${value.replace(/"/g, '\\"')}"\``;
     const reason = colon
-      ? `Unexpected \`:\` inside the value of \`${colon[1]}\`, expected the value in quotes when it has a colon: \`${colon[1]}: "${colon[2]!.replace(/"/g, '\\"')}"\``
-      : `Unexpected YAML in the front matter: ${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`;
-    report(file, reason, place, 'yaml');
+      ? `Unexpected \`:\` inside the value of \`${colon[1]}\`, expected the value in quotes when it has a colon: ${quoted(colon[1]!, colon[2]!)}`
+      : indicator
+        ? `Unexpected \`${indicator[2]![0]}\` at the start of the value of \`${indicator[1]}\`: YAML gives it a meaning of its own; put the value in quotes: ${quoted(indicator[1]!, indicator[2]!)}`
+        : `Unexpected YAML in the front matter: ${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`;
+    const at = indicator ? toPoint(text.value.lastIndexOf('\n', error.pos[0] - 1) + 1 + line.indexOf(indicator[2]!)) : undefined;
+    report(file, reason, at ?? place, 'yaml');
   }
   if (yamlDocument.errors.length === 0) checkAliasesAndComments(context, yamlDocument, toSpan);
 
@@ -121,7 +128,7 @@ export function readFrontMatter(context: ParseContext, text: FrontMatterText | u
     if (parsed.success) partial[key] = parsed.data;
     else invalidKeys.add(key);
   }
-  return { meta: { ...defaults(), ...partial } as FrontMatter, placeOf, invalidKeys };
+  return { meta: { ...emptyFrontMatter(), ...partial } as FrontMatter, placeOf, invalidKeys };
 }
 
 /**
@@ -201,7 +208,8 @@ function reportUnknownKey(context: ParseContext, path: FrontMatterPath, key: str
   });
 }
 
-function defaults(): FrontMatter {
+/** The front matter of a file with none: every key at its default, title and summary empty. */
+export function emptyFrontMatter(): FrontMatter {
   return {
     title: '',
     summary: '',
