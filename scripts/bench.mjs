@@ -2,7 +2,9 @@
 // a ratio. Nothing here asserts: it prints figures for people to read and compare over time.
 //
 //   1. `coach --help` start-up        vs  bare `node -e 0`                  (goal: within 1.5x)
-//   2. `coach test` on 1,000 nodes    vs  bare `node -e 0`                  (goal: well under 1 s)
+//   2. `coach test` on 1,000 nodes    vs  bare `node -e 0`                  (goal: within 1 s)
+//      and on 250, 500 and 2,000: the time per 1,000 nodes beyond a 25-node scenario's, which
+//      stays the same if the time grows linearly with the size
 //   3. JS at load, module page        vs  the 20 KB gzip budget
 //   4. JS at load, scenario page      vs  a bare React 19 + XState island page built the same way (goal: within 1.2x)
 //   5. Search: index size and query time over the built index
@@ -96,16 +98,29 @@ ensureBuilt();
 
 // 1. Start-up.
 const bare = time(node, ['-e', '0'], 11);
-const help = time(node, ['bin/coach.mjs', '--help'], 11);
+const help = time(node, ['bin/coach.cjs', '--help'], 11);
 report('coach --help start-up', help, 'ms', 'node -e 0', bare, 'within 1.5x');
+const commandHelp = time(node, ['bin/coach.cjs', 'lint', '--help'], 11);
+report('coach lint --help start-up', commandHelp, 'ms', 'node -e 0', bare, 'within 1.5x');
 
-// 2. coach test on a generated 1,000-node scenario.
+// 2. coach test on generated scenarios of 10 to 2,000 nodes.
 const benchDir = mkdtempSync(join(tmpdir(), 'rcp-bench-'));
-const big = join(benchDir, 'thousand-nodes.md');
-writeFileSync(big, generateScenario(1000));
-const thousand = time(node, ['bin/coach.mjs', 'test', big], 3);
-report('coach test, 1,000-node scenario', thousand, 'ms', 'node -e 0', bare, 'well under 1000 ms');
-const examples = time(node, ['bin/coach.mjs', 'test'], 3);
+const testTime = (nodes) => {
+  const path = join(benchDir, `${nodes}-nodes.md`);
+  writeFileSync(path, generateScenario(nodes));
+  return time(node, ['bin/coach.cjs', 'test', path], 5);
+};
+const fixed = testTime(25);
+report('coach test, 25-node scenario', fixed, 'ms', 'node -e 0', bare, '');
+const sizes = [250, 500, 1000, 2000].map((nodes) => ({ nodes, ms: testTime(nodes) }));
+const perThousand = (size) => ((size.ms - fixed) * 1000) / size.nodes;
+for (const size of sizes) {
+  report(`coach test, ${size.nodes.toLocaleString('en')}-node scenario`, size.ms, 'ms', 'node -e 0', bare, size.nodes === 1000 ? 'within 1000 ms' : '');
+}
+for (const size of sizes) {
+  report(`  per 1,000 nodes beyond 25, at ${size.nodes.toLocaleString('en')}`, perThousand(size), 'ms', 'at 250 nodes', perThousand(sizes[0]), 'about 1.0 (linear)');
+}
+const examples = time(node, ['bin/coach.cjs', 'test'], 3);
 report('coach test, the example scenarios', examples, 'ms', 'node -e 0', bare, '');
 
 // 3 and 4. JS at load.

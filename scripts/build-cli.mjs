@@ -16,10 +16,18 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node22',
-  external: Object.keys(dependencies).filter((name) => name !== 'commander'),
+  external: ['ink', 'react', 'react-dom'],
   jsx: 'automatic',
   sourcemap: 'linked',
   logLevel: 'warning',
   // commander is CommonJS; give its bundled require() calls a require to call.
   banner: { js: "import { createRequire as __coachCreateRequire } from 'node:module'; const require = __coachCreateRequire(import.meta.url);" },
 });
+
+// The help texts, as commander prints them at 80 columns, for bin/coach.cjs to answer `--help`
+// without loading the runner. Written from the runner just built, so they never drift from it.
+const { execFileSync } = await import('node:child_process');
+const { writeFileSync } = await import('node:fs');
+const helpOf = (...args) => execFileSync(process.execPath, ['build/cli/coach.js', ...args, '--help'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', COLUMNS: '80' } });
+const commands = [...helpOf().matchAll(/^ {2}([a-z]+) /gm)].map(([, name]) => name).filter((name) => name !== 'help');
+writeFileSync('build/cli/help.json', `${JSON.stringify(Object.fromEntries([['', helpOf()], ...commands.map((name) => [name, helpOf(name)])]), null, 2)}\n`);

@@ -1,5 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll } from 'vitest';
 import { VFile } from 'vfile';
 import { lintScenario, type LintResult } from '../src/engine/lint.ts';
 
@@ -50,3 +53,20 @@ export const goodEnding = `## good
 
 Well done.
 `;
+
+/**
+ * Temporary folders for one test file, each removed when the file's tests end: call it at the top
+ * of the file, then call what it returns for a new folder holding the given files.
+ */
+export function temporaryFolders(prefix: string): (files?: Record<string, string | Buffer>) => string {
+  const made: string[] = [];
+  afterAll(() => {
+    for (const folder of made) rmSync(folder, { recursive: true, force: true });
+  });
+  return (files = {}) => {
+    const folder = mkdtempSync(join(tmpdir(), prefix));
+    made.push(folder);
+    for (const [name, content] of Object.entries(files)) writeFileSync(join(folder, name), content);
+    return folder;
+  };
+}

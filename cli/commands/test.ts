@@ -8,6 +8,7 @@ export function registerTest(program: Command): void {
     .argument('[paths...]', 'scenario files or folders (default: scenarios/)')
     .option('--json', 'print the results as JSON')
     .option('--strict', 'fail on warnings too (the teaching check, wording, choices never offered)')
+    .option('--watch', 'check again each time a scenario is saved, until Ctrl+C')
     .addHelpText(
       'after',
       `
@@ -17,10 +18,17 @@ ending, then a summary line.
 
 Examples:
   $ npx coach test
+  $ npx coach test scenarios/my-scenario.md --watch
   $ npx coach test scenarios/first-conversation-with-jordan.md --json`,
     )
-    .action(async (paths: string[], options: { json?: boolean; strict?: boolean }) => {
+    .action(async (paths: string[], options: { json?: boolean; strict?: boolean; watch?: boolean }) => {
+      const checkOptions = { json: options.json ?? false, strict: options.strict ?? false, walkChecks: true };
+      if (options.watch) {
+        const { watchScenarios } = await import('../watch.ts');
+        process.exitCode = await watchScenarios(paths, checkOptions);
+        return;
+      }
       const { checkScenarios } = await import('../check-scenarios.ts');
-      process.exitCode = await checkScenarios(paths, { json: options.json ?? false, strict: options.strict ?? false, walkChecks: true });
+      process.exitCode = await checkScenarios(paths, checkOptions);
     });
 }

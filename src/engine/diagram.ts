@@ -32,8 +32,8 @@ function nodeLabel(node: ScenarioNode): string {
   return node.kind === 'ending' ? `${node.heading} (${node.outcome})` : node.heading;
 }
 
-/** Label text inside Mermaid's quotes: quotes, `#` (entities), angle brackets and backticks as entities. */
-const mermaidText = (text: string) => text.replace(/[#"<>`]/g, (character) => `#${character.charCodeAt(0)};`);
+/** Label text inside Mermaid's quotes: quotes, `#` (which starts an entity) and backticks as entities. */
+const mermaidText = (text: string) => text.replace(/[#"`]/g, (character) => (character === '"' ? '#quot;' : `#${character.charCodeAt(0)};`));
 const dotText = (text: string) => text.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
 
 /** Words a Mermaid flowchart reads as syntax, not as a node id (in any case), and the start marker's id. */

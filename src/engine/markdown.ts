@@ -216,7 +216,7 @@ export function readScenarioMarkdown(source: string): ScenarioMarkdown {
   starts.forEach((chunk, i) => {
     const chunkText = text.slice(chunk.offset, starts[i + 1]?.offset ?? text.length);
     // Blank lines cost micromark next to nothing; only what is written counts against the limit.
-    const written = chunkText.replace(/\s+/g, '').length;
+    const written = chunkText.length > maxChunkBytes ? chunkText.replace(/\s+/g, '').length : chunkText.length;
     if (written > maxChunkBytes) {
       problems.push({ kind: 'too-long', offset: chunk.offset, length: written });
       return;
@@ -245,15 +245,14 @@ function joinLists(list: List, next: List): void {
   if (list.position && next.position) list.position.end = next.position.end;
 }
 
-/** Moves a chunk's positions to where the chunk lies in the file. */
+/** Moves a chunk's positions to where the chunk lies in the file (each node has its own points). */
 function shiftPositions(tree: Root, offset: number, line: number): void {
   if (offset === 0 && line === 0) return;
   visit(tree, (node) => {
     if (!node.position) return;
-    const { start, end } = node.position;
-    node.position = {
-      start: { ...start, line: start.line + line, offset: (start.offset ?? 0) + offset },
-      end: { ...end, line: end.line + line, offset: (end.offset ?? 0) + offset },
-    };
+    for (const point of [node.position.start, node.position.end]) {
+      point.line += line;
+      point.offset = (point.offset ?? 0) + offset;
+    }
   });
 }

@@ -31,24 +31,27 @@ export function safeJson(value: unknown): string {
 const columns = (text: string) => [...text].length;
 
 /**
- * `text` in lines of at most `width` columns, broken at spaces (a word longer than a line gets a
- * line of its own); lines after the first are indented by `indent` spaces. Line breaks in `text`
- * are kept. `Infinity` wraps nothing.
+ * `text` in lines of at most `width` columns, broken at spaces but never inside a `code span` (a
+ * word longer than a line gets a line of its own); lines after the first are indented by
+ * `indent` spaces. Line breaks and runs of spaces in `text` are kept. `Infinity` wraps nothing.
  */
 export function wrapText(text: string, width: number, indent = 0): string[] {
   const lines: string[] = [];
   const pad = ' '.repeat(indent);
   for (const paragraph of text.split('\n')) {
-    let line = lines.length === 0 ? '' : pad;
+    const lead = /^ */.exec(paragraph)![0];
+    let line = (lines.length === 0 ? '' : pad) + lead;
+    let gap = '';
     let empty = true;
-    for (const word of paragraph.split(' ')) {
-      if (!empty && columns(line) + 1 + columns(word) > width) {
+    for (const [, word = '', spaces = ''] of paragraph.slice(lead.length).matchAll(/((?:`[^`]*`|[^ `])+|`)( *)/g)) {
+      if (!empty && columns(line) + columns(gap) + columns(word) > width) {
         lines.push(line);
         line = pad + word;
-        continue;
+      } else {
+        line += (empty ? '' : gap) + word;
       }
-      line = empty ? line + word : `${line} ${word}`;
       empty = false;
+      gap = spaces;
     }
     lines.push(line);
   }

@@ -1,15 +1,15 @@
 /** Every command as a subprocess, the way scripts and CI use them (CI=true, no terminal). */
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixturePath } from '../helpers.ts';
+import { fixturePath, temporaryFolders } from '../helpers.ts';
 import { coach as coachIn, flat, projectRoot } from './run-coach.ts';
 
 /** These tests play a frozen copy of an early scenario, so they do not change when the library does. */
 const library = fixturePath('../library');
 const coach: typeof coachIn = (args, options = {}) => coachIn(args, { ...options, env: { COACH_SCENARIOS_DIR: library, ...options.env } });
 const jordan = 'first-conversation-with-jordan';
+const tempFolder = temporaryFolders('coach-');
 
 describe('coach play without a terminal', () => {
   it('prints plain text, goes past the content notes, reads one number per line and prints the debrief', () => {
@@ -38,7 +38,7 @@ describe('coach play without a terminal', () => {
   });
 
   it('saves the transcript with --transcript', () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'coach-')), 'run.md');
+    const file = join(tempFolder(), 'run.md');
     const result = coach(['play', jordan, '--transcript', file], { input: '1\n1\n1\n' });
     expect(result.status).toBe(0);
     expect(result.stdout).toContain(`Transcript saved to ${file}`);
@@ -136,7 +136,7 @@ describe('coach list, graph and new', () => {
   });
 
   it('writes a new scenario that passes coach test at once, and refuses a bad id or an existing file', () => {
-    const folder = mkdtempSync(join(tmpdir(), 'coach-new-'));
+    const folder = tempFolder();
     const made = coach(['new', 'meeting-alex', '--folder', folder]);
     expect(made.status).toBe(0);
     expect(existsSync(join(folder, 'meeting-alex.md'))).toBe(true);

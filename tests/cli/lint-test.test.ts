@@ -1,15 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixturePath } from '../helpers.ts';
+import { fixturePath, temporaryFolders } from '../helpers.ts';
 import { coach, flat } from './run-coach.ts';
 
-function tempFolder(files: Record<string, string | Buffer>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'coach-'));
-  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
-  return dir;
-}
+
+const tempFolder = temporaryFolders('coach-');
 
 const valid = `---\ntitle: T\nsummary: S.\npersona:\n  name: Sam\n---\n\n## start\n\n**Sam:** Hi.\n\n- **Open question:** "How are you?" -> good\n  - feedback: Open.\n\n## good\n\n**Outcome:** positive\n\nDone.\n`;
 

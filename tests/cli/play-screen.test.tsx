@@ -1,15 +1,15 @@
 /** Frames of the Ink practice screen, driven by keys as a trainee would. */
-import { readFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFile } from 'node:fs/promises';
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import PlayApp from '../../cli/play/PlayApp.tsx';
+import { saveTranscript as saveUnderANewName } from '../../cli/play-command.ts';
 import { compileScenario } from '../../src/engine/compile.ts';
 import { transcriptMarkdown } from '../../src/engine/transcript-markdown.ts';
-import type { Run } from '../../src/engine/run.ts';
-import { lintText } from '../helpers.ts';
+import { startRun, type Run } from '../../src/engine/run.ts';
+import { lintText, temporaryFolders } from '../helpers.ts';
 
 const source = readFileSync(new URL('../fixtures/library/first-conversation-with-jordan.md', import.meta.url), 'utf8');
 const scenario = lintText(source, 'first-conversation-with-jordan.md').scenario!;
@@ -21,16 +21,17 @@ const pause = () => new Promise((resolve) => setTimeout(resolve, 30));
 
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
+const tempFolder = temporaryFolders('coach-play-');
 
-function start(options: { autoSave?: boolean; saved?: string[] } = {}) {
-  const folder = mkdtempSync(join(tmpdir(), 'coach-play-'));
+function start(options: { autoSave?: boolean; saved?: string[]; onInterrupt?: () => void } = {}) {
+  const folder = tempFolder();
   const saveTranscript = async (run: Run) => {
     const path = join(folder, 'transcript.md');
     await writeFile(path, transcriptMarkdown(run));
     options.saved?.push(path);
     return path;
   };
-  const app = render(<PlayApp scenario={scenario} machine={machine} saveTranscript={saveTranscript} autoSave={options.autoSave ?? false} color={false} />);
+  const app = render(<PlayApp scenario={scenario} machine={machine} saveTranscript={saveTranscript} autoSave={options.autoSave ?? false} color={false} onInterrupt={options.onInterrupt} />);
   cleanup = app.unmount;
   const frame = () => app.frames.filter((f) => f.trim() !== '').join('\n');
   const last = () => app.lastFrame() ?? '';
@@ -113,5 +114,32 @@ describe('coach play on a terminal', () => {
     const { last, press } = start();
     await press(enter, '?');
     expect(last()).toContain('↑/↓ move · Enter or 1–9 choose · u undo · r restart · q quit · ? keys');
+  });
+
+  it('does not give the outcome away in the status line before the debrief is shown', async () => {
+    const { last, press } = start();
+    await press(enter, '1', ' ', '1', ' ', '1');
+    expect(last()).toContain('Press any key to go on');
+    expect(last()).not.toContain('ended (');
+    await press(' ');
+    expect(last()).toContain('3 choices so far · ended (positive) · ? keys');
+  });
+
+  it('leaves on Ctrl+C, saying it was interrupted', async () => {
+    let interrupted = false;
+    const { press } = start({ onInterrupt: () => (interrupted = true) });
+    await press(enter, '\u0003');
+    expect(interrupted).toBe(true);
+  });
+});
+
+describe('saving a transcript', () => {
+  it('never overwrites an earlier one: it picks a new name and says which', async () => {
+    const folder = tempFolder();
+    const run = startRun(scenario, machine);
+    const wanted = join(folder, 'jordan.md');
+    expect(await saveUnderANewName(run, wanted)).toBe(wanted);
+    expect(await saveUnderANewName(run, wanted)).toBe(`${join(folder, 'jordan-2.md')} (${wanted} already exists)`);
+    expect(await saveUnderANewName(run, wanted)).toBe(`${join(folder, 'jordan-3.md')} (${wanted} already exists)`);
   });
 });

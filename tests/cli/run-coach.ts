@@ -11,7 +11,7 @@ export interface CoachResult {
 
 /** Runs the bundled `coach` in a subprocess, as CI would: CI=true, no terminal. */
 export function coach(args: readonly string[], options: { input?: string; cwd?: string; env?: Record<string, string> } = {}): CoachResult {
-  const result = spawnSync(process.execPath, [`${projectRoot}/bin/coach.mjs`, ...args], {
+  const result = spawnSync(process.execPath, [`${projectRoot}/bin/coach.cjs`, ...args], {
     cwd: options.cwd ?? projectRoot,
     input: options.input ?? '',
     encoding: 'utf8',

@@ -4,11 +4,13 @@
  * found by search; a broken one stops the build with the engine's diagnostics and no stack trace.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { temporaryFolders } from '../helpers.ts';
 import { flat, projectRoot } from '../cli/run-coach.ts';
+
+const tempFolder = temporaryFolders('rcp-');
 
 function build(scenarios: string, outDir: string) {
   return spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], {
@@ -44,7 +46,7 @@ Morgan plans a first visit to the allotment, with a neighbour.
 
 describe('the site build', () => {
   it('stops on a broken scenario with every diagnostic, file, line and column, and no stack trace', () => {
-    const scenarios = mkdtempSync(join(tmpdir(), 'rcp-broken-'));
+    const scenarios = tempFolder();
     writeFileSync(join(scenarios, 'broken-one.md'), heldOut.replace('-> end-well', '-> end-wel').replace('Complex reflection', 'Complex reflexion'));
     const result = build(scenarios, join(scenarios, 'dist'));
     expect(result.status).toBe(1);
@@ -58,7 +60,7 @@ describe('the site build', () => {
   }, 120_000);
 
   it('puts a new scenario in the catalogue, on its own page and in search, with no code change', () => {
-    const scenarios = mkdtempSync(join(tmpdir(), 'rcp-held-out-'));
+    const scenarios = tempFolder();
     cpSync(join(projectRoot, 'scenarios'), scenarios, { recursive: true });
     writeFileSync(join(scenarios, 'morgan-and-the-allotment.md'), heldOut);
     const out = join(scenarios, 'dist');
