@@ -49,7 +49,7 @@ export function readFrontMatter(context: ParseContext, text: FrontMatterText | u
     return everyKeyInvalid;
   }
   const lineCounter = new LineCounter();
-  const yamlDocument = parseDocument(text.value, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const yamlDocument = parseDocument(text.value, { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
   // The YAML starts on the file's second line, after the opening `---`.
   const toPoint = (offset: number): Point => {
     const { line, col } = lineCounter.linePos(offset);
