@@ -221,8 +221,9 @@ export function readScenarioMarkdown(source: string): ScenarioMarkdown {
       problems.push({ kind: 'too-long', offset: chunk.offset, length: written });
       return;
     }
-    // Trailing blank lines (such as refused lines, blanked) need no parsing.
-    const tree = parser.parse(chunkText.trimEnd()) as Root;
+    // Refused lines, blanked, need no parsing (the file has an error already, so its tree need
+    // not be exact); otherwise trailing blank lines count, as in an unclosed code block.
+    const tree = parser.parse(tooDeep.length > 0 ? chunkText.trimEnd() : chunkText) as Root;
     shiftPositions(tree, chunk.offset, chunk.line);
     const [first, ...rest] = tree.children;
     const last = root.children.at(-1);

@@ -140,6 +140,7 @@ describe('coach list, graph and new', () => {
     const made = coach(['new', 'meeting-alex', '--folder', folder]);
     expect(made.status).toBe(0);
     expect(existsSync(join(folder, 'meeting-alex.md'))).toBe(true);
+    expect(readFileSync(join(folder, 'meeting-alex.md'), 'utf8')).toContain('\ntitle: Meeting Alex\n');
     const tested = coach(['test', join(folder, 'meeting-alex.md')]);
     expect(tested.stdout).toContain('no issues found');
     expect(flat(tested.stdout)).toContain('7 of 7 transitions exercised · 3 of 3 endings reached');
