@@ -16,5 +16,6 @@ describe('the whole pipeline on hostile files', () => {
       }),
       { seed: 20_251_201, numRuns: 200 },
     );
-  });
+    // A few seconds on a quiet machine; room for a loaded one.
+  }, 120_000);
 });
