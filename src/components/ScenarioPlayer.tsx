@@ -52,7 +52,8 @@ export default function ScenarioPlayer({ scenario, html }: ScenarioPlayerProps) 
   // On arrival: offer to resume a run in progress, if it still fits the scenario.
   useEffect(() => {
     const loaded = loadProgress();
-    const saved = loaded.progress.inProgress[scenario.id];
+    // Own keys only: a scenario named `constructor` has no run in progress inherited from Object.
+    const saved = Object.hasOwn(loaded.progress.inProgress, scenario.id) ? loaded.progress.inProgress[scenario.id] : undefined;
     const notices = loaded.notice ? [loaded.notice] : [];
     if (saved && saved.choices.length > 0) {
       try {
