@@ -37,9 +37,14 @@ export interface Debrief {
   readonly steps: readonly DebriefStep[];
 }
 
-/** Safety steps first (they are what the scenario teaches at that point), then MI stance. */
+/**
+ * Safety steps first (they are what the scenario teaches at that point), then MI stance. Persuade
+ * with permission ranks with the neutral codes here: MITI counts it as neither adherent nor
+ * non-adherent, and where the person has asked for information, plainly giving it is as good.
+ */
 const isSafetyStep = (choice: Choice) => choice.tags.includes('safety');
-const rank = (choice: Choice) => (isSafetyStep(choice) ? stanceOrder.length : stanceOrder.indexOf(choice.code.stance));
+const rank = (choice: Choice) =>
+  isSafetyStep(choice) ? stanceOrder.length : stanceOrder.indexOf(choice.code.countsAs === 'persuade with permission' ? 'neutral' : choice.code.stance);
 
 /** The debrief of a finished run; undefined while it goes on. */
 export function debriefOf(run: Run): Debrief | undefined {
