@@ -123,3 +123,23 @@ describe('the course modules', () => {
     for (const [position, count] of byPosition) expect(count / questions.length, `position ${position + 1}`).toBeLessThanOrEqual(0.45);
   });
 });
+
+describe('the course map (docs/course-map.md)', () => {
+  const map = readFileSync('docs/course-map.md', 'utf8');
+  const scenarioIds = readdirSync('scenarios').filter((name) => name.endsWith('.md')).map((name) => name.replace(/\.md$/, ''));
+  const rows = map.split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| Topic') && !line.startsWith('| ---'));
+
+  it('names a module section and a scenario for every topic, and only ones that exist', () => {
+    for (const row of rows) {
+      const [, taughtIn = '', practisedIn = ''] = row.split(' | ');
+      const modulesNamed = modules.filter((module) => taughtIn.includes(module.id));
+      expect(modulesNamed.length, row).toBeGreaterThan(0);
+      for (const id of practisedIn.match(/[a-z0-9]+(?:-[a-z0-9]+)+/g) ?? []) expect(scenarioIds, row).toContain(id);
+    }
+  });
+
+  it('places every module and every scenario somewhere', () => {
+    for (const module of modules) expect(map, module.id).toContain(module.id);
+    for (const id of scenarioIds) expect(map, id).toContain(id);
+  });
+});
