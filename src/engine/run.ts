@@ -150,9 +150,35 @@ export function choiceIndices(run: Run): number[] {
   return run.stops.slice(1).map((stop) => stop.choice!);
 }
 
-/** Replays stored choice indices; throws a {@link RunError} if the scenario no longer offers them. */
+/**
+ * Replays stored choice indices; throws a {@link RunError} at the first one the scenario does not
+ * offer at that point (it changed, or the record was edited by hand). Builds the stops in one pass,
+ * so a run of any length replays in time proportional to its length: `choose` copies the stops at
+ * every step, which is right for one step and quadratic over a long stored run.
+ */
 export function replay(scenario: Scenario, indices: readonly number[], machine?: ScenarioMachine): Run {
-  return indices.reduce((run, index) => choose(run, index), startRun(scenario, machine));
+  const start = startRun(scenario, machine);
+  const stops: Stop[] = [...start.stops];
+  // The machine is pure: where a choice leads depends only on the node, the variables and the
+  // choice. A long run goes round the same loops, so each distinct step is worked out once.
+  const steps = new Map<string, Stop | undefined>();
+  for (const [position, index] of indices.entries()) {
+    const { snapshot } = stops.at(-1)!;
+    const key = `${String(snapshot.value)} ${JSON.stringify(snapshot.context.vars)} ${index}`;
+    if (!steps.has(key)) steps.set(key, stepFrom(start.machine, snapshot, index));
+    const next = steps.get(key);
+    if (!next) throw new RunError(`Choice ${index + 1} of node \`${String(snapshot.value)}\` is not offered at step ${position + 1} of the stored run`);
+    stops.push(next);
+  }
+  return { ...start, stops };
+}
+
+/** The stop a choice leads to from a snapshot, or undefined if the choice is not offered there. */
+function stepFrom(machine: ScenarioMachine, snapshot: Snapshot, index: number): Stop | undefined {
+  const event = { type: 'choice.select', choice: index } as const;
+  if (!Number.isInteger(index) || !snapshot.can(event)) return undefined;
+  const [next, actions] = transition(machine, snapshot, event);
+  return { snapshot: next, entered: enteredNodes(actions), choice: index };
 }
 
 /** Every node entered so far, in order, route nodes included. */
