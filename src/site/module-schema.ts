@@ -26,6 +26,8 @@ export const moduleSchema = z.object({
   sources: z.array(sourceSchema).min(1),
   /** Ids of scenarios that practise this module. */
   scenarios: z.array(z.string()).default([]),
+  /** Hard topics the module covers, shown before its description wherever it appears, as scenarios do. */
+  content_notes: z.array(z.string().min(1)).default([]),
 });
 
 /** A glossary entry in `content/glossary.yaml`. */
