@@ -48,8 +48,9 @@ export interface ScenarioCatalog {
 let catalog: Promise<ScenarioCatalog> | undefined;
 
 /**
- * Every scenario, checked and rendered, in file-name order. Read once per build or dev-server
- * start (the dev server restarts when scenarios/ changes), however many pages ask for it.
+ * Every scenario, checked and rendered, in file-name order. Read once per build, however many pages
+ * ask for it; under `astro dev`, read again after any scenario file changes, because
+ * `scenario-live-reload.ts` has this module loaded afresh.
  */
 export function loadScenarioCatalog(): Promise<ScenarioCatalog> {
   catalog ??= readCatalog();
