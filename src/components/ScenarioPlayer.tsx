@@ -13,7 +13,7 @@ import { transcriptMarkdown } from '../engine/transcript-markdown.ts';
 import type { Scenario } from '../engine/types.ts';
 import { loadProgress, updateProgress } from '../progress/store.ts';
 import { downloadFile } from '../site/download.ts';
-import type { RenderedMarkdown } from '../site/scenario-catalog.ts';
+import type { RenderedMarkdown } from '../site/render-scenario.ts';
 
 export interface ScenarioPlayerProps {
   readonly scenario: Scenario;

@@ -8,10 +8,7 @@ import { hasErrors } from '../engine/diagnostics.ts';
 import type { Outcome } from '../engine/front-matter-schema.ts';
 import type { Scenario } from '../engine/types.ts';
 import { lintScenarioFiles } from '../node/scenario-files.ts';
-import { inlineMarkdownToHtml, markdownToHtml } from './markdown-html.ts';
-
-/** Every piece of Markdown in a scenario, rendered: looked up by its Markdown source. */
-export type RenderedMarkdown = Record<string, string>;
+import { renderScenarioMarkdown, type RenderedMarkdown } from './render-scenario.ts';
 
 export interface ScenarioEntry {
   readonly id: string;
@@ -25,19 +22,6 @@ export interface BrokenScenario {
   readonly id: string;
   /** The engine's diagnostics, as `coach lint` prints them. */
   readonly report: string;
-}
-
-function render(scenario: Scenario): RenderedMarkdown {
-  const html: RenderedMarkdown = {};
-  const inline = (markdown: string) => (html[markdown] ??= inlineMarkdownToHtml(markdown));
-  const block = (markdown: string) => (html[markdown] ??= markdownToHtml(markdown));
-  if (scenario.introduction) block(scenario.introduction);
-  for (const node of scenario.nodes) {
-    for (const line of node.lines) inline(line.markdown);
-    if (node.kind === 'choice') for (const choice of node.choices) inline(choice.feedback);
-    if (node.kind === 'ending' && node.debrief) block(node.debrief);
-  }
-  return html;
 }
 
 export interface ScenarioCatalog {
@@ -70,7 +54,7 @@ async function readCatalog(): Promise<ScenarioCatalog> {
     const { scenario } = result;
     const endings = { positive: 0, mixed: 0, negative: 0 };
     for (const node of scenario.nodes) if (node.kind === 'ending') endings[node.outcome]++;
-    scenarios.push({ id, scenario, html: render(scenario), stats: { nodes: scenario.nodes.length, endings } });
+    scenarios.push({ id, scenario, html: renderScenarioMarkdown(scenario), stats: { nodes: scenario.nodes.length, endings } });
   }
   return { scenarios, broken };
 }
