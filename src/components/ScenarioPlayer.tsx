@@ -2,7 +2,7 @@
  * The scenario player: a React island over the engine's stepping API, so a scenario plays exactly
  * as it does in the terminal. The run is saved on this device after every step and can be resumed
  * after a reload; the debrief matches the terminal's; new lines are announced politely to screen
- * readers and focus follows the conversation.
+ * readers and focus follows the conversation. The studio's preview plays drafts with it too.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { compileScenario } from '../engine/compile.ts';
@@ -19,6 +19,8 @@ export interface ScenarioPlayerProps {
   readonly scenario: Scenario;
   /** Every piece of the scenario's Markdown, rendered to HTML at build time. */
   readonly html: RenderedMarkdown;
+  /** A run to play on from, for the studio's preview of a draft: nothing is saved, and there is no break page. */
+  readonly preview?: Run;
 }
 
 type Stage = { kind: 'resume-offer'; saved: Run } | { kind: 'brief' } | { kind: 'playing' };
@@ -35,22 +37,24 @@ function spokenText(entries: readonly TranscriptEntry[]): string {
     .replace(/[*_`]/g, '');
 }
 
-export default function ScenarioPlayer({ scenario, html }: ScenarioPlayerProps) {
+export default function ScenarioPlayer({ scenario, html, preview }: ScenarioPlayerProps) {
   const machine = useMemo(() => compileScenario(scenario), [scenario]);
-  const [run, setRun] = useState<Run>(() => startRun(scenario, machine));
-  const [stage, setStage] = useState<Stage>({ kind: 'brief' });
+  const [run, setRun] = useState<Run>(() => preview ?? startRun(scenario, machine));
+  const [stage, setStage] = useState<Stage>(preview ? { kind: 'playing' } : { kind: 'brief' });
   const [notice, setNotice] = useState<string | undefined>();
   const [confirmingRestart, setConfirmingRestart] = useState(false);
   const [announcement, setAnnouncement] = useState('');
   // Controls stay disabled until the island has hydrated and read any saved run.
   const [ready, setReady] = useState(false);
   const focusTarget = useRef<HTMLElement | null>(null);
-  const shouldFocus = useRef(false);
+  // A preview starts at once, so the conversation takes the focus as it would after a start button.
+  const shouldFocus = useRef(Boolean(preview));
   const savedEnding = useRef(false);
   const { meta } = scenario;
 
   // On arrival: offer to resume a run in progress, if it still fits the scenario.
   useEffect(() => {
+    if (preview) return setReady(true);
     const loaded = loadProgress();
     const saved = loaded.progress.inProgress[scenario.id];
     const notices = loaded.notice ? [loaded.notice] : [];
@@ -68,7 +72,7 @@ export default function ScenarioPlayer({ scenario, html }: ScenarioPlayerProps) 
     }
     if (notices.length > 0) setNotice(notices.join(' '));
     setReady(true);
-  }, [scenario, machine]);
+  }, [scenario, machine, preview]);
 
   useEffect(() => {
     if (shouldFocus.current && focusTarget.current) {
@@ -80,6 +84,7 @@ export default function ScenarioPlayer({ scenario, html }: ScenarioPlayerProps) 
   const ending = endingOf(run);
 
   function save(next: Run) {
+    if (preview) return;
     const finished = endingOf(next);
     updateProgress((progress) => {
       const { [scenario.id]: _previous, ...others } = progress.inProgress;
@@ -268,7 +273,7 @@ export default function ScenarioPlayer({ scenario, html }: ScenarioPlayerProps) 
         ) : (
           <button type="button" onClick={() => setConfirmingRestart(true)} disabled={!canUndo(run)}>Restart</button>
         )}
-        <a className="button" href={`/break?from=${encodeURIComponent(scenario.id)}`}>Take a break</a>
+        {!preview && <a className="button" href={`/break?from=${encodeURIComponent(scenario.id)}`}>Take a break</a>}
       </div>
     </section>
   );
