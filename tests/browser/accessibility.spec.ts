@@ -9,6 +9,8 @@ const pages = [
   ['scenario brief', '/scenarios/first-conversation-with-jordan'],
   ['progress', '/progress'],
   ['for trainers', '/trainers'],
+  ['authoring guide', '/trainers/guide'],
+  ['scenario format', '/trainers/format'],
   ['glossary', '/glossary'],
   ['break', '/break'],
   ['not found', '/404'],
@@ -53,7 +55,7 @@ test('the theme toggle switches to dark and is remembered', async ({ page }) => 
 
 test('pages fit a 320 px wide screen without sideways scrolling', async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 640 });
-  for (const path of ['/', '/modules/mi-oars', '/scenarios/first-conversation-with-jordan', '/progress']) {
+  for (const path of ['/', '/modules/mi-oars', '/scenarios/first-conversation-with-jordan', '/progress', '/trainers/guide', '/trainers/format']) {
     await page.goto(path);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow, path).toBeLessThanOrEqual(0);
@@ -66,7 +68,7 @@ test('no page asks for anything from another host', async ({ page }) => {
     const url = new URL(request.url());
     if (!['127.0.0.1', 'localhost'].includes(url.hostname) && url.protocol !== 'data:' && url.protocol !== 'blob:') foreign.push(request.url());
   });
-  for (const path of ['/', '/modules/mi-oars', '/scenarios/first-conversation-with-jordan', '/progress', '/trainers']) {
+  for (const path of ['/', '/modules/mi-oars', '/scenarios/first-conversation-with-jordan', '/progress', '/trainers', '/trainers/guide', '/trainers/studio']) {
     await page.goto(path);
     await page.waitForLoadState('networkidle');
   }

@@ -141,3 +141,15 @@ test('the studio fits a 320 px wide screen without sideways scrolling', async ({
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 });
+
+test('the trainers\' page leads to the studio, the guide and the format', async ({ page }) => {
+  await page.goto('/trainers');
+  await page.getByRole('link', { name: 'Authoring guide' }).click();
+  await expect(page.getByRole('heading', { name: 'Writing role-play scenarios', level: 1 })).toBeVisible();
+  await page.getByRole('link', { name: 'scenario format version 1' }).click();
+  await expect(page).toHaveURL(/\/trainers\/format\/$/);
+  await expect(page.getByRole('heading', { name: 'Scenario format, version 1', level: 1 })).toBeVisible();
+  await page.goto('/trainers');
+  await page.getByRole('link', { name: 'Scenario studio' }).click();
+  await expect(page.getByRole('heading', { name: 'Scenario studio', level: 1 })).toBeVisible();
+});
