@@ -5,7 +5,6 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import template from '../../cli/templates/new-scenario.md?raw';
-import { idPattern } from '../engine/front-matter-schema.ts';
 import { fillScenarioTemplate } from '../engine/template.ts';
 import type { Point } from '../engine/types.ts';
 import { downloadFile } from '../site/download.ts';
@@ -27,10 +26,9 @@ export interface StudioProps {
 const pauseMs = 120;
 const firstFileName = 'new-scenario.md';
 
-/** The template, for a scenario whose file is called `fileName`. */
+/** The template, titled after the file name (the checks say if the name is not a good id). */
 function templateFor(fileName: string): string {
-  const id = fileName.replace(/\.md$/i, '');
-  return fillScenarioTemplate(template, idPattern.test(id) ? id : 'new-scenario');
+  return fillScenarioTemplate(template, fileName.replace(/\.md$/i, ''));
 }
 
 export default function Studio({ modules }: StudioProps) {
