@@ -113,8 +113,10 @@ export default function Studio({ modules }: StudioProps) {
           <p className="meta" id="studio-file-name-help">The file name is the scenario's id: lower-case letters, digits and hyphens, ending in <code>.md</code>.</p>
           <div className="actions">
             <button type="button" onClick={() => replaceDraft(templateFor(fileName), fileName, 'Started from the template.')}>Start from the template</button>
-            <label className="button" htmlFor="studio-open">Open a file…</label>
-            <input id="studio-open" className="visually-hidden-file" type="file" accept=".md,text/markdown,text/plain" onChange={(event) => { const file = event.target.files?.[0]; if (file) void openFile(file); event.target.value = ''; }} />
+            <label className="button file-button">
+              Open a file…
+              <input className="visually-hidden-file" type="file" accept=".md,text/markdown,text/plain" onChange={(event) => { const file = event.target.files?.[0]; if (file) void openFile(file); event.target.value = ''; }} />
+            </label>
             <button type="button" className="primary" onClick={() => { downloadFile(downloadName, editor.current?.text() ?? '', 'text/markdown'); announce(`Downloaded ${downloadName}.`); }}>Download the .md</button>
           </div>
           <p className="meta">{kept ? 'Your draft is kept in this browser (localStorage) as you type, on this device only: it is never sent anywhere.' : 'This browser would not keep the draft (private browsing, or storage full): download it to keep it.'}</p>

@@ -106,8 +106,13 @@ test('a file opened from the device is checked under its own name', async ({ pag
   await expect(problems(page)).toContainText('No problems');
 });
 
-test('the keyboard can leave the editor with Escape then Tab, as the page says', async ({ page }) => {
+test('the keyboard reaches the file picker, with its focus shown, and can leave the editor with Escape then Tab', async ({ page }) => {
   await page.goto(url);
+  await page.getByRole('button', { name: 'Start from the template' }).focus();
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Open a file…')).toBeFocused();
+  expect(await page.getByText('Open a file…').evaluate((label) => getComputedStyle(label).outlineStyle)).toBe('solid');
+
   await expect(page.getByText('To move on from the editor with the keyboard, press Escape, then Tab.')).toBeVisible();
   await editor(page).click();
   await page.keyboard.press('Tab');
