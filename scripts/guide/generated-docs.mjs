@@ -41,7 +41,7 @@ export function generatedSections() {
     'behaviour-codes': {
       source: 'src/engine/behaviour-codes.ts',
       markdown: table(
-        ['code', 'counts in the summary as', 'MITI group', 'MI-consistent (teaching check and debrief)'],
+        ['code', 'counts in the summary as', 'MITI group', 'MI-consistent, for the teaching check'],
         behaviourCodes.map((code) => [code.name, code.countsAs, code.group ?? '–', stanceWords[code.stance]]),
       ),
     },

@@ -7,7 +7,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { compileScenario } from '../engine/compile.ts';
 import { canUndo, choiceIndices, choose, endingOf, offeredChoices, picks, replay, restart, RunError, startRun, transcript, undo, type Run, type TranscriptEntry } from '../engine/run.ts';
-import { debriefOf } from '../engine/debrief.ts';
+import { debriefOf, suggestionLead } from '../engine/debrief.ts';
 import { summarise } from '../engine/score.ts';
 import { transcriptMarkdown } from '../engine/transcript-markdown.ts';
 import type { Scenario } from '../engine/types.ts';
@@ -245,10 +245,10 @@ export default function ScenarioPlayer({ scenario, html, preview }: ScenarioPlay
             {debrief?.steps.map((step, i) => (
               <li key={i}>
                 <strong>{step.picked.code.name}:</strong> “{step.picked.says}” <Html markdown={step.picked.feedback} html={html} />
-                {step.moreConsistent && (
-                  <p className="more-consistent">
-                    <span className="meta">A more MI-consistent option here: </span>
-                    <strong>{step.moreConsistent.code.name}:</strong> “{step.moreConsistent.says}” <Html markdown={step.moreConsistent.feedback} html={html} />
+                {step.suggestion && (
+                  <p className="suggestion">
+                    <span className="meta">{suggestionLead(step.suggestion)}: </span>
+                    <strong>{step.suggestion.choice.code.name}:</strong> “{step.suggestion.choice.says}” <Html markdown={step.suggestion.choice.feedback} html={html} />
                   </p>
                 )}
               </li>

@@ -3,7 +3,7 @@
  * every line and choice with its code and feedback, the debrief and the summary. The terminal
  * runner saves it and the site downloads it, so both give the same file.
  */
-import { debriefOf, type Debrief } from './debrief.ts';
+import { debriefOf, suggestionLead, type Debrief } from './debrief.ts';
 import { transcript, type Run } from './run.ts';
 import type { Persona } from './front-matter-schema.ts';
 
@@ -29,11 +29,11 @@ export function summaryMarkdown(debrief: Debrief): string {
   ].join('\n');
 }
 
-/** Each step: what was picked, its feedback, and the more MI-consistent option where one was offered. */
+/** Each step: what was picked, its feedback, and the option the debrief points to where there is one. */
 export function stepsMarkdown(debrief: Debrief): string[] {
   return debrief.steps.flatMap((step, i) => [
     `${i + 1}. **${step.picked.code.name}:** "${step.picked.says}" — ${step.picked.feedback}`,
-    ...(step.moreConsistent ? [`   - A more MI-consistent option here: **${step.moreConsistent.code.name}:** "${step.moreConsistent.says}" — ${step.moreConsistent.feedback}`] : []),
+    ...(step.suggestion ? [`   - ${suggestionLead(step.suggestion)}: **${step.suggestion.choice.code.name}:** "${step.suggestion.choice.says}" — ${step.suggestion.choice.feedback}`] : []),
   ]);
 }
 
