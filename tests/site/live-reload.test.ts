@@ -4,7 +4,7 @@
  * without a restart, and the open page must be told to reload.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -101,6 +101,7 @@ beforeAll(async () => {
 afterAll(() => {
   socket?.close();
   server?.kill();
+  rmSync(folder, { recursive: true, force: true });
 });
 
 /** Waits for the next `full-reload` the dev server sends to open pages. */
