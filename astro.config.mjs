@@ -1,6 +1,7 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
 import react from '@astrojs/react';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import { moduleChecks } from './src/site/module-checks-integration.ts';
 import { scenarioChecks } from './src/site/scenario-checks-integration.ts';
@@ -28,5 +29,15 @@ export default defineConfig({
         },
       },
     },
+    resolve: {
+      alias: {
+        // The studio parses Markdown in a Web Worker, which has no `document`; this package's
+        // browser build decodes character references with a DOM element, so use its plain build
+        // (the one Node resolves) everywhere. Nothing else in the browser parses Markdown.
+        'decode-named-character-reference': fileURLToPath(import.meta.resolve('decode-named-character-reference')),
+      },
+    },
+    // The studio's worker is an ES module, like the rest of the site's scripts.
+    worker: { format: 'es' },
   },
 });

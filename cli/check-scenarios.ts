@@ -5,6 +5,7 @@
 import { reporter } from 'vfile-reporter';
 import type { LintResult } from '../src/engine/lint.ts';
 import type { VFileMessage } from 'vfile-message';
+import { coverageLine } from '../src/engine/coverage.ts';
 import type { Exploration } from '../src/engine/explore.ts';
 import { hasErrors, hasWarnings } from '../src/engine/diagnostics.ts';
 import { lintScenarioFiles, PathError } from '../src/node/scenario-files.ts';
@@ -53,31 +54,6 @@ export async function checkScenarios(paths: readonly string[], options: CheckOpt
     process.stdout.write(`${results.length} ${noun}: ${passed} passed, ${failed} failed${strictNote}\n`);
   }
   return failed > 0 ? exitCodes.problem : exitCodes.ok;
-}
-
-/** A path count as a trainer can read it: exact up to a trillion, then as a power of ten. */
-export function formatCount(count: bigint): string {
-  if (count < 10n ** 12n) return count.toLocaleString('en');
-  const digits = count.toString();
-  return `about ${digits[0]}.${digits[1]} × 10^${digits.length - 1}`;
-}
-
-function pathsText(count: Exploration['pathsToEnding']): string {
-  if (count === null) return 'paths not counted';
-  if (count === 'unbounded') return 'unbounded paths to an ending (the scenario can loop)';
-  return `${formatCount(count)} ${count === 1n ? 'path' : 'paths'} to an ending`;
-}
-
-/** The coverage figures of one scenario, on one line. */
-export function coverageLine(exploration: Exploration, checks: LintResult['checks']): string {
-  const parts = [
-    `${exploration.states.toLocaleString('en')} reachable states`,
-    `${exploration.transitionsExercised} of ${exploration.transitionsTotal} transitions exercised`,
-    `${exploration.endingsReached.length} of ${exploration.endingsTotal} endings reached`,
-    pathsText(exploration.pathsToEnding),
-  ];
-  if (checks) parts.push(`${checks.total - checks.failed} of ${checks.total} checks passed`);
-  return `coverage: ${parts.join(' · ')}${exploration.capped ? ' (partial: exploration stopped at its cap)' : ''}`;
 }
 
 function coverageToJson(exploration: Exploration) {

@@ -1,6 +1,6 @@
 /** A run's conversation as a list: what the persona and narrator said, and each choice with its code and feedback. */
 import type { TranscriptEntry } from '../engine/run.ts';
-import type { RenderedMarkdown } from '../site/scenario-catalog.ts';
+import type { RenderedMarkdown } from '../site/render-scenario.ts';
 import Html from './Html.tsx';
 import { lastShown } from './long-list.ts';
 

@@ -5,7 +5,7 @@
  */
 import { useId, type ReactNode, type Ref } from 'react';
 import { suggestionLead, type Debrief } from '../engine/debrief.ts';
-import type { RenderedMarkdown } from '../site/scenario-catalog.ts';
+import type { RenderedMarkdown } from '../site/render-scenario.ts';
 import Html from './Html.tsx';
 import { lastShown } from './long-list.ts';
 import SummaryTable from './SummaryTable.tsx';

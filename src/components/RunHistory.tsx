@@ -13,7 +13,7 @@ import type { FinishedRun } from '../progress/schema.ts';
 import { useProgress } from '../progress/use-progress.ts';
 import { downloadFile } from '../site/download.ts';
 import { runAnchor, runDate, runFigures } from '../site/labels.ts';
-import type { RenderedMarkdown } from '../site/scenario-catalog.ts';
+import type { RenderedMarkdown } from '../site/render-scenario.ts';
 import Conversation from './Conversation.tsx';
 import RunDebrief from './RunDebrief.tsx';
 

@@ -3,6 +3,7 @@
  * as it does in the terminal. The run is saved on this device after every step and can be resumed
  * after a reload; the debrief matches the terminal's; new lines are announced politely to screen
  * readers and focus follows the conversation. Below it, the reader's past runs of the scenario.
+ * The studio's preview plays drafts with it too.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { compileScenario } from '../engine/compile.ts';
@@ -13,7 +14,7 @@ import { transcriptMarkdown } from '../engine/transcript-markdown.ts';
 import type { Scenario } from '../engine/types.ts';
 import { loadProgress, setAsideUnplayableRun, updateProgress } from '../progress/store.ts';
 import { downloadFile } from '../site/download.ts';
-import type { RenderedMarkdown } from '../site/scenario-catalog.ts';
+import type { RenderedMarkdown } from '../site/render-scenario.ts';
 import ConfirmButton from './ConfirmButton.tsx';
 import Conversation from './Conversation.tsx';
 import RunDebrief from './RunDebrief.tsx';
@@ -24,6 +25,8 @@ export interface ScenarioPlayerProps {
   readonly scenario: Scenario;
   /** Every piece of the scenario's Markdown, rendered to HTML at build time. */
   readonly html: RenderedMarkdown;
+  /** A run to play on from, for the studio's preview of a draft: nothing is saved, and there is no break page or history. */
+  readonly preview?: Run;
 }
 
 type Stage = { kind: 'resume-offer'; saved: Run } | { kind: 'brief' } | { kind: 'playing' };
@@ -43,17 +46,18 @@ function unplayableNotice(setAside: boolean): string {
     : 'Your saved run of this scenario no longer fits it (the scenario has changed, or the saved record was edited), and there is no room on this device to set it aside, so it is left as it was and this new run will not replace it. Your run starts from the beginning.';
 }
 
-export default function ScenarioPlayer({ scenario, html }: ScenarioPlayerProps) {
+export default function ScenarioPlayer({ scenario, html, preview }: ScenarioPlayerProps) {
   const machine = useMemo(() => compileScenario(scenario), [scenario]);
-  const [run, setRun] = useState<Run>(() => startRun(scenario, machine));
-  const [stage, setStage] = useState<Stage>({ kind: 'brief' });
+  const [run, setRun] = useState<Run>(() => preview ?? startRun(scenario, machine));
+  const [stage, setStage] = useState<Stage>(preview ? { kind: 'playing' } : { kind: 'brief' });
   const [notice, setNotice] = useState<string | undefined>();
   const [saveProblem, setSaveProblem] = useState<string | undefined>();
   const [announcement, setAnnouncement] = useState('');
   // Controls stay disabled until the island has hydrated and read any saved run.
   const [ready, setReady] = useState(false);
   const focusTarget = useRef<HTMLElement | null>(null);
-  const shouldFocus = useRef(false);
+  // A preview starts at once, so the conversation takes the focus as it would after a start button.
+  const shouldFocus = useRef(Boolean(preview));
   const savedEnding = useRef(false);
   // A saved run that no longer fits and could not be set aside stays where it is.
   const keepSavedRun = useRef(false);
@@ -61,6 +65,7 @@ export default function ScenarioPlayer({ scenario, html }: ScenarioPlayerProps) 
 
   // On arrival: offer to resume a run in progress, if it still fits the scenario; set it aside if not.
   useEffect(() => {
+    if (preview) return setReady(true);
     const loaded = loadProgress();
     const saved = loaded.progress.inProgress[scenario.id];
     const notices = loaded.notice ? [loaded.notice] : [];
@@ -76,7 +81,7 @@ export default function ScenarioPlayer({ scenario, html }: ScenarioPlayerProps) 
     }
     if (notices.length > 0) setNotice(notices.join(' '));
     setReady(true);
-  }, [scenario, machine]);
+  }, [scenario, machine, preview]);
 
   useEffect(() => {
     if (shouldFocus.current && focusTarget.current) {
@@ -88,6 +93,7 @@ export default function ScenarioPlayer({ scenario, html }: ScenarioPlayerProps) 
   const ending = endingOf(run);
 
   function save(next: Run) {
+    if (preview) return;
     const finished = endingOf(next);
     const outcome = updateProgress((progress) => {
       const { [scenario.id]: previous, ...others } = progress.inProgress;
@@ -125,7 +131,7 @@ export default function ScenarioPlayer({ scenario, html }: ScenarioPlayerProps) 
     shouldFocus.current = true;
   }
 
-  const history = <RunHistory scenario={scenario} machine={machine} html={html} />;
+  const history = preview ? null : <RunHistory scenario={scenario} machine={machine} html={html} />;
 
   if (stage.kind === 'resume-offer') {
     const choices = stage.saved.stops.length - 1;
@@ -215,7 +221,7 @@ export default function ScenarioPlayer({ scenario, html }: ScenarioPlayerProps) 
             refocusAfterYes={false}
             onConfirm={() => { savedEnding.current = false; step(restart(run), false); }}
           />
-          <a className="button" href={`/break?from=${encodeURIComponent(scenario.id)}`}>Take a break</a>
+          {!preview && <a className="button" href={`/break?from=${encodeURIComponent(scenario.id)}`}>Take a break</a>}
         </div>
       </section>
       {history}

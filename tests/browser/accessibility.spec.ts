@@ -10,6 +10,8 @@ const pages = [
   ['scenario brief', jordan.url],
   ['progress', '/progress'],
   ['for trainers', '/trainers'],
+  ['authoring guide', '/trainers/guide'],
+  ['scenario format', '/trainers/format'],
   ['glossary', '/glossary'],
   ['break', '/break'],
   ['not found', '/404'],
@@ -101,7 +103,7 @@ test('the glossary is in the navigation', async ({ page }) => {
 for (const width of [320, 375]) {
   test(`pages fit a ${width} px wide screen without sideways scrolling`, async ({ page }) => {
     await page.setViewportSize({ width, height: 640 });
-    for (const path of ['/', '/modules/mi-oars', jordan.url, '/progress', '/glossary', '/scenarios']) {
+    for (const path of ['/', '/modules/mi-oars', jordan.url, '/progress', '/glossary', '/scenarios', '/trainers/guide', '/trainers/format']) {
       await page.goto(path);
       expect(await sidewaysOverflow(page), path).toBeLessThanOrEqual(0);
     }
@@ -114,7 +116,7 @@ test('no page asks for anything from another host', async ({ page }) => {
     const url = new URL(request.url());
     if (!['127.0.0.1', 'localhost'].includes(url.hostname) && url.protocol !== 'data:' && url.protocol !== 'blob:') foreign.push(request.url());
   });
-  for (const path of ['/', '/modules/mi-oars', jordan.url, '/progress', '/trainers']) {
+  for (const path of ['/', '/modules/mi-oars', jordan.url, '/progress', '/trainers', '/trainers/guide', '/trainers/studio']) {
     await page.goto(path);
     await page.waitForLoadState('networkidle');
   }
