@@ -4,7 +4,7 @@
  * immutable value; every operation returns a new one.
  */
 import { initialTransition, transition, type SnapshotFrom } from 'xstate';
-import type { Variables } from './condition.ts';
+import { holds, type Variables } from './condition.ts';
 import { compileScenario, type ScenarioMachine } from './compile.ts';
 import type { Choice, EndingNode, Line, Scenario, ScenarioNode } from './types.ts';
 
@@ -76,6 +76,16 @@ export function startRunAt(scenario: Scenario, nodeId: string, vars: Variables =
   return startRun(scenario, compileScenario(from));
 }
 
+/** Each scenario's nodes by id, built once: a long saved run looks a node up at every step. */
+const nodesById = new WeakMap<Scenario, ReadonlyMap<string, ScenarioNode>>();
+
+/** The node with this id in the scenario, if there is one. */
+function nodeById(scenario: Scenario, id: string): ScenarioNode | undefined {
+  let byId = nodesById.get(scenario);
+  if (!byId) nodesById.set(scenario, (byId = new Map(scenario.nodes.map((node) => [node.id, node]))));
+  return byId.get(id);
+}
+
 function lastStop(run: Run): Stop {
   return run.stops.at(-1)!;
 }
@@ -83,7 +93,7 @@ function lastStop(run: Run): Stop {
 /** The node the run is at now: a choice node or an ending. */
 export function currentNode(run: Run): ScenarioNode {
   const id = String(lastStop(run).snapshot.value);
-  return run.scenario.nodes.find((node) => node.id === id)!;
+  return nodeById(run.scenario, id)!;
 }
 
 /** The variables' current values. */
@@ -105,11 +115,13 @@ export function offeredChoices(run: Run): OfferedChoice[] {
 /** The choices that were offered at a stop of the run (0 is the start), as {@link offeredChoices}. */
 export function offeredAt(run: Run, stopIndex: number): OfferedChoice[] {
   const { snapshot } = run.stops[stopIndex]!;
-  const node = run.scenario.nodes.find((candidate) => candidate.id === String(snapshot.value));
+  const node = nodeById(run.scenario, String(snapshot.value));
   if (node?.kind !== 'choice') return [];
+  // The machine's `isOffered` guard is this same test; asking the condition directly is far
+  // cheaper than `snapshot.can`, which a debrief of a long run would do at every step.
   const offered: OfferedChoice[] = [];
   node.choices.forEach((choice, index) => {
-    if (snapshot.can({ type: 'choice.select', choice: index })) offered.push({ number: offered.length + 1, index, choice });
+    if (choice.condition === undefined || holds(choice.condition, snapshot.context.vars)) offered.push({ number: offered.length + 1, index, choice });
   });
   return offered;
 }
@@ -156,7 +168,7 @@ export function canUndo(run: Run): boolean {
 export function picks(run: Run): Pick[] {
   return run.stops.slice(1).map((stop, i) => {
     const node = String(run.stops[i]!.snapshot.value);
-    const choiceNode = run.scenario.nodes.find((n) => n.id === node) as Extract<ScenarioNode, { kind: 'choice' }>;
+    const choiceNode = nodeById(run.scenario, node) as Extract<ScenarioNode, { kind: 'choice' }>;
     return { node, index: stop.choice!, choice: choiceNode.choices[stop.choice!]! };
   });
 }
@@ -204,16 +216,15 @@ export function visitedNodes(run: Run): string[] {
 
 /** What the trainee has seen and done so far, in order. */
 export function transcript(run: Run): TranscriptEntry[] {
-  const byId = new Map(run.scenario.nodes.map((node) => [node.id, node]));
   const entries: TranscriptEntry[] = [];
   run.stops.forEach((stop, i) => {
     if (stop.choice !== undefined) {
       const node = String(run.stops[i - 1]!.snapshot.value);
-      const choiceNode = byId.get(node) as Extract<ScenarioNode, { kind: 'choice' }>;
+      const choiceNode = nodeById(run.scenario, node) as Extract<ScenarioNode, { kind: 'choice' }>;
       entries.push({ kind: 'choice', node, index: stop.choice, choice: choiceNode.choices[stop.choice]! });
     }
     for (const id of stop.entered) {
-      const node = byId.get(id)!;
+      const node = nodeById(run.scenario, id)!;
       if (node.lines.length > 0) entries.push({ kind: 'lines', node: id, lines: node.lines });
       if (node.kind === 'ending') entries.push({ kind: 'ending', ending: node });
     }
