@@ -73,7 +73,10 @@ export default function ProgressPanel({ modules }: ProgressPanelProps) {
               <tbody>
                 {[...progress.runs].reverse().map((run) => (
                   <tr key={`${run.scenarioId}-${run.endedAt}`}>
-                    <th scope="row"><a href={`/scenarios/${run.scenarioId}`}>{run.title || run.scenarioId}</a></th>
+                    <th scope="row">
+                      <a href={`/scenarios/${run.scenarioId}`}>{run.title || run.scenarioId}</a>
+                      {run.group && <span className="meta"> (as a group{run.group.players.length > 0 ? `: ${run.group.players.join(', ')}` : ''})</span>}
+                    </th>
                     <td>{new Date(run.endedAt).toLocaleString()}</td>
                     <td className={`outcome-${run.outcome}`}>{run.outcome}</td>
                     <td>{run.summary.reflections} : {run.summary.questions}</td>

@@ -1,13 +1,18 @@
 /**
  * The one schema of what the site keeps in the browser (localStorage): modules completed,
- * knowledge-check answers, private reflections, scenario runs and runs in progress. Everything
- * that reads or writes progress goes through it. zod/mini keeps it small enough for every page.
+ * knowledge-check answers, private reflections, scenario runs (alone or as a group), runs in
+ * progress, group runs in progress and the observer's tally sheet. Everything that reads or writes
+ * progress goes through it. zod/mini keeps it small enough for every page.
  */
 import { z } from 'zod/mini';
+import { behaviourCodes } from '../engine/behaviour-codes.ts';
+import { roomModes, savedRoomSchema } from '../rooms/schema.ts';
 
 /**
  * Bump when the shape changes, and add the step from the previous shape to `parseProgress` in
- * store.ts; until then, `salvage` keeps every entry that still fits.
+ * store.ts; until then, `salvage` keeps every entry that still fits. Sections and fields added
+ * since version 1 began (group runs, the tally sheet) are optional or default to empty, so a record
+ * written before them reads as it is, and an older page reading a newer record keeps what it knows.
  */
 export const progressVersion = 1;
 
@@ -37,6 +42,15 @@ export const runSummarySchema = z.object({
   miNonAdherent: z.int().check(z.nonnegative()),
 });
 
+/** How a group played a finished run. */
+export const groupRunSchema = z.object({
+  mode: z.enum(roomModes),
+  /** Who played, in turn order; empty if nobody was named. */
+  players: z.array(z.string()),
+  /** The votes at each step, by choice number. */
+  votes: z.array(z.record(z.string(), z.int().check(z.nonnegative()))),
+});
+
 /** A scenario played to an ending. */
 export const finishedRunSchema = z.object({
   scenarioId: z.string().check(z.minLength(1)),
@@ -48,6 +62,8 @@ export const finishedRunSchema = z.object({
   /** The choices picked, by their index in the file: enough to replay the run. */
   choices: z.array(z.int().check(z.nonnegative())),
   summary: runSummarySchema,
+  /** Present when a group played it together. */
+  group: z.optional(groupRunSchema),
 });
 
 /** A scenario left part-way, to resume. */
@@ -57,6 +73,29 @@ export const runInProgressSchema = z.object({
   acknowledged: z.boolean(),
   updatedAt: timestamp,
 });
+
+/** One tap on the observer's tally sheet: a behaviour code heard, when, and a note. */
+export const tallySchema = z.object({
+  code: z.enum(behaviourCodes.map((code) => code.name) as [string, ...string[]]),
+  /** Time on the sheet's clock when it was tapped, in milliseconds. */
+  atMs: z.int().check(z.nonnegative()),
+  note: z.string(),
+});
+
+/** A stopwatch that survives a reload: time gathered so far, and when it was last started if running. */
+export const clockSchema = z.object({
+  elapsedMs: z.int().check(z.nonnegative()),
+  /** When the clock was started (milliseconds since 1970), while it runs. */
+  runningSince: z.optional(z.number()),
+});
+
+/** The observer's tally sheet for a live role-play. */
+export const observationSchema = z.object({ tallies: z.array(tallySchema), clock: clockSchema });
+
+/** An empty tally sheet with its clock stopped at zero. */
+export function emptyObservation(): z.infer<typeof observationSchema> {
+  return { tallies: [], clock: { elapsedMs: 0 } };
+}
 
 /** Everything kept, by section. Each section is keyed by id. */
 export const progressSchema = z.object({
@@ -71,15 +110,23 @@ export const progressSchema = z.object({
   runs: z.array(finishedRunSchema),
   /** Runs in progress, by scenario id. */
   inProgress: z.record(z.string(), runInProgressSchema),
+  /** Group runs in progress on this screen, by scenario id, as saved rooms. */
+  groupsInProgress: z._default(z.record(z.string(), savedRoomSchema), () => ({})),
+  /** The observer's tally sheet. */
+  observation: z._default(observationSchema, emptyObservation),
 });
 
 export type Progress = z.infer<typeof progressSchema>;
 export type FinishedRun = z.infer<typeof finishedRunSchema>;
 export type RunInProgress = z.infer<typeof runInProgressSchema>;
+export type GroupRun = z.infer<typeof groupRunSchema>;
+export type Observation = z.infer<typeof observationSchema>;
+export type Tally = z.infer<typeof tallySchema>;
+export type Clock = z.infer<typeof clockSchema>;
 
 /** A fresh, empty record. */
 export function emptyProgress(): Progress {
-  return { version: progressVersion, modules: {}, answers: {}, reflections: {}, runs: [], inProgress: {} };
+  return { version: progressVersion, modules: {}, answers: {}, reflections: {}, runs: [], inProgress: {}, groupsInProgress: {}, observation: emptyObservation() };
 }
 
 /** The record-shaped sections and the schema of one entry in each. */
@@ -88,4 +135,5 @@ export const recordSections = {
   answers: answerSchema,
   reflections: reflectionSchema,
   inProgress: runInProgressSchema,
+  groupsInProgress: savedRoomSchema,
 } as const;

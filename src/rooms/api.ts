@@ -4,8 +4,8 @@
  * the facilitator's key, the room event it sends and the JSON body that event takes.
  */
 import { z } from 'zod/mini';
-import { roomModes, type RoomEvent } from './room.ts';
-import { playerName } from './saved-room.ts';
+import type { RoomEvent } from './room.ts';
+import { playerName, roomModes } from './schema.ts';
 
 /** `POST /api/rooms/<code>/<action>`: the room event each action sends, and whether it needs the facilitator's key. */
 export const roomActions = {

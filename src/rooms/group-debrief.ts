@@ -7,7 +7,8 @@
 import { debriefOf, type Debrief } from '../engine/debrief.ts';
 import { debriefMarkdown, conversationMarkdown, headerMarkdown, notEndedMarkdown } from '../engine/transcript-markdown.ts';
 import type { Choice } from '../engine/types.ts';
-import type { Decider, Room } from './room.ts';
+import type { Room } from './room.ts';
+import type { Decider } from './schema.ts';
 import { stepAt, type OptionVotes } from './step.ts';
 import { nameList } from './turns.ts';
 

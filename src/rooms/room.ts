@@ -11,14 +11,9 @@ import { assign, initialTransition, setup, transition, type SnapshotFrom } from 
 import type { ScenarioMachine } from '../engine/compile.ts';
 import { choose, endingOf, offeredChoices, restart, startRun, undo, type OfferedChoice, type Run } from '../engine/run.ts';
 import type { Scenario } from '../engine/types.ts';
+import { maxPlayers, type Decider, type RoomMode, type RoomPhase } from './schema.ts';
 import { nameList, turnOf } from './turns.ts';
 
-/** The two ways a group plays: everyone votes, or one person in the hot seat picks at each step, in turn. */
-export const roomModes = ['vote', 'hot-seat'] as const;
-export type RoomMode = (typeof roomModes)[number];
-
-/** The most people one room takes. */
-export const maxPlayers = 40;
 
 export interface RoomSettings {
   readonly mode: RoomMode;
@@ -42,8 +37,6 @@ export interface Ballot {
 /** A ballot with no votes in it. */
 export const emptyBallot: Ballot = { votes: {}, counts: {} };
 
-/** How a step was decided. */
-export type Decider = 'majority' | 'hot seat' | 'facilitator';
 
 /** A step the group has decided: its votes and how. The choice itself is the run's. */
 export interface DecidedStep {
@@ -248,9 +241,6 @@ export type RoomMachine = typeof roomMachine;
 /** A room: a snapshot of the room statechart. Immutable; every event gives a new one. */
 export type Room = SnapshotFrom<RoomMachine>;
 
-/** What a room is doing, as its pages and the API name it. */
-export const roomPhases = ['setup', 'saying', 'voting', 'revealed', 'ended'] as const;
-export type RoomPhase = (typeof roomPhases)[number];
 
 /** The room's phase. */
 export function phaseOf(room: Room): RoomPhase {

@@ -2,51 +2,13 @@
  * A room as plain JSON, to save and resume: the room server writes one file per room on every
  * change, and the one-screen group page keeps one in the browser's progress. The format is the
  * room's own (phase, players, votes, the run's choice indices), not XState's internal snapshot, so
- * saved rooms outlive changes to the statechart's layout. zod/mini keeps it small for the browser.
+ * saved rooms outlive changes to the statechart's layout. Its schema is in schema.ts.
  */
-import { z } from 'zod/mini';
 import type { ScenarioMachine } from '../engine/compile.ts';
 import { choiceIndices, endingOf, replay, RunError } from '../engine/run.ts';
 import type { Scenario } from '../engine/types.ts';
-import { isOnBreak, maxPlayers, phaseOf, roomMachine, roomModes, roomPhases, type Room, type RoomContext, type RoomPhase } from './room.ts';
-
-/** Bump when the shape changes, and read the older shape in {@link resumeRoom}. */
-export const savedRoomVersion = 1;
-
-const count = z.int().check(z.nonnegative());
-/** A player's name as the room keeps it. */
-export const playerName = z.string().check(z.trim(), z.minLength(1, 'expected a name'), z.maxLength(40, 'expected a name of at most 40 characters'));
-
-/** The votes at one step, by choice index in the file. */
-const ballotSchema = z.object({
-  /** Player name to the index of the choice they voted for. */
-  votes: z.record(z.string(), count),
-  /** Choice index to a count of votes entered on one screen. */
-  counts: z.record(z.string(), count),
-});
-
-/** A room saved as JSON. */
-export const savedRoomSchema = z.object({
-  version: z.literal(savedRoomVersion),
-  /** The scenario the room plays; a room is resumed only with the same scenario. */
-  scenarioId: z.string().check(z.minLength(1)),
-  phase: z.enum(roomPhases),
-  onBreak: z.boolean(),
-  settings: z.object({
-    mode: z.enum(roomModes),
-    sayItYourWay: z.boolean(),
-    sayItSeconds: z.int().check(z.positive()),
-  }),
-  players: z.array(playerName).check(z.maxLength(maxPlayers)),
-  /** The run's choices, by index in the file: replayed on resume. */
-  choices: z.array(count),
-  /** How each of those choices was decided, one per choice. */
-  decided: z.array(z.object({ ballot: ballotSchema, by: z.enum(['majority', 'hot seat', 'facilitator']), hotSeat: z.optional(playerName) })),
-  /** The votes of the open step. */
-  ballot: ballotSchema,
-});
-
-export type SavedRoom = z.infer<typeof savedRoomSchema>;
+import { isOnBreak, phaseOf, roomMachine, type Room, type RoomContext } from './room.ts';
+import { savedRoomSchema, savedRoomVersion, type RoomPhase, type SavedRoom } from './schema.ts';
 
 /** A saved room that cannot be resumed, with the reason. */
 export class RoomError extends Error {

@@ -5,7 +5,8 @@
  */
 import { linesAt, offeredAt, picks, type OfferedChoice } from '../engine/run.ts';
 import type { Line } from '../engine/types.ts';
-import { hotSeatAt, phaseOf, stepIndexOf, tallyOf, type Ballot, type Decider, type Room, type RoomContext } from './room.ts';
+import { hotSeatAt, phaseOf, stepIndexOf, tallyOf, type Ballot, type Room, type RoomContext } from './room.ts';
+import type { Decider } from './schema.ts';
 
 /** An option offered at a step, with the votes it got. */
 export interface OptionVotes extends OfferedChoice {

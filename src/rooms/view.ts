@@ -3,8 +3,9 @@
  * Built only from the room module, so the API says exactly what the pages show.
  */
 import { endingOf } from '../engine/run.ts';
-import { decisionOf, hotSeatAt, isOnBreak, phaseOf, stepIndexOf, type Decider, type Room, type RoomMode, type RoomPhase } from './room.ts';
-import { saveRoom, type SavedRoom } from './saved-room.ts';
+import { decisionOf, hotSeatAt, isOnBreak, phaseOf, stepIndexOf, type Room } from './room.ts';
+import { saveRoom } from './saved-room.ts';
+import type { Decider, RoomMode, RoomPhase, SavedRoom } from './schema.ts';
 import { stepOnScreen } from './step.ts';
 
 export interface RoomView {
