@@ -6,14 +6,16 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { compileScenario } from '../engine/compile.ts';
-import { canUndo, choiceIndices, choose, endingOf, offeredChoices, picks, replay, restart, RunError, startRun, transcript, undo, type Run, type TranscriptEntry } from '../engine/run.ts';
+import { canUndo, choiceIndices, choose, endingOf, offeredChoices, replay, restart, RunError, startRun, transcript, undo, type Run, type TranscriptEntry } from '../engine/run.ts';
 import { debriefOf } from '../engine/debrief.ts';
-import { summarise } from '../engine/score.ts';
 import { transcriptMarkdown } from '../engine/transcript-markdown.ts';
 import type { Scenario } from '../engine/types.ts';
+import { finishedRunOf } from '../progress/finished-run.ts';
 import { loadProgress, updateProgress } from '../progress/store.ts';
 import { downloadFile } from '../site/download.ts';
 import type { RenderedMarkdown } from '../site/scenario-catalog.ts';
+import Html from './Html.tsx';
+import SummaryTable from './SummaryTable.tsx';
 
 export interface ScenarioPlayerProps {
   readonly scenario: Scenario;
@@ -22,10 +24,6 @@ export interface ScenarioPlayerProps {
 }
 
 type Stage = { kind: 'resume-offer'; saved: Run } | { kind: 'brief' } | { kind: 'playing' };
-
-function Html({ markdown, html, as: Tag = 'span' }: { markdown: string; html: RenderedMarkdown; as?: 'span' | 'div' }) {
-  return <Tag dangerouslySetInnerHTML={{ __html: html[markdown] ?? '' }} />;
-}
 
 /** Text for the live region: what the persona and narrator said since the last choice. */
 function spokenText(entries: readonly TranscriptEntry[]): string {
@@ -86,17 +84,7 @@ export default function ScenarioPlayer({ scenario, html }: ScenarioPlayerProps) 
       if (!finished) {
         return { ...progress, inProgress: { ...others, [scenario.id]: { choices: choiceIndices(next), acknowledged: true, updatedAt: new Date().toISOString() } } };
       }
-      const summary = summarise(picks(next).map((pick) => pick.choice.code));
-      const record = {
-        scenarioId: scenario.id,
-        title: meta.title,
-        endedAt: new Date().toISOString(),
-        ending: finished.id,
-        outcome: finished.outcome,
-        choices: choiceIndices(next),
-        summary: { questions: summary.questions, reflections: summary.reflections, complexReflections: summary.complexReflections, miAdherent: summary.miAdherent, miNonAdherent: summary.miNonAdherent },
-      };
-      return { ...progress, inProgress: others, runs: savedEnding.current ? progress.runs : [...progress.runs, record] };
+      return { ...progress, inProgress: others, runs: savedEnding.current ? progress.runs : [...progress.runs, finishedRunOf(next)!] };
     });
     savedEnding.current = Boolean(finished);
   }
@@ -216,25 +204,7 @@ export default function ScenarioPlayer({ scenario, html }: ScenarioPlayerProps) 
           </p>
           {ending.debrief && <Html markdown={ending.debrief} html={html} as="div" />}
           <h3>Summary of your coded choices</h3>
-          <div className="table-scroll">
-            <table>
-              <caption className="visually-hidden">Your choices against the MITI 4.2.1 fair and good thresholds</caption>
-              <thead>
-                <tr><th scope="col">Measure</th><th scope="col">Your choices</th><th scope="col">Fair</th><th scope="col">Good</th></tr>
-              </thead>
-              <tbody>
-                {debrief?.rows.map((row) => (
-                  <tr key={row.measure}>
-                    <th scope="row">{row.measure}</th>
-                    <td>{row.value}{row.rating && ` (${row.rating})`}</td>
-                    <td>{row.fair}</td>
-                    <td>{row.good}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          {debrief?.notes.map((note) => <p key={note} className="meta">{note}</p>)}
+          {debrief && <SummaryTable rows={debrief.rows} notes={debrief.notes} column="Your choices" caption="Your choices against the MITI 4.2.1 fair and good thresholds" />}
           <h3>Step by step</h3>
           <ol className="debrief-steps">
             {debrief?.steps.map((step, i) => (
