@@ -8,6 +8,7 @@ import { debriefOf, type Debrief } from '../engine/debrief.ts';
 import { debriefMarkdown, conversationMarkdown, headerMarkdown, notEndedMarkdown } from '../engine/transcript-markdown.ts';
 import type { Choice } from '../engine/types.ts';
 import type { Room } from './room.ts';
+import type { GroupRun } from '../progress/schema.ts';
 import type { Decider } from './schema.ts';
 import { stepAt, type OptionVotes } from './step.ts';
 import { nameList } from './turns.ts';
@@ -77,6 +78,13 @@ function promptsFor(room: Room, steps: readonly GroupStep[]): string[] {
       : `What did ${persona.name} want, in their own words? Which of the group's choices helped with that, and which got in the way?`,
     'Take the step you found hardest and say a reply in your own words. What would you keep, and what would you change?',
   ];
+}
+
+/** How the group played, for the progress record of the finished run: the mode, who, and the votes at each step by choice number. */
+export function groupRunOf(room: Room): GroupRun {
+  const { context } = room;
+  const votes = context.decided.map((_, i) => Object.fromEntries(stepAt(context, i).options.map((option) => [option.number, option.votes])));
+  return { mode: context.settings.mode, players: [...context.players], votes };
 }
 
 /** How the group chose, in one sentence each, for the page and the transcript. */

@@ -28,7 +28,7 @@ export interface RoomView {
   readonly lines: ReadonlyArray<{ readonly speaker: string | null; readonly markdown: string }>;
   /** The options, numbered as people vote; hidden during set-up and saying; codes only once revealed. */
   readonly offered: ReadonlyArray<{ readonly number: number; readonly says: string; readonly code: string | null }>;
-  /** Votes by choice number. */
+  /** Votes by choice number, while the options are shown. */
   readonly votes: Readonly<Record<string, number>>;
   /** Each player's vote, by choice number. */
   readonly voters: Readonly<Record<string, number>>;
@@ -63,7 +63,7 @@ export function roomView(room: Room): RoomView {
     node: step.node,
     lines: phase === 'setup' ? [] : step.lines.map((line) => ({ speaker: line.speaker ?? null, markdown: line.markdown })),
     offered: showOptions ? step.options.map((option) => ({ number: option.number, says: option.choice.says, code: phase === 'revealed' ? option.choice.code.name : null })) : [],
-    votes: Object.fromEntries(step.options.map((option) => [option.number, option.votes])),
+    votes: showOptions ? Object.fromEntries(step.options.map((option) => [option.number, option.votes])) : {},
     voters: Object.fromEntries(Object.entries(step.ballot.votes).map(([player, index]) => [player, numberOf(index)])),
     decision: step.decided
       ? { choice: step.decided.option.number, by: step.decided.by, code: step.decided.option.choice.code.name, feedback: step.decided.option.choice.feedback }
