@@ -9,3 +9,8 @@ export function turnOf(players: readonly string[], step: number): string | undef
 export function nameList(names: readonly string[]): string {
   return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
+
+/** Said under a transcript's title when players took turns as the coach. */
+export function takingTurnsSentence(players: readonly string[]): string {
+  return `Played by ${nameList(players)}, taking turns.`;
+}
