@@ -19,6 +19,7 @@ import { stepOnScreen, type Step } from '../rooms/step.ts';
 import { downloadFile } from '../site/download.ts';
 import { normaliseCode, roomPath, sendRoomEvent, useRoom, type RoomStatus } from '../site/room-connection.ts';
 import type { RenderedMarkdown } from '../site/scenario-catalog.ts';
+import DebriefStep from './DebriefStep.tsx';
 import Html from './Html.tsx';
 import SayItTimer from './SayItTimer.tsx';
 import SummaryTable from './SummaryTable.tsx';
@@ -533,19 +534,11 @@ function GroupDebriefView({ room, step, html, send, focusHere }: { room: Room; s
         <h3>The path, step by step</h3>
         <ol className="debrief-steps">
           {group.steps.map((groupStep, i) => (
-            <li key={i}>
-              {groupStep.hotSeat && <span className="meta">{groupStep.hotSeat} in the hot seat. </span>}
-              <strong>{groupStep.picked.choice.code.name}:</strong> “{groupStep.picked.choice.says}” <Html markdown={groupStep.picked.choice.feedback} html={html} />
+            <DebriefStep key={i} picked={groupStep.picked.choice} moreConsistent={groupStep.moreConsistent} html={html} lead={groupStep.hotSeat && <span className="meta">{groupStep.hotSeat} in the hot seat. </span>}>
               <p className="meta">
                 Votes: {groupStep.options.map((option) => `${option.number} (${option.choice.code.name}) ${option.votes}`).join(' · ')}; decided by {groupStep.by}.
               </p>
-              {groupStep.moreConsistent && (
-                <p className="more-consistent">
-                  <span className="meta">A more MI-consistent option here: </span>
-                  <strong>{groupStep.moreConsistent.code.name}:</strong> “{groupStep.moreConsistent.says}” <Html markdown={groupStep.moreConsistent.feedback} html={html} />
-                </p>
-              )}
-            </li>
+            </DebriefStep>
           ))}
         </ol>
         <h3>Summary of the group's coded choices</h3>

@@ -14,6 +14,7 @@ import { finishedRunOf } from '../progress/finished-run.ts';
 import { loadProgress, updateProgress } from '../progress/store.ts';
 import { downloadFile } from '../site/download.ts';
 import type { RenderedMarkdown } from '../site/scenario-catalog.ts';
+import DebriefStep from './DebriefStep.tsx';
 import Html from './Html.tsx';
 import SummaryTable from './SummaryTable.tsx';
 
@@ -207,17 +208,7 @@ export default function ScenarioPlayer({ scenario, html }: ScenarioPlayerProps) 
           {debrief && <SummaryTable rows={debrief.rows} notes={debrief.notes} column="Your choices" caption="Your choices against the MITI 4.2.1 fair and good thresholds" />}
           <h3>Step by step</h3>
           <ol className="debrief-steps">
-            {debrief?.steps.map((step, i) => (
-              <li key={i}>
-                <strong>{step.picked.code.name}:</strong> “{step.picked.says}” <Html markdown={step.picked.feedback} html={html} />
-                {step.moreConsistent && (
-                  <p className="more-consistent">
-                    <span className="meta">A more MI-consistent option here: </span>
-                    <strong>{step.moreConsistent.code.name}:</strong> “{step.moreConsistent.says}” <Html markdown={step.moreConsistent.feedback} html={html} />
-                  </p>
-                )}
-              </li>
-            ))}
+            {debrief?.steps.map((step, i) => <DebriefStep key={i} picked={step.picked} moreConsistent={step.moreConsistent} html={html} />)}
           </ol>
           <div className="actions">
             <button type="button" className="primary" onClick={() => downloadFile(`${scenario.id}-transcript.md`, transcriptMarkdown(run, { date: new Date() }), 'text/markdown')}>Download the transcript</button>

@@ -37,13 +37,13 @@ for (const theme of ['light', 'dark'] as const) {
     await page.getByRole('button', { name: 'Take a break' }).click();
     expect(await axe(page), 'break').toEqual([]);
     await page.getByRole('button', { name: 'Back to the role-play' }).click();
-    for (let step = 0; step < 30 && !(await page.getByRole('heading', { name: 'Group debrief' }).isVisible()); step++) {
+    for (let step = 0; step < 30; step++) {
       const next = page.getByRole('button', { name: /^(Next step|See the debrief)/ });
-      if (await next.isVisible()) await next.click();
-      else {
-        await page.getByRole('group', { name: "Ana's vote" }).getByRole('radio', { name: '1', exact: true }).check();
-        await page.getByRole('button', { name: "Reveal the group's choice" }).click();
-      }
+      const toDebrief = (await next.textContent()) === 'See the debrief';
+      await next.click();
+      if (toDebrief) break;
+      await page.getByRole('group', { name: "Ana's vote" }).getByRole('radio', { name: '1', exact: true }).check();
+      await page.getByRole('button', { name: "Reveal the group's choice" }).click();
     }
     await expect(page.getByRole('heading', { name: 'Group debrief' })).toBeVisible();
     expect(await axe(page), 'debrief').toEqual([]);
