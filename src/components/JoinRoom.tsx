@@ -117,11 +117,29 @@ function InRoom({ code }: { code: string }) {
   );
 }
 
+/** One short sentence for screen readers when the room moves on (not on every vote). */
+function statusOf(view: RoomView): string {
+  if (view.onBreak) return 'The group is taking a break.';
+  switch (view.phase) {
+    case 'setup':
+      return 'Waiting for the facilitator to start.';
+    case 'saying':
+      return `Step ${view.step}. ${view.lines.map((line) => (line.speaker ? `${line.speaker}: ` : '') + plain(line.markdown)).join(' ')}`;
+    case 'voting':
+      return `Voting is open for step ${view.step}.`;
+    case 'revealed':
+      return view.decision ? `The group chose ${view.decision.choice}: ${view.decision.code}.` : '';
+    case 'ended':
+      return 'The scenario has ended.';
+  }
+}
+
 function PhoneStep({ view, name, onVote, onLeave }: { view: RoomView; name: string; onVote: (choice: number) => void; onLeave: () => void }) {
   const mine = Object.entries(view.voters).find(([player]) => player.toLocaleLowerCase() === name.toLocaleLowerCase())?.[1];
   const inHotSeat = view.hotSeat?.toLocaleLowerCase() === name.toLocaleLowerCase();
   return (
-    <div aria-live="polite">
+    <div>
+      <p className="visually-hidden" aria-live="polite">{statusOf(view)}</p>
       {view.onBreak ? (
         <p className="card">The group is taking a break. Your place is kept.</p>
       ) : view.phase === 'setup' ? (
