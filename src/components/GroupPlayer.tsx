@@ -5,7 +5,7 @@
  * this browser's progress; in a room it lives on the server and arrives as JSON, rebuilt here with
  * the same engine. Focus moves to each new step, and each step is announced politely.
  */
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type SubmitEvent } from 'react';
 import { compileScenario } from '../engine/compile.ts';
 import { endingOf } from '../engine/run.ts';
 import type { Scenario } from '../engine/types.ts';
@@ -283,7 +283,7 @@ function SetUp({ room, send, ready, remote, contentNotes }: { room: Room; send: 
   const [seconds, setSeconds] = useState(60);
   const { players } = room.context;
 
-  function start(event: FormEvent) {
+  function start(event: SubmitEvent) {
     event.preventDefault();
     const joins = names.split(',').map((name) => name.trim()).filter(Boolean).map((name): RoomEvent => ({ type: 'player.join', name }));
     void send(...joins, { type: 'room.start', mode, sayItYourWay: mode === 'hot-seat' || sayItYourWay, sayItSeconds: seconds });
@@ -493,6 +493,16 @@ function Voting({ room, step, send, remote }: { room: Room; step: Step; send: Se
           ))}
         </fieldset>
       )}
+      {decision.kind === 'waiting' && remote && (
+        <div role="group" aria-label="The facilitator chooses">
+          <p className="meta">{decision.reason.replace(/: .*$/, '.').replace(/, with \{.*$/, '.')} Or the facilitator chooses:</p>
+          <div className="actions">
+            {step.options.map((option) => (
+              <button key={option.index} type="button" onClick={() => send({ type: 'room.advance', choice: option.number })}>Choose {option.number}</button>
+            ))}
+          </div>
+        </div>
+      )}
       {decision.kind === 'tie' && !anonymousSeat && (
         <div className="notice" role="group" aria-label="Break the tie">
           <p>It is a tie between {decision.between.map(numberOf).sort().join(' and ')}. The facilitator chooses:</p>
@@ -512,7 +522,7 @@ function Voting({ room, step, send, remote }: { room: Room; step: Step; send: Se
         >
           Reveal the group's choice
         </button>
-        {decision.kind === 'waiting' && !anonymousSeat && <span className="meta">{decision.reason.replace(/: .*$/, '.').replace(/, with \{.*$/, '.')}</span>}
+        {decision.kind === 'waiting' && !anonymousSeat && !remote && <span className="meta">{decision.reason.replace(/: .*$/, '.').replace(/, with \{.*$/, '.')}</span>}
       </div>
     </section>
   );

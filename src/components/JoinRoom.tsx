@@ -4,7 +4,7 @@
  * connection it rejoins by itself and shows the step the group is on. It only reads and sends the
  * room's JSON; the shared screen shows the rest.
  */
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type SubmitEvent } from 'react';
 import type { RoomView } from '../rooms/view.ts';
 import { normaliseCode, sendRoomEvent, useRoom } from '../site/room-connection.ts';
 
@@ -65,7 +65,7 @@ function InRoom({ code }: { code: string }) {
     void sendRoomEvent(code, { type: 'player.join', name }).then((result) => (result.ok ? update(result.view) : setNotice(result.reason)));
   }, [name, view, code, update]);
 
-  async function join(event: FormEvent) {
+  async function join(event: SubmitEvent) {
     event.preventDefault();
     const chosen = draft.trim();
     const result = await sendRoomEvent(code, { type: 'player.join', name: chosen });
@@ -153,7 +153,7 @@ function PhoneStep({ view, name, onVote, onLeave }: { view: RoomView; name: stri
             <p key={i} className={line.speaker ? undefined : 'narration'}>{line.speaker && <strong>{line.speaker}: </strong>}{plain(line.markdown)}</p>
           ))}
           {view.hotSeat && <p>{inHotSeat ? 'You are in the hot seat: your pick decides.' : `${view.hotSeat} is in the hot seat${view.phase === 'voting' ? '; you can vote too, to compare' : ''}.`}</p>}
-          {view.phase === 'saying' && <p className="card">{inHotSeat ? 'Say your reply aloud, in your own words.' : 'Listen to the reply in their own words.'} The options come next.</p>}
+          {view.phase === 'saying' && <p className="card">{inHotSeat ? 'Say your reply aloud, in your own words.' : view.hotSeat ? 'Listen to the reply in their own words.' : 'Think how you would say it, in your own words.'} The options come next.</p>}
           {view.phase === 'voting' && (
             <>
               <ol className="choice-list" aria-label="Vote for what the coach says">
