@@ -29,6 +29,7 @@ function keepName(code: string, name: string): void {
   }
 }
 
+/** The join page's island: a code form, or the room named in the address. */
 export default function JoinRoom() {
   const [code, setCode] = useState<string>();
   useEffect(() => setCode(normaliseCode(new URLSearchParams(location.search).get('code') ?? '')), []);

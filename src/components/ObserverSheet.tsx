@@ -19,6 +19,7 @@ import SummaryTable from './SummaryTable.tsx';
 /** The number row, one key a code in the table's order: 1–9, 0, - and =. */
 const shortcutKeys = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0', '-', '='];
 
+/** The tally sheet's island, kept in this browser's progress. */
 export default function ObserverSheet() {
   const [sheet, setSheet] = useState<Observation>(emptyObservation);
   const [ready, setReady] = useState(false);

@@ -30,6 +30,7 @@ function buildSite(): boolean {
   return result.status === 0;
 }
 
+/** Runs `coach group` until it is stopped; returns the exit code. */
 export async function groupCommand(arg: string, options: GroupOptions): Promise<number> {
   const fail = (message: string, code: number) => {
     process.stderr.write(`coach: ${message}\n`);
