@@ -99,7 +99,7 @@ test('a facilitator and three phones play a room to its debrief, through a reloa
 
     await facilitator.getByRole('button', { name: "Reveal the group's choice" }).click();
     await expect(facilitator.getByRole('heading', { name: "The group's choice" })).toBeVisible();
-    await expect(ben!.getByText(/^The group chose 1: /)).toBeVisible();
+    await expect(ben!.getByText(/^The group chose 1: .+ You voted 1\.$/)).toBeVisible();
 
     // The server stops and starts again; the room, the screens and the phones carry on.
     await stop(server);
