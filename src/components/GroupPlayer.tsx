@@ -36,12 +36,32 @@ type Source = { kind: 'pending' } | { kind: 'local' } | { kind: 'remote'; code: 
 export default function GroupPlayer(props: GroupPlayerProps) {
   const [source, setSource] = useState<Source>({ kind: 'pending' });
   useEffect(() => {
-    const code = new URLSearchParams(location.search).get('room');
-    const key = new URLSearchParams(location.hash.slice(1)).get('key') ?? '';
-    setSource(code ? { kind: 'remote', code: normaliseCode(code), key } : { kind: 'local' });
+    const room = new URLSearchParams(location.search).get('room');
+    if (!room) return setSource({ kind: 'local' });
+    const code = normaliseCode(room);
+    setSource({ kind: 'remote', code, key: takeKey(code) });
   }, []);
   if (source.kind === 'pending') return <p className="meta">Getting the group player ready…</p>;
   return source.kind === 'local' ? <OneScreen {...props} /> : <RoomScreen {...props} code={source.code} facilitatorKey={source.key} />;
+}
+
+/**
+ * The facilitator's key for a room, from the address's fragment (`#key=…`), which is then taken off
+ * the address so a projected address bar does not show it; kept for this tab so a reload still works.
+ */
+function takeKey(code: string): string {
+  const storageKey = `recovery-coach-practice:room-key:${code}`;
+  const fromAddress = new URLSearchParams(location.hash.slice(1)).get('key');
+  try {
+    if (fromAddress) {
+      sessionStorage.setItem(storageKey, fromAddress);
+      history.replaceState(history.state, '', `${location.pathname}${location.search}`);
+      return fromAddress;
+    }
+    return sessionStorage.getItem(storageKey) ?? '';
+  } catch {
+    return fromAddress ?? '';
+  }
 }
 
 /** Sends events to the room in order, stopping at the first one refused (and saying why). */

@@ -2,15 +2,14 @@
  * The observer's tally sheet for a live role-play between people: a large button per behaviour
  * code, tapped each time the coach speaks, with the live MITI-style figures from the engine's one
  * summary function. Undo, a clock, a note per tally, export as Markdown and CSV. Kept in this
- * browser's progress after every tap. Made for one thumb on a phone, and for the keyboard alone
+ * browser after every tap (src/observe/sheet.ts). Made for one thumb on a phone, and for the keyboard alone
  * (Tab, or the number-row keys, which can be turned off).
  */
 import { useEffect, useState } from 'react';
 import { behaviourCodes } from '../engine/behaviour-codes.ts';
 import { summaryNotes, summaryRows } from '../engine/score.ts';
 import { addTally, noteTally, observationCsv, observationMarkdown, observationSummary, undoTally } from '../observe/observation.ts';
-import { emptyObservation, type Observation } from '../progress/schema.ts';
-import { loadProgress, updateProgress } from '../progress/store.ts';
+import { emptyObservation, loadSheet, saveSheet, type Observation } from '../observe/sheet.ts';
 import { elapsedOf, formatDuration, isRunning, pauseClock, startClock } from '../site/clock.ts';
 import { downloadFile } from '../site/download.ts';
 import { useNow } from './use-now.ts';
@@ -19,7 +18,7 @@ import SummaryTable from './SummaryTable.tsx';
 /** The number row, one key a code in the table's order: 1–9, 0, - and =. */
 const shortcutKeys = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0', '-', '='];
 
-/** The tally sheet's island, kept in this browser's progress. */
+/** The tally sheet's island, kept in this browser. */
 export default function ObserverSheet() {
   const [sheet, setSheet] = useState<Observation>(emptyObservation);
   const [ready, setReady] = useState(false);
@@ -28,14 +27,18 @@ export default function ObserverSheet() {
   const [confirmingClear, setConfirmingClear] = useState(false);
   const now = useNow(isRunning(sheet.clock));
 
+  const [notice, setNotice] = useState('');
+
   useEffect(() => {
-    setSheet(loadProgress().progress.observation);
+    const loaded = loadSheet();
+    setSheet(loaded.sheet);
+    setNotice(loaded.notice ?? '');
     setReady(true);
   }, []);
 
   function change(next: Observation, said?: string) {
     setSheet(next);
-    updateProgress((progress) => ({ ...progress, observation: next }));
+    saveSheet(next);
     if (said) setAnnouncement(said);
   }
 
@@ -66,6 +69,7 @@ export default function ObserverSheet() {
   return (
     <div className="observer">
       <div className="visually-hidden" aria-live="polite" aria-atomic="true">{announcement}</div>
+      {notice && <p className="notice" role="status">{notice}</p>}
 
       <section className="observer-clock" aria-label="Clock">
         <p className="timer-face" role="timer">{formatDuration(elapsedOf(sheet.clock, now))}</p>

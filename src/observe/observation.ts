@@ -5,7 +5,7 @@
  */
 import { behaviourCodes, findBehaviourCode, type BehaviourCode } from '../engine/behaviour-codes.ts';
 import { summarise, summaryNotes, summaryRows, type MitiSummary } from '../engine/score.ts';
-import type { Observation } from '../progress/schema.ts';
+import type { Observation } from './sheet.ts';
 import { elapsedOf, formatDuration } from '../site/clock.ts';
 
 /** Adds a tally of `code` at the clock's time now. */

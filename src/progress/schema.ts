@@ -1,17 +1,16 @@
 /**
  * The one schema of what the site keeps in the browser (localStorage): modules completed,
  * knowledge-check answers, private reflections, scenario runs (alone or as a group), runs in
- * progress, group runs in progress and the observer's tally sheet. Everything that reads or writes
- * progress goes through it. zod/mini keeps it small enough for every page.
+ * progress and group runs in progress. Everything that reads or writes progress goes through it.
+ * zod/mini keeps it small enough for every page. (The observer's tally sheet records someone
+ * else's coaching, not the reader's progress, so it is kept apart: src/observe/sheet.ts.)
  */
 import { z } from 'zod/mini';
-import { behaviourCodes } from '../engine/behaviour-codes.ts';
-import { roomModes, savedRoomSchema } from '../rooms/schema.ts';
 
 /**
  * Bump when the shape changes, and add the step from the previous shape to `parseProgress` in
  * store.ts; until then, `salvage` keeps every entry that still fits. Sections and fields added
- * since version 1 began (group runs, the tally sheet) are optional or default to empty, so a record
+ * since version 1 began (group runs) are optional or default to empty, so a record
  * written before them reads as it is, and an older page reading a newer record keeps what it knows.
  */
 export const progressVersion = 1;
@@ -44,7 +43,8 @@ export const runSummarySchema = z.object({
 
 /** How a group played a finished run. */
 export const groupRunSchema = z.object({
-  mode: z.enum(roomModes),
+  /** The room's mode: `vote` or `hot-seat`. */
+  mode: z.string(),
   /** Who played, in turn order; empty if nobody was named. */
   players: z.array(z.string()),
   /** The votes at each step, by choice number. */
@@ -74,29 +74,6 @@ export const runInProgressSchema = z.object({
   updatedAt: timestamp,
 });
 
-/** One tap on the observer's tally sheet: a behaviour code heard, when, and a note. */
-export const tallySchema = z.object({
-  code: z.enum(behaviourCodes.map((code) => code.name) as [string, ...string[]]),
-  /** Time on the sheet's clock when it was tapped, in milliseconds. */
-  atMs: z.int().check(z.nonnegative()),
-  note: z.string(),
-});
-
-/** A stopwatch that survives a reload: time gathered so far, and when it was last started if running. */
-export const clockSchema = z.object({
-  elapsedMs: z.int().check(z.nonnegative()),
-  /** When the clock was started (milliseconds since 1970), while it runs. */
-  runningSince: z.optional(z.number()),
-});
-
-/** The observer's tally sheet for a live role-play. */
-export const observationSchema = z.object({ tallies: z.array(tallySchema), clock: clockSchema });
-
-/** An empty tally sheet with its clock stopped at zero. */
-export function emptyObservation(): z.infer<typeof observationSchema> {
-  return { tallies: [], clock: { elapsedMs: 0 } };
-}
-
 /** Everything kept, by section. Each section is keyed by id. */
 export const progressSchema = z.object({
   version: z.literal(progressVersion),
@@ -110,23 +87,22 @@ export const progressSchema = z.object({
   runs: z.array(finishedRunSchema),
   /** Runs in progress, by scenario id. */
   inProgress: z.record(z.string(), runInProgressSchema),
-  /** Group runs in progress on this screen, by scenario id, as saved rooms. */
-  groupsInProgress: z._default(z.record(z.string(), savedRoomSchema), () => ({})),
-  /** The observer's tally sheet. */
-  observation: z._default(observationSchema, emptyObservation),
+  /**
+   * Group runs in progress on this screen, by scenario id, as saved rooms. The rooms module checks
+   * a saved room when it resumes one (src/rooms/schema.ts), so every page that reads progress need
+   * not carry the room's schema; one that no longer fits is dropped then, with a notice.
+   */
+  groupsInProgress: z._default(z.record(z.string(), z.unknown()), () => ({})),
 });
 
 export type Progress = z.infer<typeof progressSchema>;
 export type FinishedRun = z.infer<typeof finishedRunSchema>;
 export type RunInProgress = z.infer<typeof runInProgressSchema>;
 export type GroupRun = z.infer<typeof groupRunSchema>;
-export type Observation = z.infer<typeof observationSchema>;
-export type Tally = z.infer<typeof tallySchema>;
-export type Clock = z.infer<typeof clockSchema>;
 
 /** A fresh, empty record. */
 export function emptyProgress(): Progress {
-  return { version: progressVersion, modules: {}, answers: {}, reflections: {}, runs: [], inProgress: {}, groupsInProgress: {}, observation: emptyObservation() };
+  return { version: progressVersion, modules: {}, answers: {}, reflections: {}, runs: [], inProgress: {}, groupsInProgress: {} };
 }
 
 /** The record-shaped sections and the schema of one entry in each. */
@@ -135,5 +111,5 @@ export const recordSections = {
   answers: answerSchema,
   reflections: reflectionSchema,
   inProgress: runInProgressSchema,
-  groupsInProgress: savedRoomSchema,
+  groupsInProgress: z.unknown(),
 } as const;

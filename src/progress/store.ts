@@ -4,7 +4,7 @@
  * valid are kept, the rest is dropped with a notice, and the unreadable original is set aside
  * under its own key so nothing is silently lost. Nothing here ever leaves the device.
  */
-import { emptyProgress, finishedRunSchema, observationSchema, progressSchema, progressVersion, recordSections, type Progress } from './schema.ts';
+import { emptyProgress, finishedRunSchema, progressSchema, progressVersion, recordSections, type Progress } from './schema.ts';
 
 export const storageKey = 'recovery-coach-practice:progress';
 /** Where an unreadable record is set aside, in case someone wants to recover it by hand. */
@@ -43,11 +43,6 @@ export function salvage(data: unknown): { progress: Progress; dropped: number } 
       else dropped++;
     }
   } else if (source.runs !== undefined) dropped++;
-  if (source.observation !== undefined) {
-    const parsed = observationSchema.safeParse(source.observation);
-    if (parsed.success) progress.observation = parsed.data;
-    else dropped++;
-  }
   return { progress, dropped };
 }
 

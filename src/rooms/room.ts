@@ -11,7 +11,7 @@ import { assign, initialTransition, setup, transition, type SnapshotFrom } from 
 import type { ScenarioMachine } from '../engine/compile.ts';
 import { choose, endingOf, offeredChoices, restart, startRun, undo, type OfferedChoice, type Run } from '../engine/run.ts';
 import type { Scenario } from '../engine/types.ts';
-import { maxPlayers, type Decider, type RoomMode, type RoomPhase } from './schema.ts';
+import { maxPlayerName, maxPlayers, type Decider, type RoomMode, type RoomPhase } from './schema.ts';
 import { nameList, turnOf } from './turns.ts';
 
 
@@ -122,6 +122,9 @@ export function decisionOf(context: RoomContext, choice?: number): Decision {
   return { kind: 'tie', between: leaders, reason: `It is a tie between choices ${nameList(numbers.map(String))}: the facilitator chooses, with {"choice": n}` };
 }
 
+/** Whether a name can be a player's: 1 to 40 characters once trimmed. */
+export const isPlayerName = (name: string): boolean => name.trim().length > 0 && name.trim().length <= maxPlayerName;
+
 const sameName = (a: string, b: string) => a.toLocaleLowerCase() === b.toLocaleLowerCase();
 
 /** The name as the room already knows it (matched ignoring case), or undefined. */
@@ -139,10 +142,12 @@ const roomSetup = setup({
   },
   guards: {
     /** The name is in the room already (joining again changes nothing), or there is room for it. */
-    canJoin: ({ context, event }) => event.type === 'player.join' && event.name.trim() !== '' && (knownPlayer(context, event.name) !== undefined || context.players.length < maxPlayers),
+    canJoin: ({ context, event }) => event.type === 'player.join' && isPlayerName(event.name) && (knownPlayer(context, event.name) !== undefined || context.players.length < maxPlayers),
     /** A vote for a choice offered now, by someone in the room or with room for them. */
     isValidVote: ({ context, event }) =>
-      event.type === 'vote.cast' && offeredNumber(context, event.choice) !== undefined && (knownPlayer(context, event.player) !== undefined || context.players.length < maxPlayers),
+      event.type === 'vote.cast' &&
+      offeredNumber(context, event.choice) !== undefined &&
+      (knownPlayer(context, event.player) !== undefined || (isPlayerName(event.player) && context.players.length < maxPlayers)),
     /** A count for a choice offered now. */
     isValidCount: ({ context, event }) => event.type === 'vote.count' && offeredNumber(context, event.choice) !== undefined && Number.isInteger(event.count) && event.count >= 0,
     /** `room.advance` can decide the open step. */
@@ -282,17 +287,19 @@ function refusalOf(room: Room, event: RoomEvent): Refusal {
   const conflict = (reason: string): Refusal => ({ kind: 'conflict', reason });
   const invalid = (reason: string): Refusal => ({ kind: 'invalid', reason });
   const full = conflict(`The room is full: it takes ${maxPlayers} people`);
+  const badName = (name: string) => invalid(`Unexpected name of ${name.trim().length} characters, expected 1 to ${maxPlayerName}`);
   const notOffered = (choice: number) => invalid(`There is no choice ${choice} at this step: the choices offered are 1 to ${offeredChoices(context.run).length}`);
   switch (event.type) {
     case 'player.join':
-      return event.name.trim() === '' ? invalid('Unexpected empty name, expected a name') : full;
+      return isPlayerName(event.name) ? full : badName(event.name);
     case 'room.start':
       return conflict(`The room has already started: ${phaseWords[phase]}`);
     case 'vote.cast':
     case 'vote.count':
       if (phase !== 'voting') return conflict(`Voting is not open now: ${phaseWords[phase]}`);
       if (!offeredNumber(context, event.choice)) return notOffered(event.choice);
-      return event.type === 'vote.count' ? invalid(`Unexpected count ${event.count}, expected a whole number from 0`) : full;
+      if (event.type === 'vote.count') return invalid(`Unexpected count ${event.count}, expected a whole number from 0`);
+      return isPlayerName(event.player) ? full : badName(event.player);
     case 'room.advance': {
       if (phase === 'setup') return conflict('The room has not started yet: start it first');
       if (phase === 'ended') return conflict('The scenario has ended: undo the last step or restart');

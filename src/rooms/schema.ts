@@ -25,8 +25,11 @@ export const savedRoomVersion = 1;
 
 const count = z.int().check(z.nonnegative());
 
-/** A player's name as the room keeps it: trimmed, 1 to 40 characters. */
-export const playerName = z.string({ error: 'expected a name' }).check(z.trim(), z.minLength(1, 'expected a name'), z.maxLength(40, 'expected a name of at most 40 characters'));
+/** The longest name a player may give. */
+export const maxPlayerName = 40;
+
+/** A player's name as a saved room keeps it (the server trims and checks names as they arrive). */
+const playerName = z.string().check(z.minLength(1), z.maxLength(maxPlayerName));
 
 /** The votes at one step, by choice index in the file. */
 const ballotSchema = z.object({

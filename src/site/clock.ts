@@ -3,7 +3,12 @@
  * and when it was last started while it runs. The observer's sheet and the group's say-it-your-way
  * timer both keep time with it.
  */
-import type { Clock } from '../progress/schema.ts';
+
+/** A stopwatch: time gathered so far, and when it was last started (milliseconds since 1970) while it runs. */
+export interface Clock {
+  readonly elapsedMs: number;
+  readonly runningSince?: number;
+}
 
 /** A stopped clock at zero. */
 export const stoppedClock: Clock = { elapsedMs: 0 };

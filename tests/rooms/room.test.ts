@@ -83,6 +83,11 @@ describe('a group vote', () => {
     expect(roomView(play(room, advance())).decision).toMatchObject({ choice: 2, by: 'majority' });
   });
 
+  it('refuses a name that is empty or longer than 40 characters', () => {
+    expect(refusal(createRoom(scenario), { type: 'player.join', name: '  ' })).toEqual({ kind: 'invalid', reason: 'Unexpected name of 0 characters, expected 1 to 40' });
+    expect(refusal(votingRoom(), vote('x'.repeat(41), 1)).reason).toBe('Unexpected name of 41 characters, expected 1 to 40');
+  });
+
   it('lets someone vote without joining first, as a script might', () => {
     expect(play(votingRoom(), vote('Dee', 1)).context.players).toEqual(['Ana', 'Ben', 'Chris', 'Dee']);
   });
@@ -203,7 +208,7 @@ describe('saving and resuming a room', () => {
 
 describe('the API bodies', () => {
   it('reads each action\'s body into a room event, or says what is wrong', async () => {
-    const { eventFromBody, requestFor } = await import('../../src/rooms/api.ts');
+    const [{ eventFromBody }, { requestFor }] = await Promise.all([import('../../cli/commands/group/event-bodies.ts'), import('../../src/rooms/api.ts')]);
     expect(eventFromBody('votes', { player: ' Ana ', choice: 2 })).toEqual({ ok: true, event: { type: 'vote.cast', player: 'Ana', choice: 2 } });
     expect(eventFromBody('advance', {})).toEqual({ ok: true, event: { type: 'room.advance' } });
     expect(eventFromBody('votes', { player: 'Ana', choice: 1.5 })).toEqual({ ok: false, reason: 'Unexpected `choice`, expected a whole number from 1' });

@@ -1,7 +1,7 @@
 /** The observer's tally sheet: taps, undo, notes, the live summary and the exports. */
 import { describe, expect, it } from 'vitest';
 import { addTally, noteTally, observationCsv, observationMarkdown, observationSummary, tallyCounts, undoTally } from '../../src/observe/observation.ts';
-import { emptyObservation } from '../../src/progress/schema.ts';
+import { emptyObservation, parseSheet } from '../../src/observe/sheet.ts';
 import { durationInWords, elapsedOf, formatDuration, pauseClock, startClock } from '../../src/site/clock.ts';
 
 describe('the tally sheet', () => {
@@ -45,6 +45,17 @@ describe('the tally sheet', () => {
       '4,1:19,79,Confront,confront,MI non-adherent,',
       '',
     ]);
+  });
+});
+
+describe('the sheet kept on the device', () => {
+  it('reads back what was kept, and starts afresh with a notice from anything else', () => {
+    const sheet = addTally(emptyObservation(), 'Affirm', 0);
+    expect(parseSheet(JSON.stringify(sheet))).toEqual({ sheet });
+    expect(parseSheet(null)).toEqual({ sheet: emptyObservation() });
+    for (const text of ['{not json', JSON.stringify({ tallies: [{ code: 'Shouting', atMs: 0, note: '' }], clock: { elapsedMs: 0 } })]) {
+      expect(parseSheet(text)).toEqual({ sheet: emptyObservation(), notice: 'The tally sheet kept on this device could not be read, so a new one was started.' });
+    }
   });
 });
 

@@ -1,12 +1,12 @@
-/** The one progress schema, extended for group runs and the tally sheet: old records still read as they were. */
+/** The one progress schema, extended for group runs: old records still read as they were. */
 import { describe, expect, it } from 'vitest';
-import { emptyObservation, emptyProgress } from '../../src/progress/schema.ts';
+import { emptyProgress } from '../../src/progress/schema.ts';
 import { importProgress, parseProgress } from '../../src/progress/store.ts';
 import { createRoom, sendToRoom } from '../../src/rooms/room.ts';
-import { saveRoom } from '../../src/rooms/saved-room.ts';
+import { resumeRoom, RoomError, saveRoom } from '../../src/rooms/saved-room.ts';
 import { lintText, readFixture } from '../helpers.ts';
 
-/** A version-1 record as the site wrote it before group runs and the tally sheet existed. */
+/** A version-1 record as the site wrote it before group runs existed. */
 const before = {
   version: 1,
   modules: { 'mi-oars': { completedAt: '2026-01-02T10:00:00.000Z' } },
@@ -28,33 +28,38 @@ const before = {
 
 const scenario = lintText(readFixture('every-feature.md'), 'every-feature.md').scenario!;
 
-describe('progress with group runs and the tally sheet', () => {
+describe('progress with group runs', () => {
   it('reads a record from before them as it is, with empty new sections and no notice', () => {
     const loaded = parseProgress(JSON.stringify(before));
     expect(loaded.notice).toBeUndefined();
-    expect(loaded.progress).toEqual({ ...before, groupsInProgress: {}, observation: emptyObservation() });
+    expect(loaded.progress).toEqual({ ...before, groupsInProgress: {} });
   });
 
-  it('keeps a group run in progress, a finished group run and the tally sheet', () => {
+  it('keeps a group run in progress and a finished group run', () => {
     const started = sendToRoom(createRoom(scenario), { type: 'room.start', mode: 'vote' });
     if (!started.ok) throw new Error(started.refusal.reason);
     const record = {
       ...emptyProgress(),
       runs: [{ ...before.runs[0]!, group: { mode: 'vote', players: ['Ana', 'Ben'], votes: [{ 1: 2, 2: 0 }] } }],
       groupsInProgress: { 'every-feature': saveRoom(started.room) },
-      observation: { tallies: [{ code: 'Open question', atMs: 1200, note: 'good start' }], clock: { elapsedMs: 5000 } },
     };
     const loaded = parseProgress(JSON.stringify(record));
     expect(loaded.notice).toBeUndefined();
     expect(loaded.progress).toEqual(JSON.parse(JSON.stringify(record)));
   });
 
-  it('sets aside a broken saved room or tally sheet, and keeps the rest', () => {
-    const loaded = parseProgress(JSON.stringify({ ...before, groupsInProgress: { x: { version: 1, phase: 'dancing' } }, observation: { tallies: [{ code: 'Shouting' }] } }));
-    expect(loaded.notice).toBe('Some saved progress could not be read (2 entries), so it was set aside. Everything else was kept.');
+  it('keeps a saved room as it is: the rooms module checks it when the group page resumes it', () => {
+    const brokenRoom = { version: 1, phase: 'dancing' };
+    const loaded = parseProgress(JSON.stringify({ ...before, groupsInProgress: { x: brokenRoom } }));
+    expect(loaded.notice).toBeUndefined();
+    expect(loaded.progress.groupsInProgress).toEqual({ x: brokenRoom });
+    expect(() => resumeRoom(scenario, brokenRoom)).toThrow(RoomError);
+  });
+
+  it('sets aside a broken finished group run, and keeps the rest', () => {
+    const loaded = parseProgress(JSON.stringify({ ...before, runs: [...before.runs, { ...before.runs[0], group: { mode: 'vote', players: 'Ana' } }] }));
+    expect(loaded.notice).toBe('Some saved progress could not be read (1 entry), so it was set aside. Everything else was kept.');
     expect(loaded.progress.runs).toHaveLength(1);
-    expect(loaded.progress.groupsInProgress).toEqual({});
-    expect(loaded.progress.observation).toEqual(emptyObservation());
   });
 
   it('imports an export from before them', () => {

@@ -14,10 +14,11 @@ import sirv from 'sirv';
 import { WebSocket, WebSocketServer } from 'ws';
 import type { ScenarioMachine } from '../../../src/engine/compile.ts';
 import type { Scenario } from '../../../src/engine/types.ts';
-import { eventFromBody, isRoomAction, roomActions } from '../../../src/rooms/api.ts';
+import { isRoomAction, roomActions } from '../../../src/rooms/api.ts';
 import { createRoom, phaseOf, sendToRoom, type Room } from '../../../src/rooms/room.ts';
 import { resumeRoom, RoomError, saveRoom } from '../../../src/rooms/saved-room.ts';
 import { roomView } from '../../../src/rooms/view.ts';
+import { eventFromBody } from './event-bodies.ts';
 import { readRoomFiles, writeRoomFile } from './room-files.ts';
 
 /** Request bodies larger than this are refused: a vote is a few dozen bytes. */
