@@ -3,7 +3,7 @@
  * without a terminal, and the Ink screen (which only adds colour by kind). Plain text, no escape
  * codes, so it reads the same in a log, a pipe or a screen reader.
  */
-import { debriefOf, type Debrief } from '../src/engine/debrief.ts';
+import { debriefOf, suggestionLead, type Debrief } from '../src/engine/debrief.ts';
 import type { OfferedChoice, Run, TranscriptEntry } from '../src/engine/run.ts';
 import type { Scenario } from '../src/engine/types.ts';
 import { turnOf } from '../src/rooms/turns.ts';
@@ -77,7 +77,7 @@ export function summaryLines(debrief: Debrief): TextLine[] {
   ];
 }
 
-/** At an ending: the outcome and debrief, the summary, then each step with a more MI-consistent option where there was one. */
+/** At an ending: the outcome and debrief, the summary, then each step with the option the debrief points to, if any. */
 export function debriefLines(run: Run): TextLine[] {
   const debrief = debriefOf(run);
   if (!debrief) return [];
@@ -92,7 +92,7 @@ export function debriefLines(run: Run): TextLine[] {
     line('heading', 'Step by step'),
     ...debrief.steps.flatMap((step, i) => [
       line('text', `${i + 1}. ${step.picked.code.name}: “${step.picked.says}” ${plainText(step.picked.feedback)}`),
-      ...(step.moreConsistent ? [line('meta', `   A more MI-consistent option here: ${step.moreConsistent.code.name}: “${step.moreConsistent.says}” ${plainText(step.moreConsistent.feedback)}`)] : []),
+      ...(step.suggestion ? [line('meta', `   ${suggestionLead(step.suggestion)}: ${step.suggestion.choice.code.name}: “${step.suggestion.choice.says}” ${plainText(step.suggestion.choice.feedback)}`)] : []),
     ]),
   ];
 }

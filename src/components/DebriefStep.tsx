@@ -1,12 +1,14 @@
-/** One step of a debrief, the same alone and in a group: what was picked, its feedback, and a more MI-consistent option where there was one. */
+/** One step of a debrief, the same alone and in a group: what was picked, its feedback, and the option the debrief points to, if any. */
 import type { ReactNode } from 'react';
+import { suggestionLead, type Suggestion } from '../engine/debrief.ts';
 import type { Choice } from '../engine/types.ts';
 import type { RenderedMarkdown } from '../site/scenario-catalog.ts';
 import Html from './Html.tsx';
 
 export interface DebriefStepProps {
   readonly picked: Choice;
-  readonly moreConsistent?: Choice;
+  /** A safety step, or a more MI-consistent option, that the debrief points to. */
+  readonly suggestion?: Suggestion;
   readonly html: RenderedMarkdown;
   /** Said before the pick, such as who was in the hot seat. */
   readonly lead?: ReactNode;
@@ -15,16 +17,16 @@ export interface DebriefStepProps {
 }
 
 /** A list item for one step of a debrief. */
-export default function DebriefStep({ picked, moreConsistent, html, lead, children }: DebriefStepProps) {
+export default function DebriefStep({ picked, suggestion, html, lead, children }: DebriefStepProps) {
   return (
     <li>
       {lead}
       <strong>{picked.code.name}:</strong> “{picked.says}” <Html markdown={picked.feedback} html={html} />
       {children}
-      {moreConsistent && (
-        <p className="more-consistent">
-          <span className="meta">A more MI-consistent option here: </span>
-          <strong>{moreConsistent.code.name}:</strong> “{moreConsistent.says}” <Html markdown={moreConsistent.feedback} html={html} />
+      {suggestion && (
+        <p className="suggestion">
+          <span className="meta">{suggestionLead(suggestion)}: </span>
+          <strong>{suggestion.choice.code.name}:</strong> “{suggestion.choice.says}” <Html markdown={suggestion.choice.feedback} html={html} />
         </p>
       )}
     </li>

@@ -564,7 +564,7 @@ function GroupDebriefView({ room, step, html, send, focusHere }: { room: Room; s
         <h3>The path, step by step</h3>
         <ol className="debrief-steps">
           {group.steps.map((groupStep, i) => (
-            <DebriefStep key={i} picked={groupStep.picked.choice} moreConsistent={groupStep.moreConsistent} html={html} lead={groupStep.hotSeat && <span className="meta">{groupStep.hotSeat} in the hot seat. </span>}>
+            <DebriefStep key={i} picked={groupStep.picked.choice} suggestion={groupStep.suggestion} html={html} lead={groupStep.hotSeat && <span className="meta">{groupStep.hotSeat} in the hot seat. </span>}>
               <p className="meta">
                 Votes: {groupStep.options.map((option) => `${option.number} (${option.choice.code.name}) ${option.votes}`).join(' · ')}; decided by {groupStep.by}.
               </p>

@@ -208,7 +208,7 @@ export default function ScenarioPlayer({ scenario, html }: ScenarioPlayerProps) 
           {debrief && <SummaryTable rows={debrief.rows} notes={debrief.notes} column="Your choices" caption="Your choices against the MITI 4.2.1 fair and good thresholds" />}
           <h3>Step by step</h3>
           <ol className="debrief-steps">
-            {debrief?.steps.map((step, i) => <DebriefStep key={i} picked={step.picked} moreConsistent={step.moreConsistent} html={html} />)}
+            {debrief?.steps.map((step, i) => <DebriefStep key={i} picked={step.picked} suggestion={step.suggestion} html={html} />)}
           </ol>
           <div className="actions">
             <button type="button" className="primary" onClick={() => downloadFile(`${scenario.id}-transcript.md`, transcriptMarkdown(run, { date: new Date() }), 'text/markdown')}>Download the transcript</button>

@@ -4,7 +4,7 @@
  * runner saves it and the site downloads it, so both give the same file. Its parts are exported so
  * that a group's transcript (src/rooms/) is built from the same pieces, with the players named.
  */
-import { debriefOf, type Debrief } from './debrief.ts';
+import { debriefOf, suggestionLead, type Debrief } from './debrief.ts';
 import { transcript, type Run } from './run.ts';
 import type { Persona } from './front-matter-schema.ts';
 
@@ -30,11 +30,11 @@ export function summaryMarkdown(debrief: Debrief): string {
   ].join('\n');
 }
 
-/** Each step: what was picked, its feedback, and the more MI-consistent option where one was offered. */
+/** Each step: what was picked, its feedback, and the option the debrief points to where there is one. */
 export function stepsMarkdown(debrief: Debrief): string[] {
   return debrief.steps.flatMap((step, i) => [
     `${i + 1}. **${step.picked.code.name}:** "${step.picked.says}" — ${step.picked.feedback}`,
-    ...(step.moreConsistent ? [`   - A more MI-consistent option here: **${step.moreConsistent.code.name}:** "${step.moreConsistent.says}" — ${step.moreConsistent.feedback}`] : []),
+    ...(step.suggestion ? [`   - ${suggestionLead(step.suggestion)}: **${step.suggestion.choice.code.name}:** "${step.suggestion.choice.says}" — ${step.suggestion.choice.feedback}`] : []),
   ]);
 }
 

@@ -4,7 +4,7 @@
  * group voted at each step, how often it chose an MI-consistent option, and prompts to talk over.
  * The group page and the group transcript both render this one model.
  */
-import { debriefOf, type Debrief } from '../engine/debrief.ts';
+import { debriefOf, suggestionLead, type Debrief, type Suggestion } from '../engine/debrief.ts';
 import { debriefMarkdown, conversationMarkdown, headerMarkdown, notEndedMarkdown } from '../engine/transcript-markdown.ts';
 import type { Choice } from '../engine/types.ts';
 import type { Room } from './room.ts';
@@ -21,8 +21,8 @@ export interface GroupStep {
   readonly picked: OptionVotes;
   readonly by: Decider;
   readonly hotSeat?: string;
-  /** The engine's more MI-consistent option, where there was one. */
-  readonly moreConsistent?: Choice;
+  /** The option the engine's debrief points to (a safety step, or a more MI-consistent option), if any. */
+  readonly suggestion?: Suggestion;
 }
 
 export interface GroupDebrief {
@@ -48,7 +48,7 @@ export function groupDebriefOf(room: Room): GroupDebrief | undefined {
   const steps = debrief.steps.map((engineStep, i): GroupStep => {
     const step = stepAt(context, i);
     const { option: picked, by } = step.decided!;
-    return { node: step.node, options: step.options, picked, by, ...(step.hotSeat ? { hotSeat: step.hotSeat } : {}), ...(engineStep.moreConsistent ? { moreConsistent: engineStep.moreConsistent } : {}) };
+    return { node: step.node, options: step.options, picked, by, ...(step.hotSeat ? { hotSeat: step.hotSeat } : {}), ...(engineStep.suggestion ? { suggestion: engineStep.suggestion } : {}) };
   });
   const allVotes = steps.flatMap((step) => step.options);
   return {
@@ -65,14 +65,14 @@ export function groupDebriefOf(room: Room): GroupDebrief | undefined {
 function promptsFor(room: Room, steps: readonly GroupStep[]): string[] {
   const { persona } = room.context.run.scenario.meta;
   const split = steps.map((step, i) => ({ step, number: i + 1 })).filter(({ step }) => step.options.filter((option) => option.votes > 0).length > 1);
-  const passedBy = steps.map((step, i) => ({ step, number: i + 1 })).filter(({ step }) => step.moreConsistent);
+  const passedBy = steps.map((step, i) => ({ step, number: i + 1 })).filter(({ step }) => step.suggestion);
   return [
     'Which moment changed the conversation most, and what did the coach say just before it?',
     ...split.slice(0, 2).map(({ step, number }) => {
       const sides = step.options.filter((option) => option.votes > 0).map((option) => `${option.number} (${option.choice.code.name})`);
       return `At step ${number} the group split between ${nameList(sides)}. What did each side hear in ${persona.name}'s words?`;
     }),
-    ...passedBy.slice(0, 2).map(({ step, number }) => `At step ${number} the group chose ${step.picked.choice.code.name}. How might ${persona.name} have answered the ${step.moreConsistent!.code.name.toLowerCase()}, “${step.moreConsistent!.says}”?`),
+    ...passedBy.slice(0, 2).map(({ step, number }) => `At step ${number} the group chose ${step.picked.choice.code.name}. ${suggestionLead(step.suggestion!)} was “${step.suggestion!.choice.says}” (${step.suggestion!.choice.code.name}). How might ${persona.name} have answered it?`),
     persona.wants
       ? `${persona.name} wants this: “${persona.wants}” Which of the group's choices helped with that, and which got in the way?`
       : `What did ${persona.name} want, in their own words? Which of the group's choices helped with that, and which got in the way?`,

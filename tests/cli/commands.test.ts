@@ -4,8 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixturePath } from '../helpers.ts';
-import { coach, projectRoot } from './run-coach.ts';
+import { coach as coachIn, projectRoot } from './run-coach.ts';
 
+/** These tests play a frozen copy of an early scenario, so they do not change when the library does. */
+const library = fixturePath('../library');
+const coach: typeof coachIn = (args, options = {}) => coachIn(args, { ...options, env: { COACH_SCENARIOS_DIR: library, ...options.env } });
 const jordan = 'first-conversation-with-jordan';
 
 describe('coach play without a terminal', () => {
@@ -43,7 +46,8 @@ describe('coach play without a terminal', () => {
     expect(text).toContain('## Persona');
     expect(text).toContain('**Jordan:** Honestly, I don\'t know why I\'m here. My case manager thinks I need a coach.');
     expect(text).toContain('> Feedback: A specific affirmation of a real strength, not generic praise.');
-    expect(text).toContain('| Reflection-to-question ratio (R:Q) | 1:1 (1 reflection, 1 question) (fair) | 1:1 | 2:1 |');
+    expect(text).toContain('| Reflection-to-question ratio (R:Q) | 1:1 (1 reflection, 1 question) | 1:1 | 2:1 |');
+    expect(text).toContain('_With 3 coded choices, far fewer than a 20-minute conversation holds, the figures are shown without a fair or good rating: read them as a rough guide._');
   });
 });
 

@@ -11,7 +11,7 @@ import { transcriptMarkdown } from '../../src/engine/transcript-markdown.ts';
 import type { Run } from '../../src/engine/run.ts';
 import { lintText } from '../helpers.ts';
 
-const source = readFileSync(new URL('../../scenarios/first-conversation-with-jordan.md', import.meta.url), 'utf8');
+const source = readFileSync(new URL('../fixtures/library/first-conversation-with-jordan.md', import.meta.url), 'utf8');
 const scenario = lintText(source, 'first-conversation-with-jordan.md').scenario!;
 const machine = compileScenario(scenario);
 
@@ -95,9 +95,10 @@ describe('coach play on a terminal', () => {
     expect(screen).toContain('Outcome: positive');
     expect(screen).toContain('Jordan agrees to come back next week.');
     expect(screen).toContain('1. Complex reflection: “Coming here wasn\'t really your idea.”');
-    expect(screen).toMatch(/Reflection-to-question ratio \(R:Q\) +1:1 \(1 reflection, 1 question\) \(fair\) +1:1 +2:1/);
-    expect(screen).toMatch(/Percent complex reflections \(%CR\) +100% \(1 of 1\) \(good\) +40% +50%/);
+    expect(screen).toMatch(/Reflection-to-question ratio \(R:Q\) +1:1 \(1 reflection, 1 question\) +1:1 +2:1/);
+    expect(screen).toMatch(/Percent complex reflections \(%CR\) +100% \(1 of 1\) +40% +50%/);
     expect(screen.replace(/\s+/g, ' ')).toContain('It is not a MITI rating of your own speech.');
+    expect(screen.replace(/\s+/g, ' ')).toContain('shown without a fair or good rating');
     expect(screen).toContain('p play again · s save the transcript');
     await press('s');
     await pause();
