@@ -15,10 +15,11 @@ for (const id of builtScenarioIds()) {
     await page.getByRole('link', { name: 'Role cards for live role-play' }).click();
     const client = page.getByRole('article', { name: new RegExp(`^You are ${persona}`) });
     await expect(client).toContainText('Client card');
-    for (const label of ['Your situation', 'Your strengths', 'What you want', 'When you feel listened to', 'When you feel pushed']) await expect(client.getByText(label)).toBeVisible();
+    const term = (card: typeof client, label: string) => card.getByRole('term').filter({ hasText: new RegExp(`^${label}`) });
+    for (const label of ['Your situation', 'Your strengths', 'What you want', 'When you feel listened to', 'When you feel pushed']) await expect(term(client, label)).toBeVisible();
     const coach = page.getByRole('article', { name: 'You are the coach' });
-    await expect(coach.getByText('Your goal')).toBeVisible();
-    await expect(coach.getByText('Skills to practise')).toBeVisible();
+    await expect(term(coach, 'Your goal')).toBeVisible();
+    await expect(term(coach, 'Skills to practise')).toBeVisible();
     const observer = page.getByRole('article', { name: 'You are the observer' });
     const grid = observer.getByRole('table', { name: 'Tally grid' });
     await expect(grid.getByRole('row')).toHaveCount(behaviourCodes.length + 1);
