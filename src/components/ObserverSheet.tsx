@@ -99,7 +99,7 @@ export default function ObserverSheet() {
         <div className="actions">
           <button type="button" disabled={!last} onClick={() => change(undoTally(sheet), last ? `Took back ${last.code}.` : undefined)}>Undo the last tally</button>
           <span>
-            <input type="checkbox" id="shortcuts" checked={shortcuts} onChange={(event) => setShortcuts(event.target.checked)} />{' '}
+            <input type="checkbox" id="shortcuts" disabled={!ready} checked={shortcuts} onChange={(event) => setShortcuts(event.target.checked)} />{' '}
             <label htmlFor="shortcuts">Number-row keys tally codes (1 to 9, 0, - and =)</label>
           </span>
         </div>
