@@ -3,7 +3,7 @@ import { summarise } from '../src/engine/score.ts';
 import { chooseNumber, currentNode, currentVariables, endingOf, offeredChoices, picks, RunError, startRun, transcript, visitedNodes, type Run } from '../src/engine/run.ts';
 import { walkPath } from '../src/engine/walk.ts';
 import { exitCodes } from './exit-codes.ts';
-import { briefLines, debriefLines, entryLines, toPlain } from './run-text.ts';
+import { briefLines, debriefLines, transcriptLines, toPlain } from './run-text.ts';
 import { CommandError, loadScenarioArg } from './scenario-arg.ts';
 
 interface RunOptions {
@@ -48,7 +48,7 @@ export function runToJson(run: Run) {
 
 function print(run: Run, json: boolean) {
   if (json) process.stdout.write(`${JSON.stringify(runToJson(run), null, 2)}\n`);
-  else process.stdout.write(toPlain([...briefLines(run.scenario), { kind: 'blank', text: '' }, ...transcript(run).flatMap(entryLines), ...debriefLines(run)]));
+  else process.stdout.write(toPlain([...briefLines(run.scenario), { kind: 'blank', text: '' }, ...transcriptLines(transcript(run), []), ...debriefLines(run)]));
 }
 
 /** Runs `coach run`; returns the exit code. */

@@ -6,6 +6,7 @@
 import { debriefOf, suggestionLead, type Debrief } from '../src/engine/debrief.ts';
 import type { OfferedChoice, Run, TranscriptEntry } from '../src/engine/run.ts';
 import type { Scenario } from '../src/engine/types.ts';
+import { turnOf } from '../src/rooms/turns.ts';
 import { plainText } from './plain-markdown.ts';
 
 export type LineKind = 'title' | 'heading' | 'speech' | 'narration' | 'coach' | 'feedback' | 'text' | 'meta' | 'blank';
@@ -34,15 +35,27 @@ export function briefLines(scenario: Scenario): TextLine[] {
   ];
 }
 
-/** What one transcript entry shows: the persona's lines, or the coach's choice with its feedback. */
-export function entryLines(entry: TranscriptEntry): TextLine[] {
+/** What one transcript entry shows: the persona's lines, or the coach's choice (said by `coach`) with its feedback. */
+export function entryLines(entry: TranscriptEntry, coach = 'You'): TextLine[] {
   if (entry.kind === 'lines') {
     return entry.lines.map((spoken) => (spoken.speaker ? line('speech', `${spoken.speaker}: ${plainText(spoken.markdown)}`) : line('narration', `(${plainText(spoken.markdown)})`)));
   }
   if (entry.kind === 'choice') {
-    return [line('coach', `You (${entry.choice.code.name}): “${entry.choice.says}”`), line('feedback', `Feedback: ${plainText(entry.choice.feedback)}`), line('blank')];
+    return [line('coach', `${coach} (${entry.choice.code.name}): “${entry.choice.says}”`), line('feedback', `Feedback: ${plainText(entry.choice.feedback)}`), line('blank')];
   }
   return [];
+}
+
+/** The transcript's entries from `from` on, each choice said by whoever's turn it was (`You` with nobody named). */
+export function transcriptLines(entries: readonly TranscriptEntry[], players: readonly string[], from = 0): TextLine[] {
+  let step = entries.slice(0, from).filter((entry) => entry.kind === 'choice').length;
+  return entries.slice(from).flatMap((entry) => (entry.kind === 'choice' ? entryLines(entry, turnOf(players, step++)) : entryLines(entry)));
+}
+
+/** Whose turn it is at a step, as a line; none when nobody is named. */
+export function turnLines(players: readonly string[], step: number): TextLine[] {
+  const player = turnOf(players, step);
+  return player ? [line('heading', `${player}'s turn.`)] : [];
 }
 
 /** The offered choices, numbered as the trainee picks them. */

@@ -8,7 +8,9 @@
 //   5. Search: index size and query time over the built index
 //   6. The studio: its JS at load and its worker's; re-checking a 60-node scenario in the worker,
 //      in Chromium, after a keystroke and after a change to the diagram (goal: under 50 ms)
-import { spawnSync } from 'node:child_process';
+//   7. Group practice: JS at load of the group page and the tally sheet (vs the scenario page),
+//      and `coach group` from start to its addresses printed (vs bare `node -e 0`)
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -122,6 +124,24 @@ const baseline = buildBaselineIsland();
 const islandBaseline = jsAtLoad(baseline.dist, 'index.html');
 report('JS at load, scenario page (gzip)', scenarioPage, 'KB', 'bare React + XState island', islandBaseline, 'within 1.2x');
 rmSync(baseline.dir, { recursive: true, force: true });
+
+// 6. Group practice.
+report('JS at load, group page (gzip)', jsAtLoad(dist, 'scenarios/first-conversation-with-jordan/group/index.html'), 'KB', 'scenario page', scenarioPage, '');
+report('JS at load, tally sheet (gzip)', jsAtLoad(dist, 'observe/index.html'), 'KB', 'scenario page', scenarioPage, '');
+const groupStarts = [];
+for (let i = 0; i < 5; i++) {
+  const rooms = mkdtempSync(join(tmpdir(), 'rcp-bench-rooms-'));
+  const started = process.hrtime.bigint();
+  const child = spawn(node, ['bin/coach.mjs', 'group', 'first-conversation-with-jordan', '--host', '127.0.0.1', '--port', '0', '--rooms-dir', rooms, '--json'], { cwd: root, env: { ...process.env, CI: 'true' } });
+  await new Promise((resolve) => child.stdout.once('data', resolve));
+  groupStarts.push(Number(process.hrtime.bigint() - started) / 1e6);
+  await new Promise((resolve) => {
+    child.once('exit', resolve);
+    child.kill('SIGTERM');
+  });
+  rmSync(rooms, { recursive: true, force: true });
+}
+report('coach group, start to addresses', groupStarts.sort((a, b) => a - b)[2], 'ms', 'node -e 0', bare, '');
 
 // 5. Search.
 const indexText = readFileSync(join(dist, 'search-index.json'), 'utf8');

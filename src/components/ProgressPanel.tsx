@@ -154,7 +154,7 @@ export default function ProgressPanel({ modules, scenarioTitles, reflectionPromp
           <ol className="past-runs">
             {[...progress.runs].reverse().map((run) => (
               <li key={`${run.scenarioId}-${run.endedAt}`} className="card past-run">
-                <h3><a href={`/scenarios/${run.scenarioId}`}>{titleOf(run.scenarioId, run.title || run.scenarioId)}</a></h3>
+                <h3><a href={`/scenarios/${run.scenarioId}`}>{titleOf(run.scenarioId, run.title || run.scenarioId)}</a>{run.group && <span className="meta"> (as a group{run.group.players.length > 0 ? `: ${run.group.players.join(', ')}` : ''})</span>}</h3>
                 <p>
                   {runDate(run.endedAt)}: <span className={`outcome-${run.outcome}`}>{run.outcome}</span>
                 </p>

@@ -4,8 +4,9 @@
  * and the run history shows it again for a past run: one rendering of the engine's one model.
  */
 import { useId, type ReactNode, type Ref } from 'react';
-import { suggestionLead, type Debrief } from '../engine/debrief.ts';
+import type { Debrief } from '../engine/debrief.ts';
 import type { RenderedMarkdown } from '../site/render-scenario.ts';
+import DebriefStep from './DebriefStep.tsx';
 import Html from './Html.tsx';
 import { lastShown } from './long-list.ts';
 import SummaryTable from './SummaryTable.tsx';
@@ -45,18 +46,7 @@ export default function RunDebrief({ debrief, html, title, level, headingRef, no
       <Sub>Step by step</Sub>
       {hidden > 0 && <p className="meta">The first {hidden.toLocaleString()} steps are not shown here. The transcript download has every step.</p>}
       <ol className="debrief-steps" start={hidden + 1}>
-        {shown.map((step, i) => (
-          <li key={hidden + i}>
-            <p className="step-choice"><strong>{step.picked.code.name}:</strong> “{step.picked.says}”</p>
-            <Html markdown={step.picked.feedback} html={html} as="div" className="step-feedback" />
-            {step.suggestion && (
-              <div className="suggestion">
-                <p className="step-choice"><span className="meta">{suggestionLead(step.suggestion)}:</span> <strong>{step.suggestion.choice.code.name}:</strong> “{step.suggestion.choice.says}”</p>
-                <Html markdown={step.suggestion.choice.feedback} html={html} as="div" className="step-feedback" />
-              </div>
-            )}
-          </li>
-        ))}
+        {shown.map((step, i) => <DebriefStep key={hidden + i} picked={step.picked} suggestion={step.suggestion} html={html} />)}
       </ol>
       {children}
     </section>

@@ -8,10 +8,10 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { compileScenario } from '../engine/compile.ts';
 import { debriefOf } from '../engine/debrief.ts';
-import { canUndo, choiceIndices, choose, endingOf, offeredChoices, picks, replay, restart, RunError, startRun, transcript, undo, type Run, type TranscriptEntry } from '../engine/run.ts';
-import { summarise } from '../engine/score.ts';
+import { canUndo, choiceIndices, choose, endingOf, offeredChoices, replay, restart, RunError, startRun, transcript, undo, type Run, type TranscriptEntry } from '../engine/run.ts';
 import { transcriptMarkdown } from '../engine/transcript-markdown.ts';
 import type { Scenario } from '../engine/types.ts';
+import { finishedRunOf } from '../progress/finished-run.ts';
 import { loadProgress, setAsideUnplayableRun, updateProgress } from '../progress/store.ts';
 import { downloadFile } from '../site/download.ts';
 import type { RenderedMarkdown } from '../site/render-scenario.ts';
@@ -99,17 +99,7 @@ export default function ScenarioPlayer({ scenario, html, preview }: ScenarioPlay
       const { [scenario.id]: previous, ...others } = progress.inProgress;
       const inProgress = keepSavedRun.current && previous ? progress.inProgress : finished ? others : { ...others, [scenario.id]: { choices: choiceIndices(next), acknowledged: true, updatedAt: new Date().toISOString() } };
       if (!finished || savedEnding.current) return { ...progress, inProgress };
-      const summary = summarise(picks(next).map((pick) => pick.choice.code));
-      const record = {
-        scenarioId: scenario.id,
-        title: meta.title,
-        endedAt: new Date().toISOString(),
-        ending: finished.id,
-        outcome: finished.outcome,
-        choices: choiceIndices(next),
-        summary: { questions: summary.questions, reflections: summary.reflections, complexReflections: summary.complexReflections, miAdherent: summary.miAdherent, miNonAdherent: summary.miNonAdherent },
-      };
-      return { ...progress, inProgress, runs: [...progress.runs, record] };
+      return { ...progress, inProgress, runs: [...progress.runs, finishedRunOf(next)!] };
     });
     setSaveProblem(outcome.problem);
     savedEnding.current = Boolean(finished);

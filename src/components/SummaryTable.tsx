@@ -1,4 +1,4 @@
-/** The MITI-style summary as a table with its notes: the same rows wherever a run is looked back on. */
+/** The MITI-style summary as a table with its notes: the same rows on the player, a past run, the group debrief and the tally sheet. */
 import type { SummaryRow } from '../engine/score.ts';
 
 export interface SummaryTableProps {

@@ -126,6 +126,11 @@ export function offeredAt(run: Run, stopIndex: number): OfferedChoice[] {
   return offered;
 }
 
+/** The lines shown on arriving at a stop of the run (0 is the start): those of every node entered, routes included. */
+export function linesAt(run: Run, stopIndex: number): Line[] {
+  return run.stops[stopIndex]!.entered.flatMap((id) => run.scenario.nodes.find((node) => node.id === id)!.lines);
+}
+
 /** Picks the choice at `index` (file order) of the current node. */
 export function choose(run: Run, index: number): Run {
   const { snapshot } = lastStop(run);

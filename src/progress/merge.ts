@@ -57,6 +57,8 @@ export function mergeProgress(here: Progress, there: Progress): Progress {
   const runs = new Map(here.runs.map((run) => [runKey(run), run]));
   for (const run of there.runs) if (!runs.has(runKey(run))) runs.set(runKey(run), run);
   merged.runs = [...runs.values()].sort((a, b) => a.endedAt.localeCompare(b.endedAt));
+  // A group's run in progress belongs to the screen it is played on: this browser's wins.
+  merged.groupsInProgress = { ...there.groupsInProgress, ...here.groupsInProgress };
   return merged;
 }
 

@@ -58,3 +58,9 @@ async function readCatalog(): Promise<ScenarioCatalog> {
   }
   return { scenarios, broken };
 }
+
+/** `getStaticPaths` for a page per valid scenario (its group page, its role cards): the id, and the entry as a prop. */
+export async function scenarioPagePaths(): Promise<Array<{ params: { id: string }; props: { entry: ScenarioEntry } }>> {
+  const { scenarios } = await loadScenarioCatalog();
+  return scenarios.map((entry) => ({ params: { id: entry.id }, props: { entry } }));
+}

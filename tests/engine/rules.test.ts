@@ -45,6 +45,16 @@ describe('the file and its front matter', () => {
     ]);
   });
 
+  it('checks the role-card fields: persona wants, when_listened_to and when_pushed, and coach_goal', () => {
+    const front = (persona: string, extra = '') => `---\ntitle: t\nsummary: s\npersona:\n  name: Sam\n${persona}${extra}---\n\n${goodEnding}`;
+    expect(problemsOf(lintText(front('  wants: A steady job\n  when_listened_to: Opens up.\n  when_pushed: Goes quiet.\n', 'coach_goal: Hear what Sam wants.\n')))).toEqual([]);
+    expect(problemsOf(lintText(front('  when_pused: Goes quiet.\n  when_listened_to: ""\n', 'coach_goal: 3\n')))).toEqual([
+      '6:3 error Unexpected key `when_pused` in `persona`, expected one of `name`, `pronouns`, `age`, `situation`, `strengths`, `wants`, `when_listened_to`, `when_pushed`; did you mean `when_pushed`?',
+      '7:21 error Unexpected value `` for `persona.when_listened_to`, expected a sentence',
+      '8:13 error Unexpected value `3` for `coach_goal`, expected a sentence saying what the coach aims for',
+    ]);
+  });
+
   it('says which values are of the wrong kind, and where a persona key belongs', () => {
     expect(problemsOf(lintText(scenario(goodEnding, 'minutes: -5\nage: 3\ncontent_notes: none\nlevel: expert\n')))).toEqual([
       '8:10 error Unexpected value `-5` for `minutes`, expected a whole number of minutes, more than 0',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canUndo, choiceIndices, chooseNumber, currentNode, currentVariables, endingOf, offeredChoices, picks, replay, restart, RunError, startRun, startRunAt, transcript, undo, visitedNodes } from '../../src/engine/run.ts';
+import { canUndo, linesAt, choiceIndices, chooseNumber, currentNode, currentVariables, endingOf, offeredChoices, picks, replay, restart, RunError, startRun, startRunAt, transcript, undo, visitedNodes } from '../../src/engine/run.ts';
 import { lintText, readFixture } from '../helpers.ts';
 
 const scenario = lintText(readFixture('every-feature.md'), 'every-feature.md').scenario!;
@@ -22,6 +22,13 @@ describe('stepping a scenario', () => {
     expect(visitedNodes(run)).toEqual(['hello', 'lectures', 'gate', 'maybe']);
     expect(currentVariables(run)).toEqual({ trust: 0, readiness: 2 });
     expect(offeredChoices(run)).toEqual([]);
+  });
+
+  it('gives the lines shown on arriving at each stop, route nodes included', () => {
+    const run = chooseNumber(chooseNumber(startRun(scenario), 2), 1); // hello -> lectures -> gate -> maybe
+    expect(linesAt(run, 0).map((line) => line.markdown)).toEqual(['*Riley checks her phone, then puts it face down.*', "I've only got twenty minutes."]);
+    expect(linesAt(run, 1).map((line) => `${line.speaker}: ${line.markdown}`)).toEqual(['Riley: Right.']);
+    expect(linesAt(run, 2)).toEqual([]);
   });
 
   it('refuses a choice that is not offered, saying what is', () => {
