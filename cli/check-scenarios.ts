@@ -4,6 +4,7 @@
  */
 import type { LintResult } from '../src/engine/lint.ts';
 import type { VFileMessage } from 'vfile-message';
+import { coverageLine } from '../src/engine/coverage.ts';
 import type { Exploration } from '../src/engine/explore.ts';
 import { hasErrors, hasWarnings } from '../src/engine/diagnostics.ts';
 import { problemsReport } from '../src/node/problems-report.ts';
@@ -55,36 +56,6 @@ export async function checkScenarios(paths: readonly string[], options: CheckOpt
     say(`${results.length} ${noun}: ${passed} passed, ${failed} failed${strictNote}\n`);
   }
   return failed > 0 ? exitCodes.problem : exitCodes.ok;
-}
-
-/** A whole number with commas between thousands; toLocaleString would load ICU, 15 ms at start-up. */
-function withCommas(count: number | bigint): string {
-  return String(count).replace(/\B(?=(\d{3})+$)/g, ',');
-}
-
-/** A path count as a trainer can read it: exact up to a trillion, then as a power of ten. */
-export function formatCount(count: bigint): string {
-  if (count < 10n ** 12n) return withCommas(count);
-  const digits = count.toString();
-  return `about ${digits[0]}.${digits[1]} × 10^${digits.length - 1}`;
-}
-
-function pathsText(count: Exploration['pathsToEnding']): string {
-  if (count === null) return 'paths not counted';
-  if (count === 'unbounded') return 'unbounded paths to an ending (the scenario can loop)';
-  return `${formatCount(count)} ${count === 1n ? 'path' : 'paths'} to an ending`;
-}
-
-/** The coverage figures of one scenario, on one line. */
-export function coverageLine(exploration: Exploration, checks: LintResult['checks']): string {
-  const parts = [
-    `${withCommas(exploration.states)} reachable states`,
-    `${exploration.transitionsExercised} of ${exploration.transitionsTotal} transitions exercised`,
-    `${exploration.endingsReached.length} of ${exploration.endingsTotal} endings reached`,
-    pathsText(exploration.pathsToEnding),
-  ];
-  if (checks) parts.push(`${checks.total - checks.failed} of ${checks.total} checks passed`);
-  return `coverage: ${parts.join(' · ')}${exploration.capped ? ' (partial: exploration stopped at its cap)' : ''}`;
 }
 
 function coverageToJson(exploration: Exploration) {

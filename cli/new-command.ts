@@ -4,6 +4,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { slug } from 'github-slugger';
 import { idPattern } from '../src/engine/front-matter-schema.ts';
+import { fillScenarioTemplate } from '../src/engine/template.ts';
 import { displayPath, projectRoot, scenariosFolder } from '../src/node/scenario-files.ts';
 import { exitCodes } from './exit-codes.ts';
 
@@ -12,9 +13,7 @@ export const templatePath = join(projectRoot, 'cli', 'templates', 'new-scenario.
 
 /** The template filled in for `id`. */
 export async function scenarioFromTemplate(id: string): Promise<string> {
-  // `meeting-alex` is "Meeting Alex": a first draft of a title, each word capitalised.
-  const title = id.split('-').filter(Boolean).map((word) => word[0]!.toUpperCase() + word.slice(1)).join(' ');
-  return (await readFile(templatePath, 'utf8')).replaceAll('{{title}}', title);
+  return fillScenarioTemplate(await readFile(templatePath, 'utf8'), id);
 }
 
 export async function newScenario(id: string, folder = scenariosFolder): Promise<number> {

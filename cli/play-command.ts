@@ -4,26 +4,29 @@
  * for keys, so it can be scripted. Ink and React load only for the screen.
  */
 import { writeFile } from 'node:fs/promises';
-import { parse, join } from 'node:path';
+import { join, parse } from 'node:path';
 import { createInterface } from 'node:readline';
-import { chooseNumber, currentNode, endingOf, offeredChoices, transcript, startRun, type Run } from '../src/engine/run.ts';
+import { chooseNumber, currentNode, endingOf, offeredChoices, picks, transcript, startRun, type Run } from '../src/engine/run.ts';
 import { transcriptMarkdown } from '../src/engine/transcript-markdown.ts';
 import type { ScenarioMachine } from '../src/engine/compile.ts';
 import type { Scenario } from '../src/engine/types.ts';
 import { displayPath } from '../src/node/scenario-files.ts';
+import { takingTurnsSentence, turnOf } from '../src/rooms/turns.ts';
 import { exitCodes } from './exit-codes.ts';
-import { briefLines, choiceLines, debriefLines, entryLines, toPlain } from './run-text.ts';
+import { briefLines, choiceLines, debriefLines, toPlain, transcriptLines, turnLines } from './run-text.ts';
 import { CommandError, loadScenarioArg } from './scenario-arg.ts';
 import { isInteractive, say, terminalWidth, useColor } from './terminal.ts';
 
 /**
- * Writes the run's transcript to a new file and says where. An earlier transcript is never
- * overwritten: if the name is taken, `-2`, `-3`, … is added and the message says why.
+ * Writes the run's transcript, naming the players if they took turns, to a new file, and says
+ * where. An earlier transcript is never overwritten: if the name is taken, `-2`, `-3`, … is added
+ * and the message says why.
  */
-export async function saveTranscript(run: Run, path: string | undefined): Promise<string> {
+export async function saveTranscript(run: Run, path: string | undefined, players: readonly string[] = []): Promise<string> {
   const wanted = path ?? `${run.scenario.id}-transcript-${new Date().toISOString().slice(0, 10)}.md`;
   const { dir, name, ext } = parse(wanted);
-  const text = transcriptMarkdown(run, { date: new Date() });
+  const turns = players.length > 0 ? { preface: [takingTurnsSentence(players)], coachAt: (step: number) => turnOf(players, step)! } : {};
+  const text = transcriptMarkdown(run, { date: new Date(), ...turns });
   for (let n = 1; ; n++) {
     const target = n === 1 ? wanted : join(dir, `${name}-${n}${ext}`);
     try {
@@ -35,7 +38,8 @@ export async function saveTranscript(run: Run, path: string | undefined): Promis
   }
 }
 
-export async function playCommand(arg: string, options: { transcript?: string }): Promise<number> {
+/** `coach play`: the Ink screen in a terminal, plain lines otherwise; with `players`, they take turns as the coach. */
+export async function playCommand(arg: string, options: { transcript?: string; players?: string[] }): Promise<number> {
   let loaded;
   try {
     loaded = await loadScenarioArg(arg);
@@ -44,19 +48,21 @@ export async function playCommand(arg: string, options: { transcript?: string })
     say(`coach: ${error.message}\n`, process.stderr);
     return error.exitCode;
   }
-  return isInteractive() ? playOnScreen(loaded.scenario, loaded.machine, options.transcript) : playPlain(loaded.scenario, loaded.machine, options.transcript);
+  const players = options.players ?? [];
+  return isInteractive() ? playOnScreen(loaded.scenario, loaded.machine, options.transcript, players) : playPlain(loaded.scenario, loaded.machine, options.transcript, players);
 }
 
-async function playOnScreen(scenario: Scenario, machine: ScenarioMachine, transcriptPath: string | undefined): Promise<number> {
+async function playOnScreen(scenario: Scenario, machine: ScenarioMachine, transcriptPath: string | undefined, players: readonly string[]): Promise<number> {
   const [{ render }, { createElement }, { default: PlayApp }] = await Promise.all([import('ink'), import('react'), import('./play/PlayApp.tsx')]);
   let interrupted = false;
   const app = render(
     createElement(PlayApp, {
       scenario,
       machine,
+      players,
       autoSave: transcriptPath !== undefined,
       color: useColor(process.stdout),
-      saveTranscript: (run: Run) => saveTranscript(run, transcriptPath),
+      saveTranscript: (run: Run) => saveTranscript(run, transcriptPath, players),
       onInterrupt: () => {
         interrupted = true;
       },
@@ -69,7 +75,7 @@ async function playOnScreen(scenario: Scenario, machine: ScenarioMachine, transc
 }
 
 /** The scriptable mode: plain text out, one choice number per line in. */
-async function playPlain(scenario: Scenario, machine: ScenarioMachine, transcriptPath: string | undefined): Promise<number> {
+async function playPlain(scenario: Scenario, machine: ScenarioMachine, transcriptPath: string | undefined, players: readonly string[]): Promise<number> {
   const write = (text: string) => say(text);
   const width = terminalWidth();
   write(toPlain(briefLines(scenario, width)));
@@ -79,7 +85,7 @@ async function playPlain(scenario: Scenario, machine: ScenarioMachine, transcrip
   let shown = 0;
   const showNew = () => {
     const entries = transcript(run);
-    write(toPlain(entries.slice(shown).flatMap(entryLines)));
+    write(toPlain(transcriptLines(entries, players, shown)));
     shown = entries.length;
   };
   const lines = createInterface({ input: process.stdin, terminal: false })[Symbol.asyncIterator]();
@@ -87,7 +93,7 @@ async function playPlain(scenario: Scenario, machine: ScenarioMachine, transcrip
   for (;;) {
     showNew();
     if (endingOf(run)) break;
-    write(toPlain(choiceLines(offeredChoices(run))));
+    write(toPlain([...turnLines(players, picks(run).length), ...choiceLines(offeredChoices(run))]));
     const next = await lines.next();
     if (next.done) {
       say(`coach: input ended at node \`${currentNode(run).id}\` before an ending; send one choice number per line\n`, process.stderr);
@@ -103,6 +109,6 @@ async function playPlain(scenario: Scenario, machine: ScenarioMachine, transcrip
     run = chooseNumber(run, Number(answer));
   }
   write(toPlain(debriefLines(run, width)));
-  if (transcriptPath !== undefined) write(`\nTranscript saved to ${await saveTranscript(run, transcriptPath)}\n`);
+  if (transcriptPath !== undefined) write(`\nTranscript saved to ${await saveTranscript(run, transcriptPath, players)}\n`);
   return exitCodes.ok;
 }

@@ -4,7 +4,7 @@ import { chooseNumber, currentNode, currentVariables, endingOf, offeredChoices, 
 import { walkPath } from '../src/engine/walk.ts';
 import { safeJson } from '../src/node/terminal-text.ts';
 import { exitCodes } from './exit-codes.ts';
-import { briefLines, debriefLines, entryLines, toPlain } from './run-text.ts';
+import { briefLines, debriefLines, transcriptLines, toPlain } from './run-text.ts';
 import { CommandError, loadScenarioArg } from './scenario-arg.ts';
 import { say, terminalWidth } from './terminal.ts';
 
@@ -51,7 +51,7 @@ export function runToJson(run: Run) {
 function print(run: Run, json: boolean) {
   const width = terminalWidth();
   if (json) process.stdout.write(`${safeJson(runToJson(run))}\n`);
-  else say(toPlain([...briefLines(run.scenario, width), { kind: 'blank', text: '' }, ...transcript(run).flatMap(entryLines), ...debriefLines(run, width)]));
+  else say(toPlain([...briefLines(run.scenario, width), { kind: 'blank', text: '' }, ...transcriptLines(transcript(run), []), ...debriefLines(run, width)]));
 }
 
 /** Runs `coach run`; returns the exit code. */

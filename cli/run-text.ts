@@ -3,10 +3,11 @@
  * without a terminal, and the Ink screen (which only adds colour by kind). Plain text, no escape
  * codes, so it reads the same in a log, a pipe or a screen reader.
  */
-import { debriefOf, type Debrief } from '../src/engine/debrief.ts';
+import { debriefOf, suggestionLead, type Debrief } from '../src/engine/debrief.ts';
 import type { OfferedChoice, Run, TranscriptEntry } from '../src/engine/run.ts';
 import type { Scenario } from '../src/engine/types.ts';
 import { visibleControls, wrapText } from '../src/node/terminal-text.ts';
+import { turnOf } from '../src/rooms/turns.ts';
 import { plainText } from './plain-markdown.ts';
 
 export type LineKind = 'title' | 'heading' | 'speech' | 'narration' | 'coach' | 'feedback' | 'text' | 'meta' | 'blank';
@@ -47,15 +48,27 @@ export function briefLines(scenario: Scenario, width = 80): TextLine[] {
   ];
 }
 
-/** What one transcript entry shows: the persona's lines, or the coach's choice with its feedback. */
-export function entryLines(entry: TranscriptEntry): TextLine[] {
+/** What one transcript entry shows: the persona's lines, or the coach's choice (said by `coach`) with its feedback. */
+export function entryLines(entry: TranscriptEntry, coach = 'You'): TextLine[] {
   if (entry.kind === 'lines') {
     return entry.lines.map((spoken) => (spoken.speaker ? line('speech', `${spoken.speaker}: ${plainText(spoken.markdown)}`) : line('narration', `(${plainText(spoken.markdown)})`)));
   }
   if (entry.kind === 'choice') {
-    return [line('coach', `You (${entry.choice.code.name}): “${entry.choice.says}”`), line('feedback', `Feedback: ${plainText(entry.choice.feedback)}`), line('blank')];
+    return [line('coach', `${coach} (${entry.choice.code.name}): “${entry.choice.says}”`), line('feedback', `Feedback: ${plainText(entry.choice.feedback)}`), line('blank')];
   }
   return [];
+}
+
+/** The transcript's entries from `from` on, each choice said by whoever's turn it was (`You` with nobody named). */
+export function transcriptLines(entries: readonly TranscriptEntry[], players: readonly string[], from = 0): TextLine[] {
+  let step = entries.slice(0, from).filter((entry) => entry.kind === 'choice').length;
+  return entries.slice(from).flatMap((entry) => (entry.kind === 'choice' ? entryLines(entry, turnOf(players, step++)) : entryLines(entry)));
+}
+
+/** Whose turn it is at a step, as a line; none when nobody is named. */
+export function turnLines(players: readonly string[], step: number): TextLine[] {
+  const player = turnOf(players, step);
+  return player ? [line('heading', `${player}'s turn.`)] : [];
 }
 
 /** The offered choices, numbered as the trainee picks them. */
@@ -85,7 +98,7 @@ export function summaryLines(debrief: Debrief, width = 80): TextLine[] {
   return [...rows, ...debrief.notes.flatMap((note) => wrapText(note, width).map((text) => line('meta', text)))];
 }
 
-/** At an ending: the outcome and debrief, the summary, then each step with a more MI-consistent option where there was one. */
+/** At an ending: the outcome and debrief, the summary, then each step with the option the debrief points to, if any. */
 export function debriefLines(run: Run, width = 80): TextLine[] {
   const debrief = debriefOf(run);
   if (!debrief) return [];
@@ -100,7 +113,7 @@ export function debriefLines(run: Run, width = 80): TextLine[] {
     line('heading', 'Step by step'),
     ...debrief.steps.flatMap((step, i) => [
       line('text', `${i + 1}. ${step.picked.code.name}: “${step.picked.says}” ${plainText(step.picked.feedback)}`),
-      ...(step.moreConsistent ? [line('meta', `   A more MI-consistent option here: ${step.moreConsistent.code.name}: “${step.moreConsistent.says}” ${plainText(step.moreConsistent.feedback)}`)] : []),
+      ...(step.suggestion ? [line('meta', `   ${suggestionLead(step.suggestion)}: ${step.suggestion.choice.code.name}: “${step.suggestion.choice.says}” ${plainText(step.suggestion.choice.feedback)}`)] : []),
     ]),
   ];
 }

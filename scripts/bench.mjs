@@ -8,12 +8,19 @@
 //   3. JS at load, module page        vs  the 20 KB gzip budget
 //   4. JS at load, scenario page      vs  a bare React 19 + XState island page built the same way (goal: within 1.2x)
 //   5. Search: index size and query time over the built index
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+//   6. The studio: its JS at load and its worker's; re-checking a 60-node scenario in the worker,
+//      in Chromium, after a keystroke and after a change to the diagram (goal: under 50 ms)
+//   7. Group practice: JS at load of the group page and the tally sheet (vs the scenario page),
+//      and `coach group` from start to its addresses printed (vs bare `node -e 0`)
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
 import { generateScenario } from './bench/generate-scenario.mjs';
+import { findBrowser } from './browser-path.mjs';
 
 const root = resolve(dirname(new URL(import.meta.url).pathname), '..');
 const node = process.execPath;
@@ -43,9 +50,9 @@ function jsAtLoad(distDir, htmlFile) {
   let inline = 0;
   for (const [, src] of html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)) files.add(src);
   for (const [, code] of html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)) inline += gzipSync(code).length;
-  // Islands that hydrate on load fetch their component and renderer at once; others wait.
+  // Islands that hydrate on load (or render only in the browser) fetch their component and renderer at once; others wait.
   for (const [tag] of html.matchAll(/<astro-island[^>]*>/g)) {
-    if (!/\sclient="load"/.test(tag)) continue;
+    if (!/\sclient="(load|only)"/.test(tag)) continue;
     for (const [, url] of tag.matchAll(/(?:component-url|renderer-url)="([^"]+)"/g)) files.add(url);
   }
   const seen = new Set();
@@ -56,8 +63,8 @@ function jsAtLoad(distDir, htmlFile) {
     seen.add(path);
     const code = readFileSync(path, 'utf8');
     total += gzipSync(code).length;
-    // Static imports load with the module; dynamic import() does not.
-    for (const [, specifier] of code.matchAll(/(?:^|[;\n}])\s*import\s*(?:[^'"();]*?from\s*)?["']([^"']+)["']/g)) {
+    // Static imports and re-exports (`export { x } from`) load with the module; dynamic import() does not.
+    for (const [, specifier] of code.matchAll(/(?:^|[;\n}])\s*(?:import|export)\s*(?:[^'"();]*?from\s*)?["']([^"']+)["']/g)) {
       if (specifier.startsWith('.') || specifier.startsWith('/')) visit(specifier.startsWith('/') ? specifier : join(dirname(url), specifier));
     }
   };
@@ -133,6 +140,24 @@ const islandBaseline = jsAtLoad(baseline.dist, 'index.html');
 report('JS at load, scenario page (gzip)', scenarioPage, 'KB', 'bare React + XState island', islandBaseline, 'within 1.2x');
 rmSync(baseline.dir, { recursive: true, force: true });
 
+// 6. Group practice.
+report('JS at load, group page (gzip)', jsAtLoad(dist, 'scenarios/first-conversation-with-jordan/group/index.html'), 'KB', 'scenario page', scenarioPage, '');
+report('JS at load, tally sheet (gzip)', jsAtLoad(dist, 'observe/index.html'), 'KB', 'scenario page', scenarioPage, '');
+const groupStarts = [];
+for (let i = 0; i < 5; i++) {
+  const rooms = mkdtempSync(join(tmpdir(), 'rcp-bench-rooms-'));
+  const started = process.hrtime.bigint();
+  const child = spawn(node, ['bin/coach.mjs', 'group', 'first-conversation-with-jordan', '--host', '127.0.0.1', '--port', '0', '--rooms-dir', rooms, '--json'], { cwd: root, env: { ...process.env, CI: 'true' } });
+  await new Promise((resolve) => child.stdout.once('data', resolve));
+  groupStarts.push(Number(process.hrtime.bigint() - started) / 1e6);
+  await new Promise((resolve) => {
+    child.once('exit', resolve);
+    child.kill('SIGTERM');
+  });
+  rmSync(rooms, { recursive: true, force: true });
+}
+report('coach group, start to addresses', groupStarts.sort((a, b) => a - b)[2], 'ms', 'node -e 0', bare, '');
+
 // 5. Search.
 const indexText = readFileSync(join(dist, 'search-index.json'), 'utf8');
 const { default: lunr } = await import('lunr');
@@ -147,6 +172,64 @@ const queryMs = Number(process.hrtime.bigint() - start) / 1e6 / (20 * queries.le
 report('search index size (gzip)', gzipSync(indexText).length / 1024, 'KB', `${Object.keys(parsed.documents).length} documents`, undefined, '');
 report('search index load', loadMs, 'ms', '', undefined, '');
 rows.push({ measure: 'search query (mean)', value: `${queryMs.toFixed(2)} ms`, baseline: '', ratio: '–', goal: '' });
+
+// 6. The studio.
+const studioPage = jsAtLoad(dist, 'trainers/studio/index.html');
+report('JS at load, studio page (gzip)', studioPage, 'KB', 'scenario page', scenarioPage, 'loaded on this page only');
+const workerFile = readdirSync(join(dist, '_astro')).find((name) => /^check-worker.*\.js$/.test(name));
+report('studio worker (gzip), fetched by the studio', gzipSync(readFileSync(join(dist, '_astro', workerFile))).length / 1024, 'KB', '', undefined, '');
+const recheck = await timeStudioWorker(`/_astro/${workerFile}`, generateScenario(60));
+report('studio re-check, 60 nodes, after a keystroke', recheck.keystroke, 'ms', 'budget', 50, 'under 50 ms');
+report('studio re-check and new layout, 60 nodes', recheck.relayout, 'ms', '', undefined, '');
+
+/**
+ * Times the studio's worker in Chromium, as the page uses it: the round trip from posting a draft
+ * to its problems coming back (after a keystroke: one node changed), and to its diagram's layout
+ * (after a heading changed, so the layout is made afresh). Medians of 21 runs after a warm-up.
+ */
+async function timeStudioWorker(workerUrl, text) {
+  const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml' };
+  const server = createServer((request, response) => {
+    const path = join(dist, decodeURIComponent(new URL(request.url, 'http://x').pathname));
+    const file = existsSync(join(path, 'index.html')) ? join(path, 'index.html') : path;
+    if (!existsSync(file)) return response.writeHead(404).end();
+    response.writeHead(200, { 'Content-Type': types[file.slice(file.lastIndexOf('.'))] ?? 'application/octet-stream' }).end(readFileSync(file));
+  });
+  await new Promise((listening) => server.listen(0, '127.0.0.1', listening));
+  const browser = await chromium.launch({ executablePath: findBrowser(), args: ['--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`http://127.0.0.1:${server.address().port}/404.html`);
+    return await page.evaluate(async ({ workerUrl, text }) => {
+      const worker = new Worker(workerUrl, { type: 'module' });
+      let id = 0;
+      const ask = (draftText, until) =>
+        new Promise((answered) => {
+          const started = performance.now();
+          const mine = ++id;
+          worker.onmessage = ({ data }) => {
+            if (data.id === mine && data.kind === until) answered(performance.now() - started);
+          };
+          worker.postMessage({ kind: 'check', id: mine, draft: { text: draftText, fileName: 'sixty-nodes.md', modules: [] } });
+        });
+      const median = (times) => times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
+      const runs = async (variant, until) => {
+        for (let i = 0; i < 5; i++) await ask(variant(i), until);
+        const times = [];
+        for (let i = 5; i < 26; i++) times.push(await ask(variant(i), until));
+        return median(times);
+      };
+      // A keystroke in the last node's text; then a renamed heading, which the diagram shows.
+      const keystroke = await runs((i) => `${text}${i}`, 'check');
+      const relayout = await runs((i) => text.replace('## n5\n', `## n5 take ${i} {#n5}\n`), 'layout');
+      worker.terminate();
+      return { keystroke, relayout };
+    }, { workerUrl, text });
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
 
 rmSync(benchDir, { recursive: true, force: true });
 const widths = ['measure', 'value', 'baseline', 'ratio', 'goal'].map((key) => Math.max(key.length, ...rows.map((row) => String(row[key]).length)));

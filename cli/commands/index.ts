@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerGraph } from './graph.ts';
+import { registerGroup } from './group/index.ts';
 import { registerLint } from './lint.ts';
 import { registerList } from './list.ts';
 import { registerNew } from './new.ts';
@@ -11,6 +12,7 @@ import { registerTest } from './test.ts';
 export function registerCommands(program: Command): void {
   registerPlay(program);
   registerRun(program);
+  registerGroup(program);
   registerList(program);
   registerLint(program);
   registerTest(program);

@@ -9,7 +9,8 @@ import { canUndo, choose, endingOf, offeredChoices, picks, restart, startRun, tr
 import type { ScenarioMachine } from '../../src/engine/compile.ts';
 import type { Scenario } from '../../src/engine/types.ts';
 import { visibleControls } from '../../src/node/terminal-text.ts';
-import { briefLines, debriefLines, entryLines, type LineKind, type TextLine } from '../run-text.ts';
+import { turnOf } from '../../src/rooms/turns.ts';
+import { briefLines, debriefLines, entryLines, transcriptLines, type LineKind, type TextLine } from '../run-text.ts';
 
 export interface PlayAppProps {
   readonly scenario: Scenario;
@@ -20,6 +21,8 @@ export interface PlayAppProps {
   readonly autoSave: boolean;
   /** Colours and emphasis, unless NO_COLOR is set. */
   readonly color: boolean;
+  /** People taking turns as the coach, in order (`--players`); empty when one person plays. */
+  readonly players?: readonly string[];
   /** Called when the trainee presses Ctrl+C, just before the app exits. */
   readonly onInterrupt?: () => void;
 }
@@ -40,7 +43,7 @@ const styles: Record<LineKind, { color?: string; bold?: boolean; dimColor?: bool
 
 const keysHelp = '↑/↓ move · Enter or 1–9 choose · u undo · r restart · q quit · ? keys';
 
-export default function PlayApp({ scenario, machine, saveTranscript, autoSave, color, onInterrupt }: PlayAppProps) {
+export default function PlayApp({ scenario, machine, saveTranscript, autoSave, color, players = [], onInterrupt }: PlayAppProps) {
   const { exit } = useApp();
   // Ink wraps text to the terminal itself; only the summary table needs the width, to stay a table.
   const width = (useStdout().stdout as NodeJS.WriteStream).columns || 80;
@@ -59,7 +62,7 @@ export default function PlayApp({ scenario, machine, saveTranscript, autoSave, c
   /** Shows every entry not yet shown; at an ending, the debrief too. */
   function showRest(next: Run) {
     const entries = transcript(next);
-    append(...entries.slice(shown).flatMap(entryLines));
+    append(...transcriptLines(entries, players, shown));
     setShown(entries.length);
     if (endingOf(next)) {
       append(...debriefLines(next, width));
@@ -74,7 +77,7 @@ export default function PlayApp({ scenario, machine, saveTranscript, autoSave, c
   function pick(index: number) {
     const next = choose(run, index);
     const entries = transcript(next);
-    append(...entryLines(entries[shown]!));
+    append(...transcriptLines(entries.slice(0, shown + 1), players, shown));
     setShown(shown + 1);
     setRun(next);
     setMode('feedback');
@@ -86,7 +89,7 @@ export default function PlayApp({ scenario, machine, saveTranscript, autoSave, c
     setRun(fresh);
     setMessage('');
     const entries = transcript(fresh);
-    append(...entries.flatMap(entryLines));
+    append(...transcriptLines(entries, players));
     setShown(entries.length);
     setSelected(0);
     setMode('choosing');
@@ -153,6 +156,7 @@ export default function PlayApp({ scenario, machine, saveTranscript, autoSave, c
   }
 
   const ending = endingOf(run);
+  const turn = turnOf(players, picks(run).length);
   return (
     <Box flexDirection="column">
       <Static items={log.map((line, i) => ({ ...line, key: i }))}>
@@ -165,7 +169,7 @@ export default function PlayApp({ scenario, machine, saveTranscript, autoSave, c
       {mode === 'brief' && <Text>{scenario.meta.content_notes.length > 0 ? 'Press Enter to acknowledge the content notes and start.' : 'Press Enter to start.'}</Text>}
       {mode === 'choosing' && (
         <Box flexDirection="column">
-          <Text bold={color}>What do you say?</Text>
+          <Text bold={color}>{turn ? `${turn}'s turn. ` : ''}What do you say?</Text>
           {offered.map((option, i) => (
             <Text key={option.index} {...(color && i === selected ? { color: 'cyan', bold: true } : {})}>
               {i === selected ? '›' : ' '} {option.number}. “{visibleControls(option.choice.says)}”
@@ -185,7 +189,7 @@ export default function PlayApp({ scenario, machine, saveTranscript, autoSave, c
       )}
       {message !== '' && <Text>{message}</Text>}
       <Text dimColor={color}>
-        {visibleControls(scenario.meta.title)} · {picks(run).length} {picks(run).length === 1 ? 'choice' : 'choices'} so far
+        {visibleControls(scenario.meta.title)} · {picks(run).length} {picks(run).length === 1 ? 'choice' : 'choices'} so far{turn && !ending ? ` · ${turn}'s turn` : ''}
         {/* The outcome only once the debrief is on screen: saying it sooner gives the ending away. */}
         {ending && mode === 'ended' ? ` · ended (${ending.outcome})` : ''} · ? keys
       </Text>

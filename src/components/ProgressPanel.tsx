@@ -1,47 +1,111 @@
 /**
- * My progress: modules completed, knowledge-check results and scenario runs, with export to a JSON
- * file, import (validated) and clear. Everything is read from and written to this browser only.
+ * My progress: modules completed, knowledge-check results, saved reflections and the history of
+ * scenario runs, with export to a JSON file, import (previewed, then merged or replacing) and
+ * clear. Anything set aside on this device can be downloaded or deleted here. Everything is read
+ * from and written to this browser only.
  */
 import { useEffect, useRef, useState } from 'react';
-import { emptyProgress } from '../progress/schema.ts';
-import { exportProgress, importProgress, replaceProgress } from '../progress/store.ts';
+import { describeCounts, mergeProgress, previewImport, type ImportPreview } from '../progress/merge.ts';
+import { emptyProgress, type Progress } from '../progress/schema.ts';
+import { deleteSetAside, importProgress, replaceProgress, setAsideItems, setAsideText, type SaveOutcome, type SetAside } from '../progress/store.ts';
 import { useProgress } from '../progress/use-progress.ts';
-import { downloadFile } from '../site/download.ts';
+import { downloadFile, downloadProgress } from '../site/download.ts';
+import { runAnchor, runDate, runFigures } from '../site/labels.ts';
+import ConfirmButton from './ConfirmButton.tsx';
+import SaveProblem from './SaveProblem.tsx';
+
+/** A reflection a module asks for, with where it is asked. */
+export interface ReflectionPrompt {
+  /** As saved, e.g. `mi-oars/why`. */
+  readonly id: string;
+  readonly prompt: string;
+  readonly moduleId: string;
+  readonly moduleTitle: string;
+}
 
 export interface ProgressPanelProps {
   /** Module ids and titles in course order. */
   readonly modules: ReadonlyArray<{ id: string; title: string }>;
+  /** Scenario titles by id. */
+  readonly scenarioTitles: Readonly<Record<string, string>>;
+  /** Every reflection the modules ask for, in course order. */
+  readonly reflectionPrompts: readonly ReflectionPrompt[];
 }
 
-export default function ProgressPanel({ modules }: ProgressPanelProps) {
+interface PendingImport {
+  readonly fileName: string;
+  readonly progress: Progress;
+  readonly preview: ImportPreview;
+  /** Said when some of the file could not be read. */
+  readonly notice?: string;
+}
+
+/** How a set-aside item is named in the list. */
+function setAsideLabel(item: SetAside, scenarioTitles: ProgressPanelProps['scenarioTitles']): string {
+  const when = item.setAsideAt ? `, set aside on ${runDate(item.setAsideAt)}` : '';
+  if (item.kind === 'unplayable') return `A run of “${scenarioTitles[item.scenarioId ?? ''] ?? item.scenarioId}” that no longer fits the scenario${when}`;
+  return item.setAsideAt || item.key.endsWith(':unreadable') ? `Saved progress that could not be read${when}` : 'Your saved progress, which could not be read and is kept as it was';
+}
+
+export default function ProgressPanel({ modules, scenarioTitles, reflectionPrompts }: ProgressPanelProps) {
   const { progress, notice, loaded } = useProgress();
   const [status, setStatus] = useState('');
-  const [confirmingClear, setConfirmingClear] = useState(false);
+  const [saveProblem, setSaveProblem] = useState<string | undefined>();
+  const [pending, setPending] = useState<PendingImport | undefined>();
+  const [setAside, setSetAside] = useState<SetAside[]>([]);
   const fileInput = useRef<HTMLInputElement>(null);
+  const importButton = useRef<HTMLButtonElement>(null);
+  const importHeading = useRef<HTMLHeadingElement>(null);
+  const setAsideHeading = useRef<HTMLHeadingElement>(null);
   useEffect(() => setStatus((current) => current || (notice ?? '')), [notice]);
+  // What is set aside lives beside progress in storage; read it again whenever progress changes.
+  useEffect(() => {
+    if (loaded) setSetAside(setAsideItems());
+  }, [loaded, progress]);
+  useEffect(() => {
+    if (pending) importHeading.current?.focus();
+  }, [pending]);
 
   const answers = Object.entries(progress.answers);
   const correct = answers.filter(([, answer]) => answer.correct).length;
   const completed = modules.filter((module) => progress.modules[module.id]).length;
+  const known = new Set(reflectionPrompts.map((reflection) => reflection.id));
+  const reflections = [
+    ...reflectionPrompts.filter((reflection) => progress.reflections[reflection.id]?.text.trim()),
+    // Reflections on prompts the course no longer asks are still the reader's own words.
+    ...Object.keys(progress.reflections)
+      .filter((id) => !known.has(id) && progress.reflections[id]!.text.trim())
+      .map((id) => ({ id, prompt: id, moduleId: id.split('/')[0] ?? '', moduleTitle: modules.find((module) => module.id === id.split('/')[0])?.title ?? '' })),
+  ];
+  const titleOf = (scenarioId: string, fallback = scenarioId) => scenarioTitles[scenarioId] ?? fallback;
 
-  function exportFile() {
-    downloadFile(`recovery-coach-practice-progress-${new Date().toISOString().slice(0, 10)}.json`, exportProgress(progress), 'application/json');
-    setStatus('Your progress was exported as a JSON file.');
+  /** Says what became of a change: `done` if it was saved, else why not (with an export button). */
+  function report(outcome: SaveOutcome, done: string) {
+    setStatus(outcome.saved ? done : '');
+    setSaveProblem(outcome.problem);
   }
 
-  async function importFile(file: File) {
+  async function chooseFile(file: File) {
     const result = importProgress(await file.text());
     if (!result.ok) {
       setStatus(result.reason);
       return;
     }
-    replaceProgress(result.progress);
-    setStatus(result.notice ?? `Imported progress from ${file.name}.`);
+    setStatus('');
+    setPending({ fileName: file.name, progress: result.progress, preview: previewImport(progress, result.progress), ...(result.notice ? { notice: result.notice } : {}) });
+  }
+
+  function finishImport(outcome?: SaveOutcome, done = '') {
+    if (outcome) report(outcome, done);
+    else setStatus('Nothing was imported.');
+    setPending(undefined);
+    importButton.current?.focus();
   }
 
   return (
     <div>
       <p role="status" aria-live="polite" className={status ? 'notice' : undefined}>{status}</p>
+      <SaveProblem problem={saveProblem} />
 
       <section aria-labelledby="modules-title">
         <h2 id="modules-title">Modules</h2>
@@ -60,52 +124,125 @@ export default function ProgressPanel({ modules }: ProgressPanelProps) {
         <p>{answers.length === 0 ? 'No questions answered yet.' : `${correct} of ${answers.length} questions answered correctly.`}</p>
       </section>
 
+      <section aria-labelledby="reflections-title">
+        <h2 id="reflections-title">Your reflections</h2>
+        {reflections.length === 0 ? (
+          <p>No reflections saved yet.</p>
+        ) : (
+          <ul className="saved-reflections">
+            {reflections.map((reflection) => {
+              const saved = progress.reflections[reflection.id]!;
+              return (
+                <li key={reflection.id} className="card">
+                  <p><strong>{reflection.prompt}</strong></p>
+                  <p className="reflection-text">{saved.text}</p>
+                  <p className="meta">
+                    {reflection.moduleTitle ? <a href={`/modules/${reflection.moduleId}`}>{reflection.moduleTitle}</a> : reflection.moduleId} · saved {runDate(saved.savedAt)}
+                  </p>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
+
       <section aria-labelledby="runs-title">
         <h2 id="runs-title">Scenario runs</h2>
         {progress.runs.length === 0 ? (
           <p>No scenarios finished yet.</p>
         ) : (
-          <div className="table-scroll">
-            <table>
-              <thead>
-                <tr><th scope="col">Scenario</th><th scope="col">Finished</th><th scope="col">Outcome</th><th scope="col">Reflections : questions</th><th scope="col">MI-adherent / non-adherent</th></tr>
-              </thead>
-              <tbody>
-                {[...progress.runs].reverse().map((run) => (
-                  <tr key={`${run.scenarioId}-${run.endedAt}`}>
-                    <th scope="row"><a href={`/scenarios/${run.scenarioId}`}>{run.title || run.scenarioId}</a></th>
-                    <td>{new Date(run.endedAt).toLocaleString()}</td>
-                    <td className={`outcome-${run.outcome}`}>{run.outcome}</td>
-                    <td>{run.summary.reflections} : {run.summary.questions}</td>
-                    <td>{run.summary.miAdherent} / {run.summary.miNonAdherent}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ol className="past-runs">
+            {[...progress.runs].reverse().map((run) => (
+              <li key={`${run.scenarioId}-${run.endedAt}`} className="card past-run">
+                <h3><a href={`/scenarios/${run.scenarioId}`}>{titleOf(run.scenarioId, run.title || run.scenarioId)}</a>{run.group && <span className="meta"> (as a group{run.group.players.length > 0 ? `: ${run.group.players.join(', ')}` : ''})</span>}</h3>
+                <p>
+                  {runDate(run.endedAt)}: <span className={`outcome-${run.outcome}`}>{run.outcome}</span>
+                </p>
+                <p className="meta">{runFigures(run.summary)}</p>
+                <p><a href={`/scenarios/${run.scenarioId}#${runAnchor(run.endedAt)}`}>See its conversation and debrief again</a></p>
+              </li>
+            ))}
+          </ol>
         )}
         {Object.keys(progress.inProgress).length > 0 && (
-          <p>In progress: {Object.keys(progress.inProgress).map((id, i) => <span key={id}>{i > 0 && ', '}<a href={`/scenarios/${id}`}>{id}</a></span>)}</p>
+          <>
+            <h3>In progress</h3>
+            <ul>
+              {Object.keys(progress.inProgress).map((id) => <li key={id}><a href={`/scenarios/${id}`}>{titleOf(id)}</a></li>)}
+            </ul>
+          </>
         )}
       </section>
+
+      {setAside.length > 0 && (
+        <section aria-labelledby="set-aside-title" className="card">
+          <h2 id="set-aside-title" tabIndex={-1} ref={setAsideHeading}>Set aside on this device</h2>
+          <p>Saved data this course could not use as it was. It is kept here untouched so nothing is lost: download it to keep a copy, or delete it when you no longer need it.</p>
+          <ul>
+            {setAside.map((item) => (
+              <li key={item.key}>
+                {setAsideLabel(item, scenarioTitles)}
+                <div className="actions">
+                  <button type="button" onClick={() => downloadFile(`recovery-coach-practice-set-aside-${(item.setAsideAt ?? new Date().toISOString()).slice(0, 10)}.json`, setAsideText(item), 'application/json')}>Download it</button>
+                  <ConfirmButton
+                    label="Delete it"
+                    question="Delete it from this device for good?"
+                    yes="Yes, delete it"
+                    no="No, keep it"
+                    groupLabel="Confirm deleting"
+                    refocusAfterYes={false}
+                    onConfirm={() => {
+                      report(deleteSetAside(item), 'It was deleted.');
+                      setSetAside(setAsideItems());
+                      setAsideHeading.current?.focus();
+                    }}
+                  />
+                </div>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       <section aria-labelledby="manage-title" className="card no-print">
         <h2 id="manage-title">Keep, move or clear your progress</h2>
         <p>Your progress lives only in this browser. Export it to keep a copy or move it to another device; import a file you exported before.</p>
         <div className="actions">
-          <button type="button" className="primary" onClick={exportFile} disabled={!loaded}>Export progress</button>
-          <button type="button" onClick={() => fileInput.current?.click()} disabled={!loaded}>Import progress</button>
-          <input ref={fileInput} type="file" accept="application/json,.json" hidden aria-hidden="true" tabIndex={-1} onChange={(event) => { const file = event.target.files?.[0]; if (file) void importFile(file); event.target.value = ''; }} />
-          {confirmingClear ? (
-            <span role="group" aria-label="Confirm clearing">
-              Clear everything on this device?{' '}
-              <button type="button" onClick={() => { replaceProgress(emptyProgress()); setConfirmingClear(false); setStatus('Your progress was cleared.'); }}>Yes, clear it</button>{' '}
-              <button type="button" onClick={() => setConfirmingClear(false)}>No, keep it</button>
-            </span>
-          ) : (
-            <button type="button" onClick={() => setConfirmingClear(true)} disabled={!loaded}>Clear progress</button>
-          )}
+          <button type="button" className="primary" onClick={() => { downloadProgress(progress); setStatus('Your progress was exported as a JSON file.'); }} disabled={!loaded}>Export progress</button>
+          <button ref={importButton} type="button" onClick={() => fileInput.current?.click()} disabled={!loaded}>Import progress</button>
+          <input ref={fileInput} type="file" accept="application/json,.json" hidden aria-hidden="true" tabIndex={-1} onChange={(event) => { const file = event.target.files?.[0]; if (file) void chooseFile(file); event.target.value = ''; }} />
+          <ConfirmButton
+            label="Clear progress"
+            question="Clear everything on this device?"
+            yes="Yes, clear it"
+            no="No, keep it"
+            groupLabel="Confirm clearing"
+            disabled={!loaded}
+            onConfirm={() => report(replaceProgress(emptyProgress()), 'Your progress was cleared.')}
+          />
         </div>
+        {pending && (
+          <section aria-labelledby="import-title" className="card import-preview">
+            <h3 id="import-title" tabIndex={-1} ref={importHeading}>Import “{pending.fileName}”?</h3>
+            {pending.notice && <p>{pending.notice}</p>}
+            <p>The file holds {describeCounts(pending.preview.inFile) || 'no progress at all'}.</p>
+            <ul>
+              <li>
+                <strong>Merge</strong> keeps everything in this browser and adds {describeCounts(pending.preview.added) || 'nothing new'}
+                {describeCounts(pending.preview.replacedByNewer) && `. Where the same answer, reflection or run in progress is in both, the newer is kept: that replaces ${describeCounts(pending.preview.replacedByNewer)} here`}.
+              </li>
+              <li>
+                <strong>Replace</strong> makes this browser hold only what is in the file
+                {describeCounts(pending.preview.lostByReplacing) ? `: ${describeCounts(pending.preview.lostByReplacing)} here would be removed or changed` : ', which loses nothing that is here'}.
+              </li>
+            </ul>
+            <div className="actions">
+              <button type="button" className="primary" onClick={() => finishImport(replaceProgress(mergeProgress(progress, pending.progress)), `Merged the progress in ${pending.fileName} with yours.`)}>Merge with my progress</button>
+              <button type="button" onClick={() => finishImport(replaceProgress(pending.progress), `Replaced your progress with ${pending.fileName}.`)}>Replace my progress</button>
+              <button type="button" onClick={() => finishImport()}>Cancel</button>
+            </div>
+          </section>
+        )}
       </section>
     </div>
   );

@@ -2,30 +2,34 @@
  * The scenario player: a React island over the engine's stepping API, so a scenario plays exactly
  * as it does in the terminal. The run is saved on this device after every step and can be resumed
  * after a reload; the debrief matches the terminal's; new lines are announced politely to screen
- * readers and focus follows the conversation.
+ * readers and focus follows the conversation. Below it, the reader's past runs of the scenario.
+ * The studio's preview plays drafts with it too.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { compileScenario } from '../engine/compile.ts';
-import { canUndo, choiceIndices, choose, endingOf, offeredChoices, picks, replay, restart, RunError, startRun, transcript, undo, type Run, type TranscriptEntry } from '../engine/run.ts';
 import { debriefOf } from '../engine/debrief.ts';
-import { summarise } from '../engine/score.ts';
+import { canUndo, choiceIndices, choose, endingOf, offeredChoices, replay, restart, RunError, startRun, transcript, undo, type Run, type TranscriptEntry } from '../engine/run.ts';
 import { transcriptMarkdown } from '../engine/transcript-markdown.ts';
 import type { Scenario } from '../engine/types.ts';
-import { loadProgress, updateProgress } from '../progress/store.ts';
+import { finishedRunOf } from '../progress/finished-run.ts';
+import { loadProgress, setAsideUnplayableRun, updateProgress } from '../progress/store.ts';
 import { downloadFile } from '../site/download.ts';
-import type { RenderedMarkdown } from '../site/scenario-catalog.ts';
+import type { RenderedMarkdown } from '../site/render-scenario.ts';
+import ConfirmButton from './ConfirmButton.tsx';
+import Conversation from './Conversation.tsx';
+import RunDebrief from './RunDebrief.tsx';
+import RunHistory from './RunHistory.tsx';
+import SaveProblem from './SaveProblem.tsx';
 
 export interface ScenarioPlayerProps {
   readonly scenario: Scenario;
   /** Every piece of the scenario's Markdown, rendered to HTML at build time. */
   readonly html: RenderedMarkdown;
+  /** A run to play on from, for the studio's preview of a draft: nothing is saved, and there is no break page or history. */
+  readonly preview?: Run;
 }
 
 type Stage = { kind: 'resume-offer'; saved: Run } | { kind: 'brief' } | { kind: 'playing' };
-
-function Html({ markdown, html, as: Tag = 'span' }: { markdown: string; html: RenderedMarkdown; as?: 'span' | 'div' }) {
-  return <Tag dangerouslySetInnerHTML={{ __html: html[markdown] ?? '' }} />;
-}
 
 /** Text for the live region: what the persona and narrator said since the last choice. */
 function spokenText(entries: readonly TranscriptEntry[]): string {
@@ -35,22 +39,33 @@ function spokenText(entries: readonly TranscriptEntry[]): string {
     .replace(/[*_`]/g, '');
 }
 
-export default function ScenarioPlayer({ scenario, html }: ScenarioPlayerProps) {
+/** What the reader is told when a saved run no longer fits the scenario, by whether it could be set aside. */
+function unplayableNotice(setAside: boolean): string {
+  return setAside
+    ? 'Your saved run of this scenario no longer fits it (the scenario has changed, or the saved record was edited), so it was set aside on this device, where My progress lets you download it. Your run starts from the beginning.'
+    : 'Your saved run of this scenario no longer fits it (the scenario has changed, or the saved record was edited), and there is no room on this device to set it aside, so it is left as it was and this new run will not replace it. Your run starts from the beginning.';
+}
+
+export default function ScenarioPlayer({ scenario, html, preview }: ScenarioPlayerProps) {
   const machine = useMemo(() => compileScenario(scenario), [scenario]);
-  const [run, setRun] = useState<Run>(() => startRun(scenario, machine));
-  const [stage, setStage] = useState<Stage>({ kind: 'brief' });
+  const [run, setRun] = useState<Run>(() => preview ?? startRun(scenario, machine));
+  const [stage, setStage] = useState<Stage>(preview ? { kind: 'playing' } : { kind: 'brief' });
   const [notice, setNotice] = useState<string | undefined>();
-  const [confirmingRestart, setConfirmingRestart] = useState(false);
+  const [saveProblem, setSaveProblem] = useState<string | undefined>();
   const [announcement, setAnnouncement] = useState('');
   // Controls stay disabled until the island has hydrated and read any saved run.
   const [ready, setReady] = useState(false);
   const focusTarget = useRef<HTMLElement | null>(null);
-  const shouldFocus = useRef(false);
+  // A preview starts at once, so the conversation takes the focus as it would after a start button.
+  const shouldFocus = useRef(Boolean(preview));
   const savedEnding = useRef(false);
+  // A saved run that no longer fits and could not be set aside stays where it is.
+  const keepSavedRun = useRef(false);
   const { meta } = scenario;
 
-  // On arrival: offer to resume a run in progress, if it still fits the scenario.
+  // On arrival: offer to resume a run in progress, if it still fits the scenario; set it aside if not.
   useEffect(() => {
+    if (preview) return setReady(true);
     const loaded = loadProgress();
     // Own keys only: a scenario named `constructor` has no run in progress inherited from Object.
     const saved = Object.hasOwn(loaded.progress.inProgress, scenario.id) ? loaded.progress.inProgress[scenario.id] : undefined;
@@ -60,16 +75,14 @@ export default function ScenarioPlayer({ scenario, html }: ScenarioPlayerProps) 
         setStage({ kind: 'resume-offer', saved: replay(scenario, saved.choices, machine) });
       } catch (error) {
         if (!(error instanceof RunError)) throw error;
-        notices.push('This scenario has changed since you last played it, so your run starts from the beginning.');
-        updateProgress((progress) => {
-          const { [scenario.id]: _dropped, ...rest } = progress.inProgress;
-          return { ...progress, inProgress: rest };
-        });
+        const outcome = setAsideUnplayableRun(scenario.id);
+        keepSavedRun.current = !outcome.saved;
+        notices.push(unplayableNotice(outcome.saved));
       }
     }
     if (notices.length > 0) setNotice(notices.join(' '));
     setReady(true);
-  }, [scenario, machine]);
+  }, [scenario, machine, preview]);
 
   useEffect(() => {
     if (shouldFocus.current && focusTarget.current) {
@@ -81,24 +94,15 @@ export default function ScenarioPlayer({ scenario, html }: ScenarioPlayerProps) 
   const ending = endingOf(run);
 
   function save(next: Run) {
+    if (preview) return;
     const finished = endingOf(next);
-    updateProgress((progress) => {
-      const { [scenario.id]: _previous, ...others } = progress.inProgress;
-      if (!finished) {
-        return { ...progress, inProgress: { ...others, [scenario.id]: { choices: choiceIndices(next), acknowledged: true, updatedAt: new Date().toISOString() } } };
-      }
-      const summary = summarise(picks(next).map((pick) => pick.choice.code));
-      const record = {
-        scenarioId: scenario.id,
-        title: meta.title,
-        endedAt: new Date().toISOString(),
-        ending: finished.id,
-        outcome: finished.outcome,
-        choices: choiceIndices(next),
-        summary: { questions: summary.questions, reflections: summary.reflections, complexReflections: summary.complexReflections, miAdherent: summary.miAdherent, miNonAdherent: summary.miNonAdherent },
-      };
-      return { ...progress, inProgress: others, runs: savedEnding.current ? progress.runs : [...progress.runs, record] };
+    const outcome = updateProgress((progress) => {
+      const { [scenario.id]: previous, ...others } = progress.inProgress;
+      const inProgress = keepSavedRun.current && previous ? progress.inProgress : finished ? others : { ...others, [scenario.id]: { choices: choiceIndices(next), acknowledged: true, updatedAt: new Date().toISOString() } };
+      if (!finished || savedEnding.current) return { ...progress, inProgress };
+      return { ...progress, inProgress, runs: [...progress.runs, finishedRunOf(next)!] };
     });
+    setSaveProblem(outcome.problem);
     savedEnding.current = Boolean(finished);
   }
 
@@ -118,159 +122,100 @@ export default function ScenarioPlayer({ scenario, html }: ScenarioPlayerProps) 
     shouldFocus.current = true;
   }
 
-  const entries = transcript(run);
-  const lastChoiceIndex = entries.findLastIndex((entry) => entry.kind === 'choice');
+  const history = preview ? null : <RunHistory scenario={scenario} machine={machine} html={html} />;
 
   if (stage.kind === 'resume-offer') {
+    const choices = stage.saved.stops.length - 1;
     return (
-      <section className="card" aria-labelledby="resume-title">
-        {notice && <p className="notice" role="status">{notice}</p>}
-        <h2 id="resume-title">Welcome back</h2>
-        <p>You have a run of this scenario in progress ({stage.saved.stops.length - 1} {stage.saved.stops.length === 2 ? 'choice' : 'choices'} so far).</p>
-        <div className="actions">
-          <button type="button" className="primary" onClick={() => begin(stage.saved)}>Resume where you left off</button>
-          <button type="button" onClick={() => { setStage({ kind: 'brief' }); }}>Start again</button>
-        </div>
-      </section>
+      <>
+        <section className="card" aria-labelledby="resume-title">
+          {notice && <p className="notice" role="status">{notice}</p>}
+          <h2 id="resume-title">Welcome back</h2>
+          <p>You have a run of this scenario in progress ({choices.toLocaleString()} {choices === 1 ? 'choice' : 'choices'} so far).</p>
+          <div className="actions">
+            <button type="button" className="primary" onClick={() => begin(stage.saved)}>Resume where you left off</button>
+            <button type="button" onClick={() => { setStage({ kind: 'brief' }); }}>Start again</button>
+          </div>
+        </section>
+        {history}
+      </>
     );
   }
 
   if (stage.kind === 'brief') {
+    const notes = meta.content_notes.length > 0;
     return (
-      <section className="card" aria-labelledby="start-title">
-        {notice && <p className="notice" role="status">{notice}</p>}
-        <h2 id="start-title">Before you start</h2>
-        {meta.content_notes.length > 0 ? (
-          <>
-            <p>This scenario includes:</p>
-            <ul>{meta.content_notes.map((note) => <li key={note}>{note}</li>)}</ul>
-            <p>You can take a break at any point; your place is kept on this device.</p>
-          </>
-        ) : (
+      <>
+        <section className="card" aria-labelledby="start-title">
+          {notice && <p className="notice" role="status">{notice}</p>}
+          <h2 id="start-title">Before you start</h2>
+          {notes && <p>Read the content note at the top of this page first.</p>}
           <p>You can take a break at any point; your place is kept on this device.</p>
-        )}
-        <div className="actions">
-          <button type="button" className="primary" disabled={!ready} onClick={() => begin(startRun(scenario, machine))}>
-            {meta.content_notes.length > 0 ? 'I have read the content notes. Start' : 'Start the scenario'}
-          </button>
-        </div>
-      </section>
+          <div className="actions">
+            <button type="button" className="primary" disabled={!ready} onClick={() => begin(startRun(scenario, machine))}>
+              {notes ? 'I have read the content notes. Start' : 'Start the scenario'}
+            </button>
+          </div>
+        </section>
+        {history}
+      </>
     );
   }
 
   const offered = offeredChoices(run);
   const debrief = debriefOf(run);
+  const entries = transcript(run);
 
   return (
-    <section aria-labelledby="conversation-title" className="player">
-      {notice && <p className="notice" role="status">{notice}</p>}
-      <h2 id="conversation-title">Conversation</h2>
-      <div className="visually-hidden" aria-live="polite" aria-atomic="true">{announcement}</div>
-      <ol className="dialogue" aria-label="Conversation so far">
-        {entries.map((entry, i) => {
-          if (entry.kind === 'lines') {
-            return entry.lines.map((line, j) => (
-              <li key={`${i}-${j}`} className={line.speaker ? 'speech' : 'narration'}>
-                {line.speaker && <span className="speaker">{line.speaker}</span>}
-                <Html markdown={line.markdown} html={html} />
-              </li>
-            ));
-          }
-          if (entry.kind === 'choice') {
-            const isLast = i === lastChoiceIndex && !ending;
-            return (
-              <li key={i} className="coach-line">
-                <span className="speaker">You</span>
-                <span>“{entry.choice.says}”</span>
-                <div className="feedback" tabIndex={-1} ref={isLast ? (element) => { focusTarget.current = element; } : undefined}>
-                  <h3>{entry.choice.code.name}</h3>
-                  <Html markdown={entry.choice.feedback} html={html} as="div" />
-                </div>
-              </li>
-            );
-          }
-          return null;
-        })}
-      </ol>
+    <>
+      <section aria-labelledby="conversation-title" className="player">
+        {notice && <p className="notice" role="status">{notice}</p>}
+        <h2 id="conversation-title">Conversation</h2>
+        <div className="visually-hidden" aria-live="polite" aria-atomic="true">{announcement}</div>
+        <Conversation entries={entries} html={html} label="Conversation so far" lastFeedbackRef={ending ? undefined : (element) => { focusTarget.current = element; }} />
 
-      {!ending && (
-        <section aria-labelledby="choices-title">
-          <h3 id="choices-title" tabIndex={-1} ref={lastChoiceIndex === -1 ? (element) => { focusTarget.current = element; } : undefined}>What do you say?</h3>
-          <ol className="choice-list">
-            {offered.map((option) => (
-              <li key={option.index}>
-                <button type="button" onClick={() => step(choose(run, option.index), true)}>
-                  <span aria-hidden="true">{option.number}.</span> “{option.choice.says}”
-                </button>
-              </li>
-            ))}
-          </ol>
-        </section>
-      )}
-
-      {ending && (
-        <section className="card debrief" aria-labelledby="debrief-title">
-          <h2 id="debrief-title" tabIndex={-1} ref={(element) => { focusTarget.current = element; }}>Debrief</h2>
-          <p>
-            <strong>Outcome: </strong>
-            <span className={`outcome-${ending.outcome}`}>{ending.outcome}</span>
-          </p>
-          {ending.debrief && <Html markdown={ending.debrief} html={html} as="div" />}
-          <h3>Summary of your coded choices</h3>
-          <div className="table-scroll">
-            <table>
-              <caption className="visually-hidden">Your choices against the MITI 4.2.1 fair and good thresholds</caption>
-              <thead>
-                <tr><th scope="col">Measure</th><th scope="col">Your choices</th><th scope="col">Fair</th><th scope="col">Good</th></tr>
-              </thead>
-              <tbody>
-                {debrief?.rows.map((row) => (
-                  <tr key={row.measure}>
-                    <th scope="row">{row.measure}</th>
-                    <td>{row.value}{row.rating && ` (${row.rating})`}</td>
-                    <td>{row.fair}</td>
-                    <td>{row.good}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          {debrief?.notes.map((note) => <p key={note} className="meta">{note}</p>)}
-          <h3>Step by step</h3>
-          <ol className="debrief-steps">
-            {debrief?.steps.map((step, i) => (
-              <li key={i}>
-                <strong>{step.picked.code.name}:</strong> “{step.picked.says}” <Html markdown={step.picked.feedback} html={html} />
-                {step.moreConsistent && (
-                  <p className="more-consistent">
-                    <span className="meta">A more MI-consistent option here: </span>
-                    <strong>{step.moreConsistent.code.name}:</strong> “{step.moreConsistent.says}” <Html markdown={step.moreConsistent.feedback} html={html} />
-                  </p>
-                )}
-              </li>
-            ))}
-          </ol>
-          <div className="actions">
-            <button type="button" className="primary" onClick={() => downloadFile(`${scenario.id}-transcript.md`, transcriptMarkdown(run, { date: new Date() }), 'text/markdown')}>Download the transcript</button>
-            <button type="button" onClick={() => window.print()}>Print</button>
-            <button type="button" onClick={() => { savedEnding.current = false; step(restart(run), false); }}>Play again</button>
-          </div>
-        </section>
-      )}
-
-      <div className="actions no-print" role="group" aria-label="Run controls">
-        <button type="button" onClick={() => { savedEnding.current = false; step(undo(run), false); }} disabled={!canUndo(run)}>Undo last choice</button>
-        {confirmingRestart ? (
-          <span role="group" aria-label="Confirm restart">
-            Restart from the beginning?{' '}
-            <button type="button" onClick={() => { setConfirmingRestart(false); savedEnding.current = false; step(restart(run), false); }}>Yes, restart</button>{' '}
-            <button type="button" onClick={() => setConfirmingRestart(false)}>No, keep going</button>
-          </span>
-        ) : (
-          <button type="button" onClick={() => setConfirmingRestart(true)} disabled={!canUndo(run)}>Restart</button>
+        {!ending && (
+          <section aria-labelledby="choices-title">
+            <SaveProblem problem={saveProblem} />
+            <h3 id="choices-title" tabIndex={-1} ref={entries.some((entry) => entry.kind === 'choice') ? undefined : (element) => { focusTarget.current = element; }}>What do you say?</h3>
+            <ol className="choice-list">
+              {offered.map((option) => (
+                <li key={option.index}>
+                  <button type="button" onClick={() => step(choose(run, option.index), true)}>
+                    <span aria-hidden="true">{option.number}.</span> “{option.choice.says}”
+                  </button>
+                </li>
+              ))}
+            </ol>
+          </section>
         )}
-        <a className="button" href={`/break?from=${encodeURIComponent(scenario.id)}`}>Take a break</a>
-      </div>
-    </section>
+
+        {ending && debrief && (
+          <RunDebrief debrief={debrief} html={html} title="Debrief" level={2} headingRef={(element) => { focusTarget.current = element; }} notice={<SaveProblem problem={saveProblem} />}>
+            <div className="actions">
+              <button type="button" className="primary" onClick={() => downloadFile(`${scenario.id}-transcript.md`, transcriptMarkdown(run, { date: new Date() }), 'text/markdown')}>Download the transcript</button>
+              <button type="button" onClick={() => window.print()}>Print</button>
+              <button type="button" onClick={() => { savedEnding.current = false; step(restart(run), false); }}>Play again</button>
+            </div>
+          </RunDebrief>
+        )}
+
+        <div className="actions no-print" role="group" aria-label="Run controls">
+          <button type="button" onClick={() => { savedEnding.current = false; step(undo(run), false); }} disabled={!canUndo(run)}>Undo last choice</button>
+          <ConfirmButton
+            label="Restart"
+            question="Restart from the beginning?"
+            yes="Yes, restart"
+            no="No, keep going"
+            groupLabel="Confirm restart"
+            disabled={!canUndo(run)}
+            refocusAfterYes={false}
+            onConfirm={() => { savedEnding.current = false; step(restart(run), false); }}
+          />
+          {!preview && <a className="button" href={`/break?from=${encodeURIComponent(scenario.id)}`}>Take a break</a>}
+        </div>
+      </section>
+      {history}
+    </>
   );
 }

@@ -59,6 +59,11 @@ function countDropped(file: VFile, place: Span | Point | undefined, severity: Se
   return last;
 }
 
+/** A recorded message's severity, from vfile's `fatal` convention. */
+export function severityOf(message: VFileMessage): Severity {
+  return message.fatal === true ? 'error' : message.fatal === false ? 'warning' : 'info';
+}
+
 /** Whether any recorded message is an error. */
 export function hasErrors(file: VFile): boolean {
   return file.messages.some((message) => message.fatal === true);

@@ -8,13 +8,14 @@ import type { Scenario, ScenarioNode } from './types.ts';
 
 export type DiagramFormat = 'mermaid' | 'dot';
 
-interface Edge {
+/** An arrow of the diagram: a choice (labelled with its code, condition and effects) or a route. */
+export interface DiagramEdge {
   readonly from: string;
   readonly to: string;
   readonly label: string;
 }
 
-function edgesOf(node: ScenarioNode): Edge[] {
+function edgesOf(node: ScenarioNode): DiagramEdge[] {
   if (node.kind === 'choice') {
     return node.choices.map((choice) => ({
       from: node.id,
@@ -64,9 +65,14 @@ function mermaidIds(nodes: readonly ScenarioNode[]): Map<string, string> {
   return ids;
 }
 
+/** Every arrow of the scenario's diagram, in file order: what `coach graph` and the studio draw. */
+export function diagramEdges(scenario: Scenario): DiagramEdge[] {
+  return scenario.nodes.flatMap(edgesOf);
+}
+
 /** The diagram's source text. */
 export function scenarioDiagram(scenario: Scenario, format: DiagramFormat): string {
-  const edges = scenario.nodes.flatMap(edgesOf);
+  const edges = diagramEdges(scenario);
   if (format === 'mermaid') {
     const ids = mermaidIds(scenario.nodes);
     const id = (nodeId: string) => ids.get(nodeId) ?? nodeId;

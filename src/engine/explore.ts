@@ -53,6 +53,8 @@ export interface Exploration {
   readonly transitionsTotal: number;
   /** Choices and routes no reachable state takes, in file order. */
   readonly transitionsNeverTaken: readonly TransitionRef[];
+  /** Ids of the nodes some run reaches, route nodes included, in file order. */
+  readonly nodesReached: readonly string[];
   /** Ids of the endings some run reaches. */
   readonly endingsReached: readonly string[];
   readonly endingsTotal: number;
@@ -185,6 +187,7 @@ export function exploreScenario(scenario: Scenario, machine: ScenarioMachine, fi
     transitionsExercised: exercised.size,
     transitionsTotal: transitionsAll.length,
     transitionsNeverTaken: neverTaken,
+    nodesReached: scenario.nodes.filter((node) => reachedNodes.has(node.id)).map((node) => node.id),
     endingsReached: scenario.nodes.filter((node) => endingsReached.has(node.id)).map((node) => node.id),
     endingsTotal: scenario.nodes.filter((node) => node.kind === 'ending').length,
     pathsToEnding: capped ? null : countPaths(),

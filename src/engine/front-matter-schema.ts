@@ -24,37 +24,28 @@ export const toTermId = (written: string): string => slug(written.trim());
 
 const nonEmpty = z.string().trim().min(1);
 
+// Each field says what it is with `.describe()`, not a comment, so that the words also reach the
+// JSON Schema that editors read (docs/scenario-front-matter.schema.json, written by `npm run guide`).
+
 /** Who the trainee talks to. */
 export const personaSchema = z.strictObject({
-  /** The persona's name, shown as the speaker of their lines. */
-  name: nonEmpty,
-  /** Pronouns, shown on the persona card, e.g. `they/them`. */
-  pronouns: nonEmpty.optional(),
-  /** Age in years. */
-  age: z.number().int().positive().optional(),
-  /** A sentence or two about where the persona is in life right now. */
-  situation: nonEmpty.optional(),
-  /** Strengths the persona brings, shown on the persona card. */
-  strengths: z.array(nonEmpty).default([]),
-  /** What the person wants, in their own words; on the client's role card. */
-  wants: nonEmpty.optional(),
-  /** How the person tends to respond when they feel listened to; on the client's role card. */
-  when_listened_to: nonEmpty.optional(),
-  /** How the person tends to respond when pushed, told or argued with; on the client's role card. */
-  when_pushed: nonEmpty.optional(),
+  name: nonEmpty.describe('The persona\'s name, shown as the speaker of their lines.'),
+  pronouns: nonEmpty.optional().describe('Pronouns, shown on the persona card, e.g. `they/them`.'),
+  age: z.number().int().positive().optional().describe('Age in years.'),
+  situation: nonEmpty.optional().describe('A sentence or two about where the persona is in life right now.'),
+  strengths: z.array(nonEmpty).default([]).describe('Strengths the persona brings, shown on the persona card.'),
+  wants: nonEmpty.optional().describe('What the person wants, in their own words; on the client\'s role card.'),
+  when_listened_to: nonEmpty.optional().describe('How the person tends to respond when they feel listened to; on the client\'s role card.'),
+  when_pushed: nonEmpty.optional().describe('How the person tends to respond when pushed, told or argued with; on the client\'s role card.'),
 });
 
 /** One scripted walk the test runner must confirm. */
 export const checkSchema = z
   .strictObject({
-    /** Node ids from the start, in order; route nodes may be left out. */
-    path: z.array(nonEmpty).min(1),
-    /** The outcome of the ending the walk must reach. */
-    outcome: z.enum(outcomes).optional(),
-    /** The id of the ending the walk must reach. */
-    ending: nonEmpty.optional(),
-    /** Variable to condition that must hold at the end of the walk, e.g. `rapport: ">= 3"`. */
-    state: z.record(z.string(), z.union([z.string(), z.number().int()])).optional(),
+    path: z.array(nonEmpty).min(1).describe('Node ids from the start, in order; route nodes may be left out.'),
+    outcome: z.enum(outcomes).optional().describe('The outcome of the ending the walk must reach.'),
+    ending: nonEmpty.optional().describe('The id of the ending the walk must reach.'),
+    state: z.record(z.string(), z.union([z.string(), z.number().int()])).optional().describe('Variable to condition that must hold at the end of the walk, e.g. `rapport: ">= 3"`.'),
   })
   .refine((check) => check.outcome !== undefined || check.ending !== undefined || check.state !== undefined, {
     message: 'Unexpected check with nothing to confirm, expected at least one of `outcome`, `ending` or `state`',
@@ -62,32 +53,21 @@ export const checkSchema = z
 
 /** The YAML front matter of a scenario file (scenario format version 1). */
 export const frontMatterSchema = z.strictObject({
-  /** Shown in lists and on the scenario page. */
-  title: nonEmpty,
-  /** One or two sentences for the catalogue and search. */
-  summary: nonEmpty,
-  /** The person the trainee talks to. */
-  persona: personaSchema,
-  /** Skills practised, each from the project's skills vocabulary (case and spaces do not matter). */
-  skills: z.array(nonEmpty.transform(toTermId)).default([]),
-  /** Ids of the course modules this scenario practises; each must exist. */
-  modules: z.array(nonEmpty).default([]),
-  /** How demanding the scenario is. */
-  level: z.enum(levels).default('beginner'),
-  /** Estimated minutes to play. */
-  minutes: z.number().int().positive().optional(),
-  /** What the coach aims for in this conversation; on the coach's role card. */
-  coach_goal: nonEmpty.optional(),
-  /** Shown, and acknowledged, before the scenario starts. */
-  content_notes: z.array(nonEmpty).default([]),
-  /** The id of the first node; by default the first node in the file. */
-  start: nonEmpty.optional(),
-  /** The scenario's variables and their starting values. */
+  title: nonEmpty.describe('Shown in lists and on the scenario page.'),
+  summary: nonEmpty.describe('One or two sentences for the catalogue and search.'),
+  persona: personaSchema.describe('The person the trainee talks to.'),
+  skills: z.array(nonEmpty.transform(toTermId)).default([]).describe('Skills practised, each from the project\'s skills vocabulary (case and spaces do not matter).'),
+  modules: z.array(nonEmpty).default([]).describe('Ids of the course modules this scenario practises; each must exist.'),
+  level: z.enum(levels).default('beginner').describe('How demanding the scenario is.'),
+  minutes: z.number().int().positive().optional().describe('Estimated minutes to play.'),
+  coach_goal: nonEmpty.optional().describe('What the coach aims for in this conversation; on the coach\'s role card.'),
+  content_notes: z.array(nonEmpty).default([]).describe('Shown, and acknowledged, before the scenario starts.'),
+  start: nonEmpty.optional().describe('The id of the first node; by default the first node in the file.'),
   state: z
     .record(z.string().regex(variableNamePattern, 'Unexpected variable name, expected letters, digits and underscores (hyphens between words)'), z.number().int())
-    .default({}),
-  /** Scripted walks the test runner must confirm. */
-  checks: z.array(checkSchema).default([]),
+    .default({})
+    .describe('The scenario\'s variables and their starting values, such as `rapport: 1`.'),
+  checks: z.array(checkSchema).default([]).describe('Scripted walks the test runner must confirm.'),
 });
 
 export type FrontMatter = z.output<typeof frontMatterSchema>;

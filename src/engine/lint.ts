@@ -6,6 +6,7 @@ import type { VFile } from 'vfile';
 import { compareMessage } from 'vfile-sort';
 import { checkReferences, type ReferenceOptions } from './check.ts';
 import { compileScenario, type ScenarioMachine } from './compile.ts';
+import type { CheckCount } from './coverage.ts';
 import { hasErrors, report } from './diagnostics.ts';
 import { exploreScenario, type Exploration } from './explore.ts';
 import { parseScenario } from './parse.ts';
@@ -17,11 +18,13 @@ export interface LintResult {
   readonly file: VFile;
   /** The scenario, only when the file has no errors. */
   readonly scenario?: Scenario;
+  /** What could be read of the file, errors or not, for showing a draft as it is written; absent if unreadable. */
+  readonly tree?: Scenario;
   readonly machine?: ScenarioMachine;
   /** Present when the file was sound enough to explore. */
   readonly exploration?: Exploration;
   /** How many `checks:` walks there were and how many failed, when they were walked. */
-  readonly checks?: { readonly total: number; readonly failed: number };
+  readonly checks?: CheckCount;
 }
 
 export interface LintOptions extends ReferenceOptions {
@@ -58,7 +61,7 @@ function lintUnsorted(file: VFile, options: LintOptions): LintResult {
   if (hasErrors(file)) {
     report(file, 'Reachability, the teaching check and the `checks:` walks were not run, because this file has errors; fix them and run again', { line: 1, column: 1 }, 'not-explored', { severity: 'info' });
     applyIgnores(scenario, file, { fullyChecked: false });
-    return { file };
+    return { file, tree: scenario };
   }
   const machine = compileScenario(scenario);
   const exploration = exploreScenario(scenario, machine, file);
@@ -66,5 +69,5 @@ function lintUnsorted(file: VFile, options: LintOptions): LintResult {
   if (exploration.stateGraph && !hasErrors(file)) checkGoodMovesKeepHope(scenario, exploration.stateGraph, file);
   const checks = options.walkChecks ? { total: scenario.meta.checks.length, failed: runChecks(scenario, machine, file, parsed.placeOf) } : undefined;
   applyIgnores(scenario, file, { fullyChecked: exploration.stateGraph !== undefined });
-  return { file, exploration, ...(checks ? { checks } : {}), ...(hasErrors(file) ? {} : { scenario, machine }) };
+  return { file, tree: scenario, exploration, ...(checks ? { checks } : {}), ...(hasErrors(file) ? {} : { scenario, machine }) };
 }

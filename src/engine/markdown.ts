@@ -7,14 +7,16 @@
  * lists, or a few thousand nested items in one node, take seconds. The body is therefore parsed
  * in small chunks, split only where CommonMark starts afresh (see {@link chunkStarts}), and the
  * chunks' trees are joined with their positions shifted back into the file. The result is the
- * tree a whole-file parse gives (a property test checks it). Two things no scenario needs are
+ * tree a whole-file parse gives (a property test checks it). Every node heading starts a chunk,
+ * and a chunk's tree depends only on its text, so recent chunks' trees are kept: re-checking a
+ * draft after a keystroke (as the studio does) parses only the node that changed. Two things no scenario needs are
  * refused before parsing, each reported once by the parser: containers nested deeper than
  * {@link maxNesting}, and runs of text longer than {@link maxChunkBytes} with nowhere to split.
  */
-import type { List, Root, RootContent } from 'mdast';
+import type { List, Nodes, Root, RootContent } from 'mdast';
+import type { Point } from 'unist';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { visit } from 'unist-util-visit';
 
 const parser = unified().use(remarkParse);
 
@@ -157,12 +159,14 @@ function chunkStarts(lines: readonly SourceLine[]): ChunkStart[] {
       if (blank.test(text)) inHtml = false;
       continue;
     }
+    // Within a node, a chunk is cut only far enough from the last cut, which is in the same node:
+    // so where chunks begin depends only on the node's own text, and an edit elsewhere keeps them.
     const far = start - starts.at(-1)!.offset >= chunkSize;
     const atMargin = /^[^\s]/.test(text);
     const bullet = bulletItem.exec(text)?.[1];
-    if (far && atMargin && !thematicBreak.test(text)) {
-      if (nodeHeadingLine.test(text)) starts.push({ offset: start, line: index });
-      else if (bullet && !blank.test(previous)) starts.push({ offset: start, line: index, bullet });
+    if (atMargin && nodeHeadingLine.test(text)) starts.push({ offset: start, line: index });
+    else if (far && atMargin && !thematicBreak.test(text)) {
+      if (bullet && !blank.test(previous)) starts.push({ offset: start, line: index, bullet });
       else if (blank.test(previous) && !bullet && !/^(?:\d|<|[`~]{3})/.test(text)) starts.push({ offset: start, line: index });
     }
     const marker = fence.exec(text)?.[1];
@@ -223,8 +227,7 @@ export function readScenarioMarkdown(source: string): ScenarioMarkdown {
     }
     // Refused lines, blanked, need no parsing (the file has an error already, so its tree need
     // not be exact); otherwise trailing blank lines count, as in an unclosed code block.
-    const tree = parser.parse(tooDeep.length > 0 ? chunkText.trimEnd() : chunkText) as Root;
-    shiftPositions(tree, chunk.offset, chunk.line);
+    const tree = shiftedCopy(parseChunk(tooDeep.length > 0 ? chunkText.trimEnd() : chunkText), chunk.offset, chunk.line);
     const [first, ...rest] = tree.children;
     const last = root.children.at(-1);
     if (chunk.bullet && first?.type === 'list' && last?.type === 'list' && !last.ordered && text[offsetOf(last)] === chunk.bullet) {
@@ -246,14 +249,38 @@ function joinLists(list: List, next: List): void {
   if (list.position && next.position) list.position.end = next.position.end;
 }
 
-/** Moves a chunk's positions to where the chunk lies in the file (each node has its own points). */
-function shiftPositions(tree: Root, offset: number, line: number): void {
-  if (offset === 0 && line === 0) return;
-  visit(tree, (node) => {
-    if (!node.position) return;
-    for (const point of [node.position.start, node.position.end]) {
-      point.line += line;
-      point.offset = (point.offset ?? 0) + offset;
+/** Chunk trees by their text, the oldest forgotten first: enough for the largest scenario being edited. */
+const chunkTrees = new Map<string, Root>();
+const chunksKept = 4096;
+
+function parseChunk(text: string): Root {
+  let tree = chunkTrees.get(text);
+  if (!tree) {
+    tree = parser.parse(text) as Root;
+    if (chunkTrees.size >= chunksKept) chunkTrees.delete(chunkTrees.keys().next().value!);
+    chunkTrees.set(text, tree);
+  }
+  return tree;
+}
+
+/**
+ * A copy of a kept chunk's tree, its positions moved to where the chunk lies in the file; the kept
+ * tree is never changed. Iterative, so that no depth of inline nesting can overflow the stack.
+ */
+function shiftedCopy(tree: Root, offset: number, line: number): Root {
+  const move = (point: Point): Point => ({ line: point.line + line, column: point.column, offset: (point.offset ?? 0) + offset });
+  const copy: Root = { ...tree, children: [] };
+  const stack: Array<[Nodes, Nodes]> = [[tree, copy]];
+  while (stack.length > 0) {
+    const [from, to] = stack.pop()!;
+    if (from.position) to.position = { start: move(from.position.start), end: move(from.position.end) };
+    if ('children' in from && 'children' in to) {
+      (to as { children: Nodes[] }).children = from.children.map((child: Nodes) => {
+        const childCopy = { ...child } as Nodes;
+        stack.push([child, childCopy]);
+        return childCopy;
+      });
     }
-  });
+  }
+  return copy;
 }

@@ -4,7 +4,7 @@
  * immutable value; every operation returns a new one.
  */
 import { initialTransition, transition, type SnapshotFrom } from 'xstate';
-import type { Variables } from './condition.ts';
+import { holds, type Variables } from './condition.ts';
 import { compileScenario, type ScenarioMachine } from './compile.ts';
 import type { Choice, EndingNode, Line, Scenario, ScenarioNode } from './types.ts';
 
@@ -60,6 +60,32 @@ export function startRun(scenario: Scenario, machine: ScenarioMachine = compileS
   return { scenario, machine, stops: [{ snapshot, entered: enteredNodes(actions) }] };
 }
 
+/**
+ * Starts a run at any node, with some variables set to chosen values (the rest at their starting
+ * values), following any routes from there: for trying a scenario from the middle, as the studio's
+ * preview does. Restarting the run comes back to this node with these values.
+ */
+export function startRunAt(scenario: Scenario, nodeId: string, vars: Variables = {}): Run {
+  if (!scenario.nodes.some((node) => node.id === nodeId)) throw new RunError(`There is no node \`${nodeId}\` in this scenario`);
+  for (const [name, value] of Object.entries(vars)) {
+    if (!(name in scenario.meta.state)) throw new RunError(`There is no variable \`${name}\` in this scenario`);
+    if (!Number.isInteger(value)) throw new RunError(`The variable \`${name}\` must be a whole number, not ${value}`);
+  }
+  // The same scenario, starting elsewhere: one compiled machine per starting point, stepped as any other.
+  const from: Scenario = { ...scenario, start: nodeId, meta: { ...scenario.meta, state: { ...scenario.meta.state, ...vars } } };
+  return startRun(scenario, compileScenario(from));
+}
+
+/** Each scenario's nodes by id, built once: a long saved run looks a node up at every step. */
+const nodesById = new WeakMap<Scenario, ReadonlyMap<string, ScenarioNode>>();
+
+/** The node with this id in the scenario, if there is one. */
+function nodeById(scenario: Scenario, id: string): ScenarioNode | undefined {
+  let byId = nodesById.get(scenario);
+  if (!byId) nodesById.set(scenario, (byId = new Map(scenario.nodes.map((node) => [node.id, node]))));
+  return byId.get(id);
+}
+
 function lastStop(run: Run): Stop {
   return run.stops.at(-1)!;
 }
@@ -67,7 +93,7 @@ function lastStop(run: Run): Stop {
 /** The node the run is at now: a choice node or an ending. */
 export function currentNode(run: Run): ScenarioNode {
   const id = String(lastStop(run).snapshot.value);
-  return run.scenario.nodes.find((node) => node.id === id)!;
+  return nodeById(run.scenario, id)!;
 }
 
 /** The variables' current values. */
@@ -89,13 +115,20 @@ export function offeredChoices(run: Run): OfferedChoice[] {
 /** The choices that were offered at a stop of the run (0 is the start), as {@link offeredChoices}. */
 export function offeredAt(run: Run, stopIndex: number): OfferedChoice[] {
   const { snapshot } = run.stops[stopIndex]!;
-  const node = run.scenario.nodes.find((candidate) => candidate.id === String(snapshot.value));
+  const node = nodeById(run.scenario, String(snapshot.value));
   if (node?.kind !== 'choice') return [];
+  // The machine's `isOffered` guard is this same test; asking the condition directly is far
+  // cheaper than `snapshot.can`, which a debrief of a long run would do at every step.
   const offered: OfferedChoice[] = [];
   node.choices.forEach((choice, index) => {
-    if (snapshot.can({ type: 'choice.select', choice: index })) offered.push({ number: offered.length + 1, index, choice });
+    if (choice.condition === undefined || holds(choice.condition, snapshot.context.vars)) offered.push({ number: offered.length + 1, index, choice });
   });
   return offered;
+}
+
+/** The lines shown on arriving at a stop of the run (0 is the start): those of every node entered, routes included. */
+export function linesAt(run: Run, stopIndex: number): Line[] {
+  return run.stops[stopIndex]!.entered.flatMap((id) => run.scenario.nodes.find((node) => node.id === id)!.lines);
 }
 
 /** Picks the choice at `index` (file order) of the current node. */
@@ -140,7 +173,7 @@ export function canUndo(run: Run): boolean {
 export function picks(run: Run): Pick[] {
   return run.stops.slice(1).map((stop, i) => {
     const node = String(run.stops[i]!.snapshot.value);
-    const choiceNode = run.scenario.nodes.find((n) => n.id === node) as Extract<ScenarioNode, { kind: 'choice' }>;
+    const choiceNode = nodeById(run.scenario, node) as Extract<ScenarioNode, { kind: 'choice' }>;
     return { node, index: stop.choice!, choice: choiceNode.choices[stop.choice!]! };
   });
 }
@@ -150,9 +183,35 @@ export function choiceIndices(run: Run): number[] {
   return run.stops.slice(1).map((stop) => stop.choice!);
 }
 
-/** Replays stored choice indices; throws a {@link RunError} if the scenario no longer offers them. */
+/**
+ * Replays stored choice indices; throws a {@link RunError} at the first one the scenario does not
+ * offer at that point (it changed, or the record was edited by hand). Builds the stops in one pass,
+ * so a run of any length replays in time proportional to its length: `choose` copies the stops at
+ * every step, which is right for one step and quadratic over a long stored run.
+ */
 export function replay(scenario: Scenario, indices: readonly number[], machine?: ScenarioMachine): Run {
-  return indices.reduce((run, index) => choose(run, index), startRun(scenario, machine));
+  const start = startRun(scenario, machine);
+  const stops: Stop[] = [...start.stops];
+  // The machine is pure: where a choice leads depends only on the node, the variables and the
+  // choice. A long run goes round the same loops, so each distinct step is worked out once.
+  const steps = new Map<string, Stop | undefined>();
+  for (const [position, index] of indices.entries()) {
+    const { snapshot } = stops.at(-1)!;
+    const key = `${String(snapshot.value)} ${JSON.stringify(snapshot.context.vars)} ${index}`;
+    if (!steps.has(key)) steps.set(key, stepFrom(start.machine, snapshot, index));
+    const next = steps.get(key);
+    if (!next) throw new RunError(`Choice ${index + 1} of node \`${String(snapshot.value)}\` is not offered at step ${position + 1} of the stored run`);
+    stops.push(next);
+  }
+  return { ...start, stops };
+}
+
+/** The stop a choice leads to from a snapshot, or undefined if the choice is not offered there. */
+function stepFrom(machine: ScenarioMachine, snapshot: Snapshot, index: number): Stop | undefined {
+  const event = { type: 'choice.select', choice: index } as const;
+  if (!Number.isInteger(index) || !snapshot.can(event)) return undefined;
+  const [next, actions] = transition(machine, snapshot, event);
+  return { snapshot: next, entered: enteredNodes(actions), choice: index };
 }
 
 /** Every node entered so far, in order, route nodes included. */
@@ -162,16 +221,15 @@ export function visitedNodes(run: Run): string[] {
 
 /** What the trainee has seen and done so far, in order. */
 export function transcript(run: Run): TranscriptEntry[] {
-  const byId = new Map(run.scenario.nodes.map((node) => [node.id, node]));
   const entries: TranscriptEntry[] = [];
   run.stops.forEach((stop, i) => {
     if (stop.choice !== undefined) {
       const node = String(run.stops[i - 1]!.snapshot.value);
-      const choiceNode = byId.get(node) as Extract<ScenarioNode, { kind: 'choice' }>;
+      const choiceNode = nodeById(run.scenario, node) as Extract<ScenarioNode, { kind: 'choice' }>;
       entries.push({ kind: 'choice', node, index: stop.choice, choice: choiceNode.choices[stop.choice]! });
     }
     for (const id of stop.entered) {
-      const node = byId.get(id)!;
+      const node = nodeById(run.scenario, id)!;
       if (node.lines.length > 0) entries.push({ kind: 'lines', node: id, lines: node.lines });
       if (node.kind === 'ending') entries.push({ kind: 'ending', ending: node });
     }

@@ -11,9 +11,25 @@ export const thresholds = {
   percentComplexReflections: { fair: 0.4, good: 0.5 },
 } as const;
 
-/** Said wherever the summary is shown. */
-export const summaryDisclaimer =
-  'This summarises the coded choices you picked in this scenario. It is not a MITI rating of your own speech.';
+/**
+ * What the codes summarised are: the coded `choices` picked in a scenario (alone or as a group), or
+ * an observer's `tallies` of what a coach said in a live role-play. It changes only the wording.
+ */
+export type SummarySource = 'choices' | 'tallies';
+
+/** Said wherever the summary is shown, for each source. */
+export const summaryDisclaimers: Readonly<Record<SummarySource, string>> = {
+  choices: 'This summarises the coded choices you picked in this scenario. It is not a MITI rating of your own speech.',
+  tallies: "This summarises an observer's live tallies of what the coach said. It is a practice aid, not a MITI rating by a trained coder.",
+};
+
+/** Said wherever a summary of picked choices is shown. */
+export const summaryDisclaimer = summaryDisclaimers.choices;
+
+const wording: Readonly<Record<SummarySource, { verb: string; one: string; many: string; aSummary: string }>> = {
+  choices: { verb: 'picked', one: 'coded choice', many: 'coded choices', aSummary: 'A choice coded Summary' },
+  tallies: { verb: 'tallied', one: 'tally', many: 'tallies', aSummary: 'A Summary tally' },
+};
 
 /**
  * MITI's thresholds are set for coding a 20-minute segment of real conversation. Below this many
@@ -29,7 +45,9 @@ export type Ratio =
   | { readonly value: null; readonly reason: string };
 
 export interface MitiSummary {
-  /** How many coded choices were picked. */
+  /** Whether these are picked choices or an observer's tallies. */
+  readonly source: SummarySource;
+  /** How many coded choices were picked (or tallies made). */
   readonly coded: number;
   /** How many of them were coded Summary (counted as complex reflections, as the format says). */
   readonly summaries: number;
@@ -52,14 +70,16 @@ function rate(value: number, limits: { fair: number; good: number }): Rating {
   return value >= limits.good ? 'good' : value >= limits.fair ? 'fair' : 'below fair';
 }
 
-/** Summarises the codes of the choices picked. */
-export function summarise(codes: readonly BehaviourCode[]): MitiSummary {
+/** Summarises the codes of the choices picked (or, with `tallies`, of an observer's tallies). */
+export function summarise(codes: readonly BehaviourCode[], source: SummarySource = 'choices'): MitiSummary {
+  const { verb } = wording[source];
   const counts = Object.fromEntries(behaviourCodes.map((code) => [code.countsAs, 0])) as Record<SummaryCategory, number>;
   for (const code of codes) counts[code.countsAs]++;
   const questions = counts.question;
   const complexReflections = counts['complex reflection'];
   const reflections = counts['simple reflection'] + complexReflections;
   return {
+    source,
     coded: codes.length,
     summaries: codes.filter((code) => code.name === 'Summary').length,
     counts,
@@ -68,11 +88,11 @@ export function summarise(codes: readonly BehaviourCode[]): MitiSummary {
     complexReflections,
     reflectionToQuestion:
       questions === 0
-        ? { value: null, reason: reflections === 0 ? 'No questions or reflections were picked, so there is no ratio.' : 'No questions were picked, so there is no ratio to show.' }
+        ? { value: null, reason: reflections === 0 ? `No questions or reflections were ${verb}, so there is no ratio.` : `No questions were ${verb}, so there is no ratio to show.` }
         : { value: reflections / questions, rating: rate(reflections / questions, thresholds.reflectionToQuestion) },
     percentComplexReflections:
       reflections === 0
-        ? { value: null, reason: 'No reflections were picked, so there is no percentage to show.' }
+        ? { value: null, reason: `No reflections were ${verb}, so there is no percentage to show.` }
         : { value: complexReflections / reflections, rating: rate(complexReflections / reflections, thresholds.percentComplexReflections) },
     miAdherent: codes.filter((code) => code.group === 'MI-adherent').length,
     miNonAdherent: codes.filter((code) => code.group === 'MI non-adherent').length,
@@ -90,7 +110,7 @@ export interface SummaryRow {
 }
 
 const round = (n: number) => (Math.round(n * 100) / 100).toString();
-const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+const count = (n: number, noun: string, plural = `${noun}s`) => `${n} ${n === 1 ? noun : plural}`;
 
 /** The summary as table rows, with zero denominators said in words; rated only for long enough runs. */
 export function summaryRows(summary: MitiSummary): SummaryRow[] {
@@ -119,12 +139,13 @@ export function summaryRows(summary: MitiSummary): SummaryRow[] {
 
 /** What to say beside the summary: what it is, where the thresholds come from, and how to read them here. */
 export function summaryNotes(summary: MitiSummary): string[] {
+  const { one, many, aSummary } = wording[summary.source];
   return [
-    summaryDisclaimer,
+    summaryDisclaimers[summary.source],
     'The fair and good thresholds are from the MITI 4.2.1 coding manual (Moyers, Manuel & Ernst, 2015), which describes them as expert opinion, for coding 20 minutes of real conversation.',
     ...(summary.coded < fewestCodedForRatings
-      ? [`With ${count(summary.coded, 'coded choice')}, far fewer than a 20-minute conversation holds, the figures are shown without a fair or good rating: read them as a rough guide.`]
+      ? [`With ${count(summary.coded, one, many)}, far fewer than a 20-minute conversation holds, the figures are shown without a fair or good rating: read them as a rough guide.`]
       : []),
-    ...(summary.summaries > 0 ? ['A choice coded Summary counts as a complex reflection, as the scenario format says: MITI codes a summary as a reflection, and one that gives direction as complex.'] : []),
+    ...(summary.summaries > 0 ? [`${aSummary} counts as a complex reflection, as the scenario format says: MITI codes a summary as a reflection, and one that gives direction as complex.`] : []),
   ];
 }

@@ -1,9 +1,10 @@
 /**
  * A whole run as one Markdown document a trainee can keep or hand to a supervisor: the persona,
  * every line and choice with its code and feedback, the debrief and the summary. The terminal
- * runner saves it and the site downloads it, so both give the same file.
+ * runner saves it and the site downloads it, so both give the same file. Its parts are exported so
+ * that a group's transcript (src/rooms/) is built from the same pieces, with the players named.
  */
-import { debriefOf, type Debrief } from './debrief.ts';
+import { debriefOf, suggestionLead, type Debrief } from './debrief.ts';
 import { transcript, type Run } from './run.ts';
 import type { Persona } from './front-matter-schema.ts';
 
@@ -29,37 +30,78 @@ export function summaryMarkdown(debrief: Debrief): string {
   ].join('\n');
 }
 
-/** Each step: what was picked, its feedback, and the more MI-consistent option where one was offered. */
+/** Each step: what was picked, its feedback, and the option the debrief points to where there is one. */
 export function stepsMarkdown(debrief: Debrief): string[] {
   return debrief.steps.flatMap((step, i) => [
     `${i + 1}. **${step.picked.code.name}:** "${step.picked.says}" — ${step.picked.feedback}`,
-    ...(step.moreConsistent ? [`   - A more MI-consistent option here: **${step.moreConsistent.code.name}:** "${step.moreConsistent.says}" — ${step.moreConsistent.feedback}`] : []),
+    ...(step.suggestion ? [`   - ${suggestionLead(step.suggestion)}: **${step.suggestion.choice.code.name}:** "${step.suggestion.choice.says}" — ${step.suggestion.choice.feedback}`] : []),
   ]);
 }
 
-/** The run so far as Markdown; a finished run includes the debrief and the summary. */
-export function transcriptMarkdown(run: Run, options: { date?: Date } = {}): string {
+export interface TranscriptOptions {
+  /** The day of practice, said under the title. */
+  readonly date?: Date;
+  /** Paragraphs after the date, such as who played. */
+  readonly preface?: readonly string[];
+  /** Who spoke for the coach at each choice (0-based); `You` unless players take turns. */
+  readonly coachAt?: (step: number) => string;
+  /** Lines to add after each choice's feedback (0-based step), such as how a group voted. */
+  readonly notesAt?: (step: number) => readonly string[];
+}
+
+/** The title, date, preface, persona and introduction. */
+export function headerMarkdown(run: Run, options: TranscriptOptions = {}): string[] {
   const { scenario } = run;
   const out: string[] = [`# ${scenario.meta.title}`, ''];
   if (options.date) out.push(`Practised on ${options.date.toISOString().slice(0, 10)}.`, '');
+  for (const paragraph of options.preface ?? []) out.push(paragraph, '');
   out.push('## Persona', '', ...personaLines(scenario.meta.persona), '');
   if (scenario.introduction) out.push(scenario.introduction, '');
-  out.push('## Conversation', '');
+  return out;
+}
+
+/** Every line and choice so far, with each choice's code and feedback. */
+export function conversationMarkdown(run: Run, options: TranscriptOptions = {}): string[] {
+  const out: string[] = ['## Conversation', ''];
+  let step = 0;
   for (const entry of transcript(run)) {
     if (entry.kind === 'lines') {
       for (const line of entry.lines) out.push(line.speaker ? `**${line.speaker}:** ${line.markdown}` : line.markdown, '');
     } else if (entry.kind === 'choice') {
-      out.push(`**You (${entry.choice.code.name}):** "${entry.choice.says}"`, '', `> Feedback: ${entry.choice.feedback}`, '');
+      const coach = options.coachAt?.(step) ?? 'You';
+      out.push(`**${coach} (${entry.choice.code.name}):** "${entry.choice.says}"`, '', `> Feedback: ${entry.choice.feedback}`, '');
+      const notes = options.notesAt?.(step) ?? [];
+      if (notes.length > 0) out.push(...notes, '');
+      step++;
     }
   }
+  return out;
+}
+
+/** The outcome, the ending's debrief, the summary and each step. */
+export function debriefMarkdown(debrief: Debrief): string[] {
+  return [
+    '## Debrief',
+    '',
+    `**Outcome:** ${debrief.ending.outcome}`,
+    '',
+    ...(debrief.ending.debrief ? [debrief.ending.debrief, ''] : []),
+    '### Summary of your coded choices',
+    '',
+    summaryMarkdown(debrief),
+    '',
+    '### Step by step',
+    '',
+    ...stepsMarkdown(debrief),
+    '',
+  ];
+}
+
+/** Said in place of the debrief while a run goes on. */
+export const notEndedMarkdown = ['_The run has not reached an ending yet._', ''];
+
+/** The run so far as Markdown; a finished run includes the debrief and the summary. */
+export function transcriptMarkdown(run: Run, options: TranscriptOptions = {}): string {
   const debrief = debriefOf(run);
-  if (!debrief) {
-    out.push('_The run has not reached an ending yet._', '');
-    return out.join('\n');
-  }
-  out.push('## Debrief', '', `**Outcome:** ${debrief.ending.outcome}`, '');
-  if (debrief.ending.debrief) out.push(debrief.ending.debrief, '');
-  out.push('### Summary of your coded choices', '', summaryMarkdown(debrief), '');
-  out.push('### Step by step', '', ...stepsMarkdown(debrief), '');
-  return out.join('\n');
+  return [...headerMarkdown(run, options), ...conversationMarkdown(run, options), ...(debrief ? debriefMarkdown(debrief) : notEndedMarkdown)].join('\n');
 }

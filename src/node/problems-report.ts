@@ -5,6 +5,7 @@
  */
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
+import { severityOf } from '../engine/diagnostics.ts';
 import { visibleControls, wrapText } from './terminal-text.ts';
 
 export interface ProblemsReportOptions {
@@ -14,7 +15,6 @@ export interface ProblemsReportOptions {
   readonly color: boolean;
 }
 
-const severityOf = (message: VFileMessage) => (message.fatal === true ? 'error' : message.fatal === false ? 'warning' : 'info');
 const colours = { error: 31, warning: 33, info: 34 } as const;
 
 /** Where a message is: `line:column`, or `line:column-line:column` for a span. */

@@ -1,13 +1,17 @@
 /**
  * The one schema of what the site keeps in the browser (localStorage): modules completed,
- * knowledge-check answers, private reflections, scenario runs and runs in progress. Everything
- * that reads or writes progress goes through it. zod/mini keeps it small enough for every page.
+ * knowledge-check answers, private reflections, scenario runs (alone or as a group), runs in
+ * progress and group runs in progress. Everything that reads or writes progress goes through it.
+ * zod/mini keeps it small enough for every page. (The observer's tally sheet records someone
+ * else's coaching, not the reader's progress, so it is kept apart: src/observe/sheet.ts.)
  */
 import { z } from 'zod/mini';
 
 /**
  * Bump when the shape changes, and add the step from the previous shape to `parseProgress` in
- * store.ts; until then, `salvage` keeps every entry that still fits.
+ * store.ts; until then, `salvage` keeps every entry that still fits. Sections and fields added
+ * since version 1 began (group runs) are optional or default to empty, so a record
+ * written before them reads as it is, and an older page reading a newer record keeps what it knows.
  */
 export const progressVersion = 1;
 
@@ -37,6 +41,16 @@ export const runSummarySchema = z.object({
   miNonAdherent: z.int().check(z.nonnegative()),
 });
 
+/** How a group played a finished run. */
+export const groupRunSchema = z.object({
+  /** The room's mode: `vote` or `hot-seat`. */
+  mode: z.string(),
+  /** Who played, in turn order; empty if nobody was named. */
+  players: z.array(z.string()),
+  /** The votes at each step, by choice number. */
+  votes: z.array(z.record(z.string(), z.int().check(z.nonnegative()))),
+});
+
 /** A scenario played to an ending. */
 export const finishedRunSchema = z.object({
   scenarioId: z.string().check(z.minLength(1)),
@@ -48,6 +62,8 @@ export const finishedRunSchema = z.object({
   /** The choices picked, by their index in the file: enough to replay the run. */
   choices: z.array(z.int().check(z.nonnegative())),
   summary: runSummarySchema,
+  /** Present when a group played it together. */
+  group: z.optional(groupRunSchema),
 });
 
 /** A scenario left part-way, to resume. */
@@ -71,15 +87,22 @@ export const progressSchema = z.object({
   runs: z.array(finishedRunSchema),
   /** Runs in progress, by scenario id. */
   inProgress: z.record(z.string(), runInProgressSchema),
+  /**
+   * Group runs in progress on this screen, by scenario id, as saved rooms. The rooms module checks
+   * a saved room when it resumes one (src/rooms/schema.ts), so every page that reads progress need
+   * not carry the room's schema; one that no longer fits is dropped then, with a notice.
+   */
+  groupsInProgress: z._default(z.record(z.string(), z.unknown()), () => ({})),
 });
 
 export type Progress = z.infer<typeof progressSchema>;
 export type FinishedRun = z.infer<typeof finishedRunSchema>;
 export type RunInProgress = z.infer<typeof runInProgressSchema>;
+export type GroupRun = z.infer<typeof groupRunSchema>;
 
 /** A fresh, empty record. */
 export function emptyProgress(): Progress {
-  return { version: progressVersion, modules: {}, answers: {}, reflections: {}, runs: [], inProgress: {} };
+  return { version: progressVersion, modules: {}, answers: {}, reflections: {}, runs: [], inProgress: {}, groupsInProgress: {} };
 }
 
 /** The record-shaped sections and the schema of one entry in each. */
@@ -88,4 +111,5 @@ export const recordSections = {
   answers: answerSchema,
   reflections: reflectionSchema,
   inProgress: runInProgressSchema,
+  groupsInProgress: z.unknown(),
 } as const;

@@ -1,3 +1,6 @@
+import { exportProgress, loadProgress } from '../progress/store.ts';
+import type { Progress } from '../progress/schema.ts';
+
 /** Saves text as a file on the reader's device, through the browser's own download. */
 export function downloadFile(name: string, text: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -8,4 +11,9 @@ export function downloadFile(name: string, text: string, type: string): void {
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Downloads progress (by default, this page's, saved or not) as the JSON file "Import progress" reads. */
+export function downloadProgress(progress: Progress = loadProgress().progress): void {
+  downloadFile(`recovery-coach-practice-progress-${new Date().toISOString().slice(0, 10)}.json`, exportProgress(progress), 'application/json');
 }

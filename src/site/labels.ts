@@ -1,4 +1,7 @@
 import type { FrontMatter, Level } from '../engine/front-matter-schema.ts';
+import type { FinishedRun } from '../progress/schema.ts';
+
+type RunSummary = FinishedRun['summary'];
 
 /** A level as shown: `Beginner`. */
 export function levelLabel(level: Level): string {
@@ -8,4 +11,20 @@ export function levelLabel(level: Level): string {
 /** Level and estimated time, as shown with every scenario: `Beginner · about 10 minutes`. */
 export function scenarioFacts(meta: FrontMatter): string {
   return `${levelLabel(meta.level)}${meta.minutes ? ` · about ${meta.minutes} minutes` : ''}`;
+}
+
+/** A finished run's figures as shown in the run history: `2 reflections to 1 question · 3 MI-adherent, 0 non-adherent`. */
+export function runFigures(summary: RunSummary): string {
+  const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+  return `${plural(summary.reflections, 'reflection')} to ${plural(summary.questions, 'question')} · ${summary.miAdherent} MI-adherent, ${summary.miNonAdherent} non-adherent`;
+}
+
+/** When a run ended, as shown in the run history: the reader's own date and time format. */
+export function runDate(endedAt: string): string {
+  return new Date(endedAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** The id of a past run's place on its scenario page, which My progress links to. */
+export function runAnchor(endedAt: string): string {
+  return `run-${endedAt.replace(/[^0-9A-Za-z]/g, '')}`;
 }

@@ -4,8 +4,10 @@ import { z } from 'astro/zod';
 export const sourceSchema = z.object({
   /** The full citation, as a reader would look it up. */
   citation: z.string().min(1),
-  /** Where it can be read, if it is online. */
-  url: z.url().optional(),
+  /** Where it can be read, if it is online: an http(s) address only (never `javascript:` and the like). */
+  url: z
+    .url({ protocol: /^https?$/, error: 'A source `url` must be a web address starting with `https://` or `http://`; other schemes (such as `javascript:`, `data:` or `mailto:`) are not allowed' })
+    .optional(),
 });
 
 /** The front matter of a course module in `content/modules/`. */
@@ -24,6 +26,8 @@ export const moduleSchema = z.object({
   sources: z.array(sourceSchema).min(1),
   /** Ids of scenarios that practise this module. */
   scenarios: z.array(z.string()).default([]),
+  /** Hard topics the module covers, shown before its description wherever it appears, as scenarios do. */
+  content_notes: z.array(z.string().min(1)).default([]),
 });
 
 /** A glossary entry in `content/glossary.yaml`. */

@@ -8,10 +8,7 @@ import type { Outcome } from '../engine/front-matter-schema.ts';
 import type { Scenario } from '../engine/types.ts';
 import { problemsReport } from '../node/problems-report.ts';
 import { lintScenarioFiles } from '../node/scenario-files.ts';
-import { inlineMarkdownToHtml, markdownToHtml } from './markdown-html.ts';
-
-/** Every piece of Markdown in a scenario, rendered: looked up by its Markdown source. */
-export type RenderedMarkdown = Record<string, string>;
+import { renderScenarioMarkdown, type RenderedMarkdown } from './render-scenario.ts';
 
 export interface ScenarioEntry {
   readonly id: string;
@@ -23,22 +20,8 @@ export interface ScenarioEntry {
 
 export interface BrokenScenario {
   readonly id: string;
-  /** The engine's diagnostics, as `coach lint` prints them (unwrapped: the page wraps them). */
+  /** The engine's diagnostics, as `coach lint` prints them. */
   readonly report: string;
-}
-
-function render(scenario: Scenario): RenderedMarkdown {
-  // No prototype: a line whose text is `toString` or `constructor` is rendered like any other.
-  const html: RenderedMarkdown = Object.create(null);
-  const inline = (markdown: string) => (html[markdown] ??= inlineMarkdownToHtml(markdown));
-  const block = (markdown: string) => (html[markdown] ??= markdownToHtml(markdown));
-  if (scenario.introduction) block(scenario.introduction);
-  for (const node of scenario.nodes) {
-    for (const line of node.lines) inline(line.markdown);
-    if (node.kind === 'choice') for (const choice of node.choices) inline(choice.feedback);
-    if (node.kind === 'ending' && node.debrief) block(node.debrief);
-  }
-  return html;
 }
 
 export interface ScenarioCatalog {
@@ -49,8 +32,9 @@ export interface ScenarioCatalog {
 let catalog: Promise<ScenarioCatalog> | undefined;
 
 /**
- * Every scenario, checked and rendered, in file-name order. Read once per build or dev-server
- * start (the dev server restarts when scenarios/ changes), however many pages ask for it.
+ * Every scenario, checked and rendered, in file-name order. Read once per build, however many pages
+ * ask for it; under `astro dev`, read again after any scenario file changes, because
+ * `scenario-live-reload.ts` has this module loaded afresh.
  */
 export function loadScenarioCatalog(): Promise<ScenarioCatalog> {
   catalog ??= readCatalog();
@@ -64,13 +48,20 @@ async function readCatalog(): Promise<ScenarioCatalog> {
   for (const result of results) {
     const id = result.file.stem ?? '';
     if (hasErrors(result.file) || !result.scenario) {
+      // Unwrapped: the page wraps each message itself.
       broken.push({ id, report: problemsReport([result.file], { color: false, width: Infinity }) });
       continue;
     }
     const { scenario } = result;
     const endings = { positive: 0, mixed: 0, negative: 0 };
     for (const node of scenario.nodes) if (node.kind === 'ending') endings[node.outcome]++;
-    scenarios.push({ id, scenario, html: render(scenario), stats: { nodes: scenario.nodes.length, endings } });
+    scenarios.push({ id, scenario, html: renderScenarioMarkdown(scenario), stats: { nodes: scenario.nodes.length, endings } });
   }
   return { scenarios, broken };
+}
+
+/** `getStaticPaths` for a page per valid scenario (its group page, its role cards): the id, and the entry as a prop. */
+export async function scenarioPagePaths(): Promise<Array<{ params: { id: string }; props: { entry: ScenarioEntry } }>> {
+  const { scenarios } = await loadScenarioCatalog();
+  return scenarios.map((entry) => ({ params: { id: entry.id }, props: { entry } }));
 }

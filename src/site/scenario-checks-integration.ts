@@ -1,19 +1,21 @@
 /**
  * Fails `astro build` with the engine's own diagnostics when any scenario has an error: the same
  * messages, file, line and column that `coach lint` prints, all of them, and no stack trace. In
- * `astro dev` it only watches the scenarios, and a broken scenario's page shows its diagnostics.
+ * `astro dev` it reloads the site whenever a scenario file changes, and a broken scenario's page
+ * shows its diagnostics.
  */
 import type { AstroIntegration } from 'astro';
 import { hasErrors } from '../engine/diagnostics.ts';
 import { problemsReport } from '../node/problems-report.ts';
 import { lintScenarioFiles, scenariosFolder } from '../node/scenario-files.ts';
+import { scenarioLiveReload } from './scenario-live-reload.ts';
 
 export function scenarioChecks(): AstroIntegration {
   return {
     name: 'recovery-coach-practice:scenario-checks',
     hooks: {
-      'astro:config:setup': async ({ command, addWatchFile, logger }) => {
-        addWatchFile(scenariosFolder);
+      'astro:config:setup': async ({ command, updateConfig, logger }) => {
+        updateConfig({ vite: { plugins: [scenarioLiveReload(scenariosFolder)] } });
         if (command !== 'build') return;
         const results = await lintScenarioFiles([]);
         const broken = results.filter((result) => hasErrors(result.file));

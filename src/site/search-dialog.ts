@@ -4,6 +4,7 @@
  * kind and a snippet with the match highlighted.
  */
 import type { SearchDocument, SearchIndexFile } from './search-documents.ts';
+import { searchIndex } from './search-query.ts';
 import { snippetAround } from './snippet.ts';
 
 const dialog = document.querySelector<HTMLDialogElement>('[data-search-dialog]');
@@ -17,22 +18,12 @@ let searcher: Promise<Searcher> | undefined;
 function loadSearcher(): Promise<Searcher> {
   searcher ??= Promise.all([import('lunr'), fetch('/search-index.json').then((response) => response.json() as Promise<SearchIndexFile>)]).then(([{ default: lunr }, file]) => {
     const index = lunr.Index.load(file.index);
-    return (query: string) => {
-      let results: lunr.Index.Result[];
-      try {
-        results = index.search(query);
-      } catch {
-        // A query with lunr syntax errors (a stray colon): search its words instead.
-        results = index.query((q) => {
-          for (const term of lunr.tokenizer(query)) q.term(term.toString(), { wildcard: lunr.Query.wildcard.TRAILING });
-        });
-      }
-      return results.map((result) => {
+    return (query: string) =>
+      searchIndex(lunr, index, query).map((result) => {
         const entry = file.documents[result.ref]!;
         const textMatch = Object.values(result.matchData.metadata).map((fields) => (fields as Record<string, { position?: Array<[number, number]> }>).text?.position?.[0]).find(Boolean);
         return { entry, ...(textMatch ? { position: textMatch } : {}) };
       });
-    };
   });
   return searcher;
 }
@@ -48,13 +39,16 @@ function render(results: ReturnType<Searcher>, query: string) {
       const kind = document.createElement('span');
       kind.className = 'meta';
       kind.textContent = ` · ${entry.kind}`;
+      const note = document.createElement('p');
+      note.className = 'meta';
+      if (entry.contentNotes?.length) note.textContent = `Content note: ${entry.contentNotes.join('; ')}.`;
       const snippet = document.createElement('p');
       snippet.className = 'meta';
       const { before, match, after } = snippetAround(entry.text, position);
       const mark = document.createElement('mark');
       mark.textContent = match;
       snippet.append(before, mark, after);
-      li.append(link, kind, snippet);
+      li.append(link, kind, ...(note.textContent ? [note] : []), snippet);
       return li;
     }),
   );

@@ -4,11 +4,8 @@
  * lunr index that the browser loads only when the reader first opens search.
  */
 import lunr from 'lunr';
-import { toString } from 'mdast-util-to-string';
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import type { Scenario } from '../engine/types.ts';
+import { attributeOf, markdownText, parseMdx, plainText } from './mdx-tree.ts';
 
 export interface SearchDocument {
   /** The page's address, which is also the document's id. */
@@ -17,6 +14,8 @@ export interface SearchDocument {
   readonly kind: 'Module' | 'Scenario' | 'Glossary';
   /** Plain text, for matching and for the snippet shown with a result. */
   readonly text: string;
+  /** Hard topics, said before the snippet, as everywhere else a summary is shown. */
+  readonly contentNotes?: readonly string[];
 }
 
 export interface SearchIndexFile {
@@ -24,13 +23,12 @@ export interface SearchIndexFile {
   readonly documents: Record<string, SearchDocument>;
 }
 
-const mdxParser = unified().use(remarkParse).use(remarkMdx);
-
-/** The readable text of an MDX module body: prose and JSX children, no code, imports or props. */
-export function mdxToText(mdx: string): string {
-  const tree = mdxParser.parse(mdx);
-  const blocks = (tree.children as Array<{ type: string }>).filter((node) => node.type !== 'mdxjsEsm' && node.type !== 'code');
-  return blocks.map((node) => toString(node as never)).filter(Boolean).join('\n').replace(/[ \t]+/g, ' ').trim();
+/**
+ * The readable text of an MDX module body: prose, lists, tables and JSX children, each block apart
+ * from the next; no code, imports or props. A `<Term>` written without words reads as its term.
+ */
+export function mdxToText(mdx: string, termOf: (id: string) => string = () => ''): string {
+  return plainText(parseMdx(mdx), (element) => (element.name === 'Term' ? termOf(attributeOf(element, 'id') ?? '') : ''));
 }
 
 /** A scenario as plain text: what a trainee reads while playing it. */
@@ -42,7 +40,7 @@ export function scenarioText(scenario: Scenario): string {
     if (node.kind === 'choice') for (const choice of node.choices) parts.push(choice.says);
     if (node.kind === 'ending') parts.push(node.debrief);
   }
-  return parts.filter(Boolean).join('\n').replace(/[*_`]/g, '');
+  return parts.filter(Boolean).map(markdownText).join('\n');
 }
 
 /** Builds the serialised index with the documents it points to. */

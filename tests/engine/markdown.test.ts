@@ -11,6 +11,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { readScenarioMarkdown } from '../../src/engine/markdown.ts';
+import { readFixture } from '../helpers.ts';
 
 const wholeFile = unified().use(remarkParse);
 
@@ -34,4 +35,42 @@ describe('the chunked parse', () => {
     );
     // The whole-file parse it compares with is the slow one; give a loaded machine room.
   }, 120_000);
+});
+
+describe('parsing a scenario node by node', () => {
+  const source = readFixture('every-feature.md');
+  /** A whole-file parse with the front matter blanked: the body's blocks, at their places in the file. */
+  const wholeBody = (text: string) => {
+    const end = text.indexOf('\n---', 3) + 4;
+    return (wholeFile.parse(text.slice(0, end).replace(/[^\n]/g, ' ') + text.slice(end)) as Root).children;
+  };
+  const chunked = (text: string) => readScenarioMarkdown(text).tree.children;
+
+  it('gives the tree of a whole-file parse, and again after an edit, from kept and fresh chunks alike', () => {
+    expect(chunked(source)).toEqual(wholeBody(source));
+    const edited = source.replace('I want a plan for the mornings.', 'I want a plan for my mornings, please.');
+    expect(chunked(edited)).toEqual(wholeBody(edited));
+    expect(chunked(source)).toEqual(wholeBody(source));
+  });
+
+  it('does not split inside a comment, a code block or a list item', () => {
+    const tricky = `${source}
+<!-- A node set aside for now:
+## Not a node
+
+**Outcome:** mixed
+-->
+
+## Last
+
+- **Open question:** "Why?" -> last
+  - feedback: Fine.
+  ## a heading inside the list item
+
+\`\`\`
+## not a heading either
+\`\`\`
+`;
+    expect(chunked(tricky)).toEqual(wholeBody(tricky));
+  });
 });

@@ -3,12 +3,12 @@
  * line and column. All problems in a file are reported together.
  */
 import { describe, expect, it } from 'vitest';
-import { goodEnding, lintText, messagesOf, problemsOf, scenario } from '../helpers.ts';
+import { fixtureModules, goodEnding, lintText, messagesOf, problemsOf, scenario } from '../helpers.ts';
 
 const codes = '`Open question`, `Closed question`, `Simple reflection`, `Complex reflection`, `Summary`, `Affirm`, `Seeking collaboration`, `Emphasizing autonomy`, `Giving information`, `Persuade with permission`, `Persuade`, `Confront`';
 const skillIds = '`engaging`, `focusing`, `evoking`, `planning`, `open-questions`, `affirmations`, `reflections`, `simple-reflections`, `complex-reflections`, `double-sided-reflections`, `summaries`, `oars`, `change-talk`, `sustain-talk`, `discord`, `righting-reflex`, `autonomy-support`, `seeking-collaboration`, `elicit-provide-elicit`, `agenda-mapping`, `giving-information`, `shared-decision-making`, `goal-setting`, `action-planning`, `strengths`, `hope`, `self-disclosure`, `boundaries`, `safety`, `linking-to-resources`, `advocacy`, `family-support`, `group-facilitation`';
 const tagIds = '`team-talk`, `option-talk`, `decision-talk`, `seek-participation`, `help-explore-options`, `assess-values`, `reach-decision`, `evaluate-decision`, `hope`, `person-driven`, `many-pathways`, `holistic`, `peer-support`, `relationships`, `culture`, `trauma-informed`, `strengths`, `respect`, `health`, `home`, `purpose`, `community`, `connectedness`, `identity`, `meaning`, `empowerment`, `autonomy`, `safety`';
-const moduleIds = '`mi-oars`, `mi-spirit-and-processes`, `safety-and-the-coachs-role`, `shared-decision-making`, `what-recovery-means`';
+const moduleIds = fixtureModules.map((id) => `\`${id}\``).join(', ');
 const choice = (code: string, target: string, extra = '') => `- **${code}:** "Words." -> ${target}\n  - feedback: f\n${extra}`;
 
 describe('the file and its front matter', () => {
@@ -46,6 +46,16 @@ describe('the file and its front matter', () => {
   it('names the closest known key for an unknown one', () => {
     expect(problemsOf(lintText(scenario(goodEnding, 'titel: x\n')))).toEqual([
       '8:1 error Unexpected key `titel`, expected one of `title`, `summary`, `persona`, `skills`, `modules`, `level`, `minutes`, `coach_goal`, `content_notes`, `start`, `state`, `checks`; did you mean `title`?',
+    ]);
+  });
+
+  it('checks the role-card fields: persona wants, when_listened_to and when_pushed, and coach_goal', () => {
+    const front = (persona: string, extra = '') => `---\ntitle: t\nsummary: s\npersona:\n  name: Sam\n${persona}${extra}---\n\n${goodEnding}`;
+    expect(problemsOf(lintText(front('  wants: A steady job\n  when_listened_to: Opens up.\n  when_pushed: Goes quiet.\n', 'coach_goal: Hear what Sam wants.\n')))).toEqual([]);
+    expect(problemsOf(lintText(front('  when_pused: Goes quiet.\n  when_listened_to: ""\n', 'coach_goal: 3\n')))).toEqual([
+      '6:3 error Unexpected key `when_pused` in `persona`, expected one of `name`, `pronouns`, `age`, `situation`, `strengths`, `wants`, `when_listened_to`, `when_pushed`; did you mean `when_pushed`?',
+      '7:21 error Unexpected value `` for `persona.when_listened_to`, expected a sentence',
+      '8:13 error Unexpected value `3` for `coach_goal`, expected a sentence saying what the coach aims for',
     ]);
   });
 

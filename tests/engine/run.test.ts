@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canUndo, choiceIndices, chooseNumber, currentNode, currentVariables, endingOf, offeredChoices, picks, replay, restart, RunError, startRun, transcript, undo, visitedNodes } from '../../src/engine/run.ts';
+import { canUndo, linesAt, choiceIndices, chooseNumber, currentNode, currentVariables, endingOf, offeredChoices, picks, replay, restart, RunError, startRun, startRunAt, transcript, undo, visitedNodes } from '../../src/engine/run.ts';
 import { lintText, readFixture } from '../helpers.ts';
 
 const scenario = lintText(readFixture('every-feature.md'), 'every-feature.md').scenario!;
@@ -22,6 +22,13 @@ describe('stepping a scenario', () => {
     expect(visitedNodes(run)).toEqual(['hello', 'lectures', 'gate', 'maybe']);
     expect(currentVariables(run)).toEqual({ trust: 0, readiness: 2 });
     expect(offeredChoices(run)).toEqual([]);
+  });
+
+  it('gives the lines shown on arriving at each stop, route nodes included', () => {
+    const run = chooseNumber(chooseNumber(startRun(scenario), 2), 1); // hello -> lectures -> gate -> maybe
+    expect(linesAt(run, 0).map((line) => line.markdown)).toEqual(['*Riley checks her phone, then puts it face down.*', "I've only got twenty minutes."]);
+    expect(linesAt(run, 1).map((line) => `${line.speaker}: ${line.markdown}`)).toEqual(['Riley: Right.']);
+    expect(linesAt(run, 2)).toEqual([]);
   });
 
   it('refuses a choice that is not offered, saying what is', () => {
@@ -56,5 +63,39 @@ describe('stepping a scenario', () => {
     const run = chooseNumber(chooseNumber(startRun(scenario), 1), 2);
     expect(endingOf(replay(scenario, choiceIndices(run)))?.id).toBe(endingOf(run)?.id);
     expect(() => replay(scenario, [2])).toThrow(RunError);
+  });
+});
+
+describe('starting from any node, as the studio\'s preview does', () => {
+  it('starts at a choice node with the chosen values, the other variables at their starting values', () => {
+    const run = startRunAt(scenario, 'listens', { trust: 3 });
+    expect(currentNode(run).id).toBe('listens');
+    expect(currentVariables(run)).toEqual({ trust: 3, readiness: 2 });
+    expect(offeredChoices(run).map((o) => o.choice.code.name)).toEqual(['Emphasizing autonomy', 'Giving information']);
+    expect(offeredChoices(startRunAt(scenario, 'listens', { trust: 0 })).map((o) => o.choice.code.name)).toEqual(['Giving information']);
+  });
+
+  it('follows the routes of a route node with the chosen values', () => {
+    expect(visitedNodes(startRunAt(scenario, 'gate', { trust: 1, readiness: 3 }))).toEqual(['gate', 'plan']);
+    expect(endingOf(startRunAt(scenario, 'gate', { readiness: 0 }))?.id).toBe('walk-out');
+  });
+
+  it('plays on from there, and restarts where it started', () => {
+    const run = chooseNumber(startRunAt(scenario, 'listens', { trust: 3 }), 1);
+    expect(endingOf(run)?.id).toBe('plan');
+    expect(picks(run).map((pick) => pick.node)).toEqual(['listens']);
+    const again = restart(run);
+    expect(currentNode(again).id).toBe('listens');
+    expect(currentVariables(again)).toEqual({ trust: 3, readiness: 2 });
+  });
+
+  it('starts at an ending, which has ended already', () => {
+    expect(endingOf(startRunAt(scenario, 'maybe'))?.outcome).toBe('mixed');
+  });
+
+  it('refuses a node or variable the scenario does not have, and a value that is not a whole number', () => {
+    expect(() => startRunAt(scenario, 'nowhere')).toThrow(new RunError('There is no node `nowhere` in this scenario'));
+    expect(() => startRunAt(scenario, 'listens', { rapport: 1 })).toThrow(new RunError('There is no variable `rapport` in this scenario'));
+    expect(() => startRunAt(scenario, 'listens', { trust: 1.5 })).toThrow(new RunError('The variable `trust` must be a whole number, not 1.5'));
   });
 });

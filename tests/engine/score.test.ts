@@ -50,6 +50,17 @@ describe('the MITI-style summary', () => {
     expect([summary.miAdherent, summary.miNonAdherent]).toEqual([3, 2]);
   });
 
+  it("words an observer's tallies as tallies, not as picked choices", () => {
+    const tallies = summarise(codes('Affirm', 'Summary'), 'tallies');
+    expect(summaryRows(tallies)[0]!.value).toBe('No questions were tallied, so there is no ratio to show.');
+    expect(summaryNotes(tallies)).toEqual([
+      "This summarises an observer's live tallies of what the coach said. It is a practice aid, not a MITI rating by a trained coder.",
+      'The fair and good thresholds are from the MITI 4.2.1 coding manual (Moyers, Manuel & Ernst, 2015), which describes them as expert opinion, for coding 20 minutes of real conversation.',
+      'With 2 tallies, far fewer than a 20-minute conversation holds, the figures are shown without a fair or good rating: read them as a rough guide.',
+      'A Summary tally counts as a complex reflection, as the scenario format says: MITI codes a summary as a reflection, and one that gives direction as complex.',
+    ]);
+  });
+
   it('matches codes ignoring case, and knows all twelve', () => {
     expect(behaviourCodes).toHaveLength(12);
     expect(findBehaviourCode('  persuade WITH permission ')?.name).toBe('Persuade with permission');

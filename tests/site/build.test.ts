@@ -62,12 +62,16 @@ describe('the site build', () => {
   it('puts a new scenario in the catalogue, on its own page and in search, with no code change', () => {
     const scenarios = tempFolder();
     cpSync(join(projectRoot, 'scenarios'), scenarios, { recursive: true });
-    writeFileSync(join(scenarios, 'morgan-and-the-allotment.md'), heldOut);
+    const roleCardFields = '  wants: To grow enough to give some away.\n  when_listened_to: Talks about the runner beans.\n  when_pushed: Says the plot is too far gone anyway.\ncoach_goal: Hear what the allotment means to Morgan.\n';
+    writeFileSync(join(scenarios, 'morgan-and-the-allotment.md'), heldOut.replace('  name: Morgan\n', `  name: Morgan\n${roleCardFields}`));
     const out = join(scenarios, 'dist');
     const result = build(scenarios, out);
     expect(result.status, result.stderr).toBe(0);
     expect(readFileSync(join(out, 'scenarios/index.html'), 'utf8')).toContain('Talking with Morgan about the allotment');
     expect(readFileSync(join(out, 'scenarios/morgan-and-the-allotment/index.html'), 'utf8')).toContain('Who you are talking with: Morgan');
+    const cards = readFileSync(join(out, 'scenarios/morgan-and-the-allotment/cards/index.html'), 'utf8');
+    for (const words of ['You are Morgan', 'To grow enough to give some away.', 'Talks about the runner beans.', 'Says the plot is too far gone anyway.', 'Hear what the allotment means to Morgan.']) expect(cards).toContain(words);
+    expect(readFileSync(join(out, 'scenarios/morgan-and-the-allotment/group/index.html'), 'utf8')).toContain('Play as a group: Talking with Morgan about the allotment');
     const search = JSON.parse(readFileSync(join(out, 'search-index.json'), 'utf8'));
     expect(search.documents['/scenarios/morgan-and-the-allotment']).toMatchObject({ title: 'Talking with Morgan about the allotment', kind: 'Scenario' });
     expect(JSON.stringify(search.index)).toContain('allot');

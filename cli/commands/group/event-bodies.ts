@@ -1,0 +1,41 @@
+/**
+ * The JSON body each room event takes over HTTP, checked with Zod at the server's edge before it
+ * becomes a room event: one readable reason for the first thing wrong.
+ */
+import { z } from 'zod';
+import { roomActions, type RoomAction } from '../../../src/rooms/api.ts';
+import type { RoomEvent } from '../../../src/rooms/room.ts';
+import { maxPlayerName, roomModes } from '../../../src/rooms/schema.ts';
+
+const playerName = z.string({ error: 'expected a name' }).trim().min(1, 'expected a name').max(maxPlayerName, `expected a name of at most ${maxPlayerName} characters`);
+const choiceNumber = z.int({ error: 'expected a whole number from 1' }).positive('expected a whole number from 1');
+const nothing = z.object({});
+
+/** The JSON body of each event, without its `type`. Unknown keys are ignored. */
+const eventBodies = {
+  'player.join': z.object({ name: playerName }),
+  'vote.cast': z.object({ player: playerName, choice: choiceNumber }),
+  'vote.count': z.object({ choice: choiceNumber, count: z.int({ error: 'expected a whole number from 0' }).nonnegative('expected a whole number from 0') }),
+  'room.start': z.object({
+    mode: z.enum(roomModes, { error: `expected one of ${roomModes.map((mode) => `"${mode}"`).join(', ')}` }),
+    sayItYourWay: z.boolean({ error: 'expected true or false' }).optional(),
+    sayItSeconds: z.int({ error: 'expected a whole number of seconds' }).min(5, 'expected at least 5 seconds').max(900, 'expected at most 900 seconds').optional(),
+  }),
+  'room.advance': z.object({ choice: choiceNumber.optional() }),
+  'step.undo': nothing,
+  'room.restart': nothing,
+  'room.pause': nothing,
+  'room.resume': nothing,
+} satisfies Record<RoomEvent['type'], z.ZodType>;
+
+/** Reads an action's JSON body (already parsed) into a room event, or says in one line what is wrong. */
+export function eventFromBody(action: RoomAction, body: unknown): { ok: true; event: RoomEvent } | { ok: false; reason: string } {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return { ok: false, reason: 'Unexpected body, expected a JSON object' };
+  const type = roomActions[action].event;
+  const parsed = eventBodies[type].safeParse(body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return { ok: false, reason: `Unexpected \`${issue.path.join('.')}\`, ${issue.message}` };
+  }
+  return { ok: true, event: { type, ...parsed.data } as RoomEvent };
+}

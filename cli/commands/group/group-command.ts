@@ -1,0 +1,100 @@
+/**
+ * What `coach group` does: check the scenario, build the course if its group page is missing,
+ * start the room server, carry on with this scenario's open room (or open one), and print the
+ * facilitator's address, the join address and a QR code. It runs until stopped (Ctrl+C or a
+ * signal) and never waits for keys, with or without a terminal.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import QRCode from 'qrcode';
+import { displayPath, projectRoot } from '../../../src/node/scenario-files.ts';
+import { stepIndexOf } from '../../../src/rooms/room.ts';
+import { exitCodes } from '../../exit-codes.ts';
+import { CommandError, loadScenarioArg } from '../../scenario-arg.ts';
+import { useColor } from '../../terminal.ts';
+import { isAnyAddress, isLoopback, lanAddress } from './addresses.ts';
+import type { GroupOptions } from './index.ts';
+import { latestOpenRoom, startRoomServer, type LoadedScenario } from './server.ts';
+
+/** Where rooms are saved unless --rooms-dir says otherwise. */
+export const defaultRoomsDir = join(projectRoot, '.coach', 'rooms');
+const siteDir = join(projectRoot, 'dist');
+
+const groupPage = (id: string) => join(siteDir, 'scenarios', id, 'group', 'index.html');
+
+/** Builds the course with astro build, its output on stderr so stdout stays for the addresses. */
+function buildSite(): boolean {
+  process.stderr.write('Building the course first (astro build)…\n');
+  const result = spawnSync(process.execPath, [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: projectRoot, stdio: ['ignore', 2, 2] });
+  return result.status === 0;
+}
+
+/** Runs `coach group` until it is stopped; returns the exit code. */
+export async function groupCommand(arg: string, options: GroupOptions): Promise<number> {
+  const fail = (message: string, code: number) => {
+    process.stderr.write(`coach: ${message}\n`);
+    return code;
+  };
+  let loaded: LoadedScenario;
+  try {
+    loaded = await loadScenarioArg(arg);
+  } catch (error) {
+    if (!(error instanceof CommandError)) throw error;
+    return fail(error.message, error.exitCode);
+  }
+  const { scenario } = loaded;
+  if (!existsSync(groupPage(scenario.id)) && !buildSite()) return fail('the course could not be built; `npm run build` shows why', exitCodes.problem);
+  if (!existsSync(groupPage(scenario.id))) {
+    return fail(`the course has no page for \`${scenario.id}\`: coach group serves scenarios from scenarios/ (or COACH_SCENARIOS_DIR), so put the file there`, exitCodes.usage);
+  }
+
+  const lan = lanAddress();
+  const host = options.host ?? lan ?? '127.0.0.1';
+  const roomsDir = options.roomsDir ?? defaultRoomsDir;
+  const warn = (line: string) => process.stderr.write(`coach: ${line}\n`);
+  const loadScenario = async (id: string) => {
+    if (id === scenario.id) return loaded;
+    return loadScenarioArg(id).catch(() => undefined);
+  };
+
+  let server;
+  try {
+    server = await startRoomServer({ host, port: options.port, siteDir, roomsDir, loadScenario, warn });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') return fail(`port ${options.port} is in use on ${host}; pass another with --port (0 picks a free one)`, exitCodes.problem);
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') return fail(`cannot listen on \`${host}\`: it is not an address of this computer${lan ? ` (its address on the local network is ${lan})` : ''}`, exitCodes.usage);
+    throw error;
+  }
+
+  const carriedOn = options.newRoom ? undefined : latestOpenRoom(server.rooms.values(), scenario.id);
+  const hosted = carriedOn ?? (await server.openRoom(loaded));
+  const urlHost = isAnyAddress(host) ? (lan ?? '127.0.0.1') : host;
+  const base = `http://${urlHost.includes(':') ? `[${urlHost}]` : urlHost}:${server.address.port}`;
+  const facilitator = `${base}/scenarios/${scenario.id}/group/?room=${hosted.code}#key=${hosted.key}`;
+  const joinUrl = `${base}/join/?code=${hosted.code}`;
+
+  const out = (text = '') => process.stdout.write(`${text}\n`);
+  if (options.json) out(JSON.stringify({ facilitator, join: joinUrl, code: hosted.code, key: hosted.key }));
+  out(`Room ${hosted.code} for “${scenario.meta.title}”${carriedOn ? `, carried on at step ${stepIndexOf(hosted.room.context) + 1}` : ', new'}.`);
+  out(`Serving the course and the room at ${base} (listening on ${host}${isLoopback(host) ? ', this computer only' : isAnyAddress(host) ? ', every address of this computer' : ", this computer's address on the local network"}).`);
+  if (isLoopback(host)) out(`Phones cannot reach ${host}.${lan ? ` For phones, start with --host ${lan} (this computer's address on the local network).` : ''}`);
+  out();
+  out('Facilitator (this address holds the room\'s key: keep it to yourself):');
+  out(`  ${facilitator}`);
+  out();
+  out('Join on a phone on the same network:');
+  out(`  ${joinUrl}   (room code ${hosted.code})`);
+  out();
+  out(await QRCode.toString(joinUrl, useColor(process.stdout) ? { type: 'terminal', small: true } : { type: 'utf8', margin: 2 }));
+  out(`Rooms are saved in ${displayPath(roomsDir)}${server.resumed > 0 ? ` (${server.resumed} resumed)` : ''}. Stop with Ctrl+C; the room carries on when you start again.`);
+
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await server.close();
+  return exitCodes.ok;
+}

@@ -1,0 +1,56 @@
+import { InvalidArgumentError, type Command } from 'commander';
+
+/** The options of `coach group`, as the command reads them. */
+export interface GroupOptions {
+  readonly port: number;
+  /** The address to bind; by default this computer's address on the local network. */
+  readonly host?: string;
+  readonly roomsDir?: string;
+  readonly json?: boolean;
+  readonly newRoom?: boolean;
+}
+
+function portNumber(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) > 65535) throw new InvalidArgumentError('Expected a whole number from 0 to 65535 (0 picks any free port).');
+  return Number(value);
+}
+
+/** `coach group <id | file>`: serve the course and a room that phones on the same network join to vote. */
+export function registerGroup(program: Command): void {
+  program
+    .command('group')
+    .description('serve the course and a group room on the local network: a facilitator screen, and phones that join to vote')
+    .argument('<scenario>', 'a scenario id (from scenarios/) or a path to a scenario file in scenarios/')
+    .option('--port <number>', 'the port to listen on (0 for any free port)', portNumber, 4450)
+    .option('--host <address>', "the address to listen on (default: this computer's address on the local network, which phones need)")
+    .option('--rooms-dir <folder>', 'where rooms are saved, one JSON file each (default: .coach/rooms in the project)')
+    .option('--new-room', 'open a new room even if one for this scenario is still going')
+    .option('--json', 'print one JSON line first: {"facilitator", "join", "code", "key"}')
+    .addHelpText(
+      'after',
+      `
+It builds the course first if dist/ lacks the scenario's group page, then prints the facilitator's
+address (with the room's key: keep it to yourself), the join address and a QR code for phones.
+Rooms are saved on every change and resumed when the server starts again, so stopping it (Ctrl+C)
+loses nothing. It listens only on the address given and makes no requests of its own.
+
+The JSON API (the pages use it; scripts can too):
+  GET  /api/rooms/<code>            the room: phase, node, offered, votes, players, ending, …
+  POST /api/rooms/<code>/players    {"name": "Ana"}
+  POST /api/rooms/<code>/votes      {"player": "Ana", "choice": 2}   one vote per player per step
+  POST /api/rooms/<code>/advance    {} or {"choice": 2}   with Authorization: Bearer <key>
+  POST /api/rooms/<code>/start|undo|restart|pause|resume|counts   facilitator only
+  live updates: a WebSocket at /api/rooms/<code>/live
+
+Exit codes: 0 stopped cleanly; 1 the server could not start, or the build failed; 2 usage error.
+
+Examples:
+  $ npx coach group first-conversation-with-jordan
+  $ npx coach group first-conversation-with-jordan --port 8080 --host 0.0.0.0
+  $ npx coach group first-conversation-with-jordan --json --rooms-dir /tmp/rooms`,
+    )
+    .action(async (arg: string, options: GroupOptions) => {
+      const { groupCommand } = await import('./group-command.ts');
+      process.exitCode = await groupCommand(arg, options);
+    });
+}

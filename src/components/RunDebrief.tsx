@@ -1,0 +1,54 @@
+/**
+ * The debrief of a finished run: outcome, the ending's debrief, the MITI-style summary with its
+ * notes, then each step with the option the debrief points to. The player shows it at an ending
+ * and the run history shows it again for a past run: one rendering of the engine's one model.
+ */
+import { useId, type ReactNode, type Ref } from 'react';
+import type { Debrief } from '../engine/debrief.ts';
+import type { RenderedMarkdown } from '../site/render-scenario.ts';
+import DebriefStep from './DebriefStep.tsx';
+import Html from './Html.tsx';
+import { lastShown } from './long-list.ts';
+import SummaryTable from './SummaryTable.tsx';
+
+export interface RunDebriefProps {
+  readonly debrief: Debrief;
+  readonly html: RenderedMarkdown;
+  /** The heading, e.g. `Debrief`. */
+  readonly title: string;
+  /** The heading's level; the sections inside are one level below. */
+  readonly level: 2 | 3 | 4;
+  /** Given the heading, so focus can move to it. */
+  readonly headingRef?: Ref<HTMLHeadingElement>;
+  /** Shown first, e.g. that the run could not be saved. */
+  readonly notice?: ReactNode;
+  /** Shown last, e.g. download and play-again buttons. */
+  readonly children?: ReactNode;
+}
+
+export default function RunDebrief({ debrief, html, title, level, headingRef, notice, children }: RunDebriefProps) {
+  const headingId = useId();
+  const Heading = `h${level}` as const;
+  const Sub = `h${level + 1}` as 'h3' | 'h4' | 'h5';
+  const { ending } = debrief;
+  const { shown, hidden } = lastShown(debrief.steps);
+  return (
+    <section className="card debrief" aria-labelledby={headingId}>
+      <Heading id={headingId} tabIndex={-1} ref={headingRef}>{title}</Heading>
+      {notice}
+      <p>
+        <strong>Outcome: </strong>
+        <span className={`outcome-${ending.outcome}`}>{ending.outcome}</span>
+      </p>
+      {ending.debrief && <Html markdown={ending.debrief} html={html} as="div" />}
+      <Sub>Summary of your coded choices</Sub>
+      <SummaryTable rows={debrief.rows} notes={debrief.notes} column="Your choices" caption="Your choices against the MITI 4.2.1 fair and good thresholds" />
+      <Sub>Step by step</Sub>
+      {hidden > 0 && <p className="meta">The first {hidden.toLocaleString()} steps are not shown here. The transcript download has every step.</p>}
+      <ol className="debrief-steps" start={hidden + 1}>
+        {shown.map((step, i) => <DebriefStep key={hidden + i} picked={step.picked} suggestion={step.suggestion} html={html} />)}
+      </ol>
+      {children}
+    </section>
+  );
+}

@@ -1,0 +1,141 @@
+/**
+ * What a group reads at the end: the engine's debrief (the outcome, the MITI-style summary of the
+ * group's choices, each step with a more MI-consistent option where there was one), plus how the
+ * group voted at each step, how often it chose an MI-consistent option, and prompts to talk over.
+ * The group page and the group transcript both render this one model.
+ */
+import { debriefOf, suggestionLead, type Debrief, type Suggestion } from '../engine/debrief.ts';
+import { debriefMarkdown, conversationMarkdown, headerMarkdown, notEndedMarkdown } from '../engine/transcript-markdown.ts';
+import type { Choice } from '../engine/types.ts';
+import type { Room } from './room.ts';
+import type { GroupRun } from '../progress/schema.ts';
+import type { Decider } from './schema.ts';
+import { stepAt, type OptionVotes } from './step.ts';
+import { nameList } from './turns.ts';
+
+/** One step looked back on, with its votes. */
+export interface GroupStep {
+  readonly node: string;
+  /** Every option offered, with its votes. */
+  readonly options: readonly OptionVotes[];
+  readonly picked: OptionVotes;
+  readonly by: Decider;
+  readonly hotSeat?: string;
+  /** The option the engine's debrief points to (a safety step, or a more MI-consistent option), if any. */
+  readonly suggestion?: Suggestion;
+}
+
+export interface GroupDebrief {
+  readonly debrief: Debrief;
+  readonly steps: readonly GroupStep[];
+  /** Steps at which the group's choice was MI-consistent. */
+  readonly consistentPicks: number;
+  /** Votes cast, and how many of them went to MI-consistent options. */
+  readonly votes: number;
+  readonly consistentVotes: number;
+  /** Questions for the group to talk over. */
+  readonly prompts: readonly string[];
+}
+
+/** A code's stance `consistent` is what "the MI-consistent option" means here, as in the engine's debrief. */
+const isConsistent = (choice: Choice) => choice.code.stance === 'consistent';
+
+/** The debrief of a room whose run has ended; undefined before then. */
+export function groupDebriefOf(room: Room): GroupDebrief | undefined {
+  const { context } = room;
+  const debrief = debriefOf(context.run);
+  if (!debrief) return undefined;
+  const steps = debrief.steps.map((engineStep, i): GroupStep => {
+    const step = stepAt(context, i);
+    const { option: picked, by } = step.decided!;
+    return { node: step.node, options: step.options, picked, by, ...(step.hotSeat ? { hotSeat: step.hotSeat } : {}), ...(engineStep.suggestion ? { suggestion: engineStep.suggestion } : {}) };
+  });
+  const allVotes = steps.flatMap((step) => step.options);
+  return {
+    debrief,
+    steps,
+    consistentPicks: steps.filter((step) => isConsistent(step.picked.choice)).length,
+    votes: allVotes.reduce((sum, option) => sum + option.votes, 0),
+    consistentVotes: allVotes.filter((option) => isConsistent(option.choice)).reduce((sum, option) => sum + option.votes, 0),
+    prompts: promptsFor(room, steps),
+  };
+}
+
+/** A few questions from what happened: where the group split, and where a more MI-consistent option was passed by. */
+function promptsFor(room: Room, steps: readonly GroupStep[]): string[] {
+  const { persona } = room.context.run.scenario.meta;
+  const split = steps.map((step, i) => ({ step, number: i + 1 })).filter(({ step }) => step.options.filter((option) => option.votes > 0).length > 1);
+  const passedBy = steps.map((step, i) => ({ step, number: i + 1 })).filter(({ step }) => step.suggestion);
+  return [
+    'Which moment changed the conversation most, and what did the coach say just before it?',
+    ...split.slice(0, 2).map(({ step, number }) => {
+      const sides = step.options.filter((option) => option.votes > 0).map((option) => `${option.number} (${option.choice.code.name})`);
+      return `At step ${number} the group split between ${nameList(sides)}. What did each side hear in ${persona.name}'s words?`;
+    }),
+    ...passedBy.slice(0, 2).map(({ step, number }) => `At step ${number} the group chose ${step.picked.choice.code.name}. ${suggestionLead(step.suggestion!)} was “${step.suggestion!.choice.says}” (${step.suggestion!.choice.code.name}). How might ${persona.name} have answered it?`),
+    persona.wants
+      ? `${persona.name} wants this: “${persona.wants}” Which of the group's choices helped with that, and which got in the way?`
+      : `What did ${persona.name} want, in their own words? Which of the group's choices helped with that, and which got in the way?`,
+    'Take the step you found hardest and say a reply in your own words. What would you keep, and what would you change?',
+  ];
+}
+
+/** How the group played, for the progress record of the finished run: the mode, who, and the votes at each step by choice number. */
+export function groupRunOf(room: Room): GroupRun {
+  const { context } = room;
+  const votes = context.decided.map((_, i) => Object.fromEntries(stepAt(context, i).options.map((option) => [option.number, option.votes])));
+  return { mode: context.settings.mode, players: [...context.players], votes };
+}
+
+/** How the group chose, in one sentence each, for the page and the transcript. */
+export function consistencySentences(group: GroupDebrief): string[] {
+  return [
+    `The group chose the MI-consistent option at ${group.consistentPicks} of ${group.steps.length} ${group.steps.length === 1 ? 'step' : 'steps'}.`,
+    ...(group.votes > 0 ? [`${group.consistentVotes} of ${group.votes} ${group.votes === 1 ? 'vote' : 'votes'} went to MI-consistent options.`] : []),
+  ];
+}
+
+const voteCount = (n: number) => `${n} ${n === 1 ? 'vote' : 'votes'}`;
+
+/** Who played and how, in one sentence. */
+export function playedBySentence(room: Room): string {
+  const { players, settings } = room.context;
+  const named = players.length > 0 ? nameList(players) : 'a group';
+  return settings.mode === 'hot-seat' ? `Played by ${named} in the hot seat, taking turns.` : `Played by ${named}, voting at each step.`;
+}
+
+/** The group's run as Markdown, with the players named and the votes at each step. */
+export function groupTranscriptMarkdown(room: Room, options: { date?: Date } = {}): string {
+  const { run } = room.context;
+  const step = (i: number) => stepAt(room.context, i);
+  const group = groupDebriefOf(room);
+  const transcriptOptions = {
+    ...options,
+    preface: [playedBySentence(room)],
+    coachAt: (i: number) => {
+      const seat = step(i).hotSeat;
+      return seat ? `${seat}, in the hot seat` : 'The group';
+    },
+    notesAt: (i: number) => {
+      const { options: offered, decided } = step(i);
+      return [
+        `Votes (decided by ${decided?.by ?? 'the group'}):`,
+        '',
+        ...offered.map((option) => `- ${option.number}. "${option.choice.says}" (${option.choice.code.name}): ${voteCount(option.votes)}${option.index === decided?.option.index ? ', the group\'s choice' : ''}`),
+      ];
+    },
+  };
+  const out = [...headerMarkdown(run, transcriptOptions), ...conversationMarkdown(run, transcriptOptions)];
+  if (!group) return [...out, ...notEndedMarkdown].join('\n');
+  return [
+    ...out,
+    ...debriefMarkdown(group.debrief),
+    '### How the group chose',
+    '',
+    ...consistencySentences(group).flatMap((sentence) => [sentence, '']),
+    '### For discussion',
+    '',
+    ...group.prompts.map((prompt) => `- ${prompt}`),
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,323 @@
+/**
+ * What a group room is: the players, a mode, whose turn it is, the votes at each step, how a step
+ * is decided, undo, restart and a break, as an XState statechart over the engine's run. Pure: it
+ * imports nothing from Node, the DOM or React, so the one-screen group page, the room server and
+ * the tests all step rooms through this one module.
+ *
+ * A tie is never broken by chance: when the most votes are shared, or nobody has voted, the room
+ * waits for the facilitator to choose (`room.advance` with a choice).
+ */
+import { assign, initialTransition, setup, transition, type SnapshotFrom } from 'xstate';
+import type { ScenarioMachine } from '../engine/compile.ts';
+import { choose, endingOf, offeredChoices, restart, startRun, undo, type OfferedChoice, type Run } from '../engine/run.ts';
+import type { Scenario } from '../engine/types.ts';
+import { maxPlayerName, maxPlayers, type Decider, type RoomMode, type RoomPhase } from './schema.ts';
+import { nameList, turnOf } from './turns.ts';
+
+
+export interface RoomSettings {
+  readonly mode: RoomMode;
+  /** Pause before the options so someone can say a reply in their own words; always so in hot seat. */
+  readonly sayItYourWay: boolean;
+  /** How long the say-it-your-way timer runs, in seconds. */
+  readonly sayItSeconds: number;
+}
+
+/** Settings before the facilitator picks any. */
+export const defaultSettings: RoomSettings = { mode: 'vote', sayItYourWay: false, sayItSeconds: 60 };
+
+/** The votes at one step. Choices are kept by their index in the file, as the run keeps them. */
+export interface Ballot {
+  /** Each player's vote: player name to choice index. One per player; a new vote replaces the old. */
+  readonly votes: Readonly<Record<string, number>>;
+  /** Votes entered as counts on one screen: choice index to how many. */
+  readonly counts: Readonly<Record<string, number>>;
+}
+
+/** A ballot with no votes in it. */
+export const emptyBallot: Ballot = { votes: {}, counts: {} };
+
+
+/** A step the group has decided: its votes and how. The choice itself is the run's. */
+export interface DecidedStep {
+  readonly ballot: Ballot;
+  readonly by: Decider;
+  /** Who was in the hot seat, in hot-seat mode with names. */
+  readonly hotSeat?: string;
+}
+
+export interface RoomContext {
+  /** The engine's run of the scenario: the choices the group has made. */
+  readonly run: Run;
+  readonly settings: RoomSettings;
+  /** Everyone in the room, in the order they joined: the hot seat goes round in this order. */
+  readonly players: readonly string[];
+  /** One entry per choice in the run, in order. */
+  readonly decided: readonly DecidedStep[];
+  /** The votes of the step now open. */
+  readonly ballot: Ballot;
+}
+
+/** Everything that can happen in a room. Choices are numbered as the group sees them (1 = the first offered). */
+export type RoomEvent =
+  | { readonly type: 'player.join'; readonly name: string }
+  | { readonly type: 'room.start'; readonly mode: RoomMode; readonly sayItYourWay?: boolean; readonly sayItSeconds?: number }
+  | { readonly type: 'vote.cast'; readonly player: string; readonly choice: number }
+  | { readonly type: 'vote.count'; readonly choice: number; readonly count: number }
+  | { readonly type: 'room.advance'; readonly choice?: number }
+  | { readonly type: 'step.undo' }
+  | { readonly type: 'room.restart' }
+  | { readonly type: 'room.pause' }
+  | { readonly type: 'room.resume' };
+
+/** The step the group is on: 0 for the first choice. */
+export const stepIndexOf = (context: RoomContext): number => context.decided.length;
+
+/** Who is in the hot seat at a step (0-based), in hot-seat mode with names; otherwise undefined. */
+export function hotSeatAt(context: RoomContext, step: number): string | undefined {
+  return context.settings.mode === 'hot-seat' ? turnOf(context.players, step) : undefined;
+}
+
+/** The offered choice with this number now, if there is one. */
+export function offeredNumber(context: RoomContext, number: number): OfferedChoice | undefined {
+  return offeredChoices(context.run).find((offered) => offered.number === number);
+}
+
+/** Votes for each choice index in a ballot: players' votes and entered counts together. */
+export function tallyOf(ballot: Ballot): Map<number, number> {
+  const tally = new Map<number, number>();
+  for (const index of Object.values(ballot.votes)) tally.set(index, (tally.get(index) ?? 0) + 1);
+  for (const [index, count] of Object.entries(ballot.counts)) tally.set(Number(index), (tally.get(Number(index)) ?? 0) + count);
+  return tally;
+}
+
+/** What `room.advance` would decide now, or why it cannot. */
+export type Decision =
+  | { readonly kind: 'decided'; readonly index: number; readonly by: Decider }
+  /** The most votes are shared: the facilitator chooses among these choice indices. */
+  | { readonly kind: 'tie'; readonly between: readonly number[]; readonly reason: string }
+  | { readonly kind: 'waiting'; readonly reason: string };
+
+/** How the open step would be decided by `room.advance` (with the facilitator's `choice`, if given). */
+export function decisionOf(context: RoomContext, choice?: number): Decision {
+  const offered = offeredChoices(context.run);
+  const numberOf = (index: number) => offered.find((option) => option.index === index)!.number;
+  if (choice !== undefined) {
+    const pick = offeredNumber(context, choice);
+    if (!pick) return { kind: 'waiting', reason: `There is no choice ${choice} at this step: the choices offered are 1 to ${offered.length}` };
+    return { kind: 'decided', index: pick.index, by: context.settings.mode === 'hot-seat' ? 'hot seat' : 'facilitator' };
+  }
+  if (context.settings.mode === 'hot-seat') {
+    const seat = hotSeatAt(context, stepIndexOf(context));
+    const vote = seat === undefined ? undefined : context.ballot.votes[seat];
+    if (vote !== undefined) return { kind: 'decided', index: vote, by: 'hot seat' };
+    return { kind: 'waiting', reason: seat ? `Waiting for ${seat}'s pick, who is in the hot seat` : 'Waiting for the hot seat\'s pick: the facilitator enters it as {"choice": n}' };
+  }
+  const tally = [...tallyOf(context.ballot)].filter(([, votes]) => votes > 0);
+  if (tally.length === 0) return { kind: 'waiting', reason: 'Nobody has voted yet: wait for votes, or the facilitator chooses with {"choice": n}' };
+  const most = Math.max(...tally.map(([, votes]) => votes));
+  const leaders = tally.filter(([, votes]) => votes === most).map(([index]) => index);
+  if (leaders.length === 1) return { kind: 'decided', index: leaders[0]!, by: 'majority' };
+  const numbers = leaders.map(numberOf).sort((a, b) => a - b);
+  return { kind: 'tie', between: leaders, reason: `It is a tie between choices ${nameList(numbers.map(String))}: the facilitator chooses, with {"choice": n}` };
+}
+
+/** Whether a name can be a player's: 1 to 40 characters once trimmed. */
+export const isPlayerName = (name: string): boolean => name.trim().length > 0 && name.trim().length <= maxPlayerName;
+
+const sameName = (a: string, b: string) => a.toLocaleLowerCase() === b.toLocaleLowerCase();
+
+/** The name as the room already knows it (matched ignoring case), or undefined. */
+export function knownPlayer(context: RoomContext, name: string): string | undefined {
+  return context.players.find((player) => sameName(player, name.trim()));
+}
+
+const withPlayer = (players: readonly string[], name: string) => (players.some((player) => sameName(player, name.trim())) ? players : [...players, name.trim()]);
+
+const roomSetup = setup({
+  types: {
+    context: {} as RoomContext,
+    events: {} as RoomEvent,
+    input: {} as { run: Run },
+  },
+  guards: {
+    /** The name is in the room already (joining again changes nothing), or there is room for it. */
+    canJoin: ({ context, event }) => event.type === 'player.join' && isPlayerName(event.name) && (knownPlayer(context, event.name) !== undefined || context.players.length < maxPlayers),
+    /** A vote for a choice offered now, by someone in the room or with room for them. */
+    isValidVote: ({ context, event }) =>
+      event.type === 'vote.cast' &&
+      offeredNumber(context, event.choice) !== undefined &&
+      (knownPlayer(context, event.player) !== undefined || (isPlayerName(event.player) && context.players.length < maxPlayers)),
+    /** A count for a choice offered now. */
+    isValidCount: ({ context, event }) => event.type === 'vote.count' && offeredNumber(context, event.choice) !== undefined && Number.isInteger(event.count) && event.count >= 0,
+    /** `room.advance` can decide the open step. */
+    isDecided: ({ context, event }) => event.type === 'room.advance' && decisionOf(context, event.choice).kind === 'decided',
+    /** The run has reached an ending. */
+    hasEnded: ({ context }) => endingOf(context.run) !== undefined,
+    /** There is a decided step to take back. */
+    hasStepToUndo: ({ context }) => context.decided.length > 0,
+    /** The group pauses before the options to say a reply in their own words. */
+    pausesToSayIt: ({ context }) => context.settings.mode === 'hot-seat' || context.settings.sayItYourWay,
+  },
+  actions: {
+    addPlayer: assign({ players: ({ context, event }) => (event.type === 'player.join' ? withPlayer(context.players, event.name) : context.players) }),
+    applySettings: assign({
+      settings: ({ context, event }) =>
+        event.type === 'room.start'
+          ? { mode: event.mode, sayItYourWay: event.sayItYourWay ?? event.mode === 'hot-seat', sayItSeconds: event.sayItSeconds ?? context.settings.sayItSeconds }
+          : context.settings,
+    }),
+    recordVote: assign(({ context, event }) => {
+      if (event.type !== 'vote.cast') return {};
+      const player = knownPlayer(context, event.player) ?? event.player.trim();
+      const index = offeredNumber(context, event.choice)!.index;
+      return { players: withPlayer(context.players, player), ballot: { ...context.ballot, votes: { ...context.ballot.votes, [player]: index } } };
+    }),
+    recordCount: assign({
+      ballot: ({ context, event }) =>
+        event.type === 'vote.count' ? { ...context.ballot, counts: { ...context.ballot.counts, [offeredNumber(context, event.choice)!.index]: event.count } } : context.ballot,
+    }),
+    decideStep: assign(({ context, event }) => {
+      const decision = decisionOf(context, event.type === 'room.advance' ? event.choice : undefined);
+      if (decision.kind !== 'decided') return {};
+      const hotSeat = hotSeatAt(context, stepIndexOf(context));
+      const step: DecidedStep = { ballot: context.ballot, by: decision.by, ...(hotSeat ? { hotSeat } : {}) };
+      return { run: choose(context.run, decision.index), decided: [...context.decided, step], ballot: emptyBallot };
+    }),
+    /** Takes back the last decided step and reopens its votes as they were. */
+    undoStep: assign(({ context }) => ({ run: undo(context.run), decided: context.decided.slice(0, -1), ballot: context.decided.at(-1)?.ballot ?? emptyBallot })),
+    restartRun: assign(({ context }) => ({ run: restart(context.run), decided: [], ballot: emptyBallot })),
+  },
+});
+
+const undoStep = { guard: 'hasStepToUndo', target: '#room.flow.playing.voting', actions: 'undoStep' } as const;
+const restartRun = { target: '#room.flow.playing', actions: 'restartRun' } as const;
+
+/**
+ * The room as a statechart of two parallel regions: `flow` (set-up, each step's phases, the end)
+ * and `attention` (together, or on a break), so a break can come at any moment and the group
+ * comes back to exactly where it was.
+ */
+export const roomMachine = roomSetup.createMachine({
+  id: 'room',
+  type: 'parallel',
+  context: ({ input }) => ({ run: input.run, settings: defaultSettings, players: [], decided: [], ballot: emptyBallot }),
+  on: {
+    'player.join': { guard: 'canJoin', actions: 'addPlayer' },
+  },
+  states: {
+    flow: {
+      initial: 'setup',
+      states: {
+        setup: { on: { 'room.start': { target: 'playing', actions: 'applySettings' } } },
+        playing: {
+          initial: 'opening',
+          on: { 'step.undo': undoStep, 'room.restart': restartRun },
+          states: {
+            /** Each step begins here and goes straight to saying it, or to the options. */
+            opening: { always: [{ guard: 'pausesToSayIt', target: 'saying' }, { target: 'voting' }] },
+            /** The person's line is shown; someone says a reply in their own words first. */
+            saying: { on: { 'room.advance': 'voting' } },
+            /** The options are shown and votes come in. */
+            voting: {
+              on: {
+                'vote.cast': { guard: 'isValidVote', actions: 'recordVote' },
+                'vote.count': { guard: 'isValidCount', actions: 'recordCount' },
+                'room.advance': { guard: 'isDecided', target: 'revealed', actions: 'decideStep' },
+              },
+            },
+            /** The group's choice, its code and feedback are shown, and every option's code. */
+            revealed: { on: { 'room.advance': [{ guard: 'hasEnded', target: '#room.flow.ended' }, { target: 'opening' }] } },
+          },
+        },
+        /** The debrief. */
+        ended: { on: { 'step.undo': undoStep, 'room.restart': restartRun } },
+      },
+    },
+    attention: {
+      initial: 'together',
+      on: { 'room.pause': '.onBreak', 'room.resume': '.together' },
+      states: { together: {}, onBreak: {} },
+    },
+  },
+});
+
+export type RoomMachine = typeof roomMachine;
+/** A room: a snapshot of the room statechart. Immutable; every event gives a new one. */
+export type Room = SnapshotFrom<RoomMachine>;
+
+
+/** The room's phase. */
+export function phaseOf(room: Room): RoomPhase {
+  const flow = (room.value as { flow: string | { playing: string } }).flow;
+  return typeof flow === 'string' ? (flow as RoomPhase) : (flow.playing as RoomPhase);
+}
+
+/** Whether the group is on a break. */
+export function isOnBreak(room: Room): boolean {
+  return room.matches({ attention: 'onBreak' });
+}
+
+/** A new room for a scenario, in set-up, with nobody in it yet. */
+export function createRoom(scenario: Scenario, machine?: ScenarioMachine): Room {
+  return initialTransition(roomMachine, { run: startRun(scenario, machine) })[0];
+}
+
+/** Why a room refused an event: the request is `invalid`, or it does not fit what the room is doing (`conflict`). */
+export interface Refusal {
+  readonly kind: 'invalid' | 'conflict';
+  readonly reason: string;
+}
+
+/** The outcome of sending an event to a room. */
+export type RoomResult = { readonly ok: true; readonly room: Room } | { readonly ok: false; readonly refusal: Refusal };
+
+const phaseWords: Record<RoomPhase, string> = {
+  setup: 'the room is still being set up',
+  saying: 'the group is hearing a reply in someone\'s own words first',
+  voting: 'voting is open',
+  revealed: "the group's choice is being shown",
+  ended: 'the scenario has ended',
+};
+
+/** Words for why the room cannot take an event now (the guards decide; this only explains). */
+function refusalOf(room: Room, event: RoomEvent): Refusal {
+  const { context } = room;
+  const phase = phaseOf(room);
+  const conflict = (reason: string): Refusal => ({ kind: 'conflict', reason });
+  const invalid = (reason: string): Refusal => ({ kind: 'invalid', reason });
+  const full = conflict(`The room is full: it takes ${maxPlayers} people`);
+  const badName = (name: string) => invalid(`Unexpected name of ${name.trim().length} characters, expected 1 to ${maxPlayerName}`);
+  const notOffered = (choice: number) => invalid(`There is no choice ${choice} at this step: the choices offered are 1 to ${offeredChoices(context.run).length}`);
+  switch (event.type) {
+    case 'player.join':
+      return isPlayerName(event.name) ? full : badName(event.name);
+    case 'room.start':
+      return conflict(`The room has already started: ${phaseWords[phase]}`);
+    case 'vote.cast':
+    case 'vote.count':
+      if (phase !== 'voting') return conflict(`Voting is not open now: ${phaseWords[phase]}`);
+      if (!offeredNumber(context, event.choice)) return notOffered(event.choice);
+      if (event.type === 'vote.count') return invalid(`Unexpected count ${event.count}, expected a whole number from 0`);
+      return isPlayerName(event.player) ? full : badName(event.player);
+    case 'room.advance': {
+      if (phase === 'setup') return conflict('The room has not started yet: start it first');
+      if (phase === 'ended') return conflict('The scenario has ended: undo the last step or restart');
+      if (phase !== 'voting') return event.choice === undefined ? conflict(phaseWords[phase]) : invalid(`A choice is taken only while voting is open, and now ${phaseWords[phase]}`);
+      const decision = decisionOf(context, event.choice);
+      return decision.kind === 'decided' ? conflict(phaseWords[phase]) : event.choice !== undefined ? notOffered(event.choice) : conflict(decision.reason);
+    }
+    case 'step.undo':
+      return conflict(phase === 'setup' ? 'The room has not started yet: there is nothing to undo' : 'There is no step to undo: the group is at the first step');
+    case 'room.restart':
+      return conflict('The room has not started yet: there is nothing to restart');
+    default:
+      return conflict(phaseWords[phase]);
+  }
+}
+
+/** Sends an event to a room: the next room, or why the event was refused. */
+export function sendToRoom(room: Room, event: RoomEvent): RoomResult {
+  if (!room.can(event)) return { ok: false, refusal: refusalOf(room, event) };
+  return { ok: true, room: transition(roomMachine, room, event)[0] };
+}

@@ -1,0 +1,75 @@
+/**
+ * A room as the JSON the room server sends: to phones, to the facilitator's page and to scripts.
+ * Built only from the room module, so the API says exactly what the pages show.
+ */
+import { endingOf } from '../engine/run.ts';
+import { decisionOf, hotSeatAt, isOnBreak, phaseOf, stepIndexOf, type Room } from './room.ts';
+import { saveRoom } from './saved-room.ts';
+import type { Decider, RoomMode, RoomPhase, SavedRoom } from './schema.ts';
+import { stepOnScreen } from './step.ts';
+
+export interface RoomView {
+  readonly scenario: { readonly id: string; readonly title: string; readonly persona: string; readonly contentNotes: readonly string[] };
+  readonly phase: RoomPhase;
+  readonly onBreak: boolean;
+  readonly mode: RoomMode;
+  readonly sayItYourWay: boolean;
+  readonly sayItSeconds: number;
+  /** Everyone in the room, in the order they joined. */
+  readonly players: readonly string[];
+  /** The step shown, from 1. */
+  readonly step: number;
+  /** Who picks at this step, and at the next, in hot-seat mode with names. */
+  readonly hotSeat: string | null;
+  readonly nextHotSeat: string | null;
+  /** The node of the step shown. */
+  readonly node: string;
+  /** What the person (and narrator) said, as Markdown; none during set-up. */
+  readonly lines: ReadonlyArray<{ readonly speaker: string | null; readonly markdown: string }>;
+  /** The options, numbered as people vote; hidden during set-up and saying; codes only once revealed. */
+  readonly offered: ReadonlyArray<{ readonly number: number; readonly says: string; readonly code: string | null }>;
+  /** Votes by choice number, while the options are shown. */
+  readonly votes: Readonly<Record<string, number>>;
+  /** Each player's vote, by choice number. */
+  readonly voters: Readonly<Record<string, number>>;
+  /** The group's choice, once revealed. */
+  readonly decision: { readonly choice: number; readonly by: Decider; readonly code: string; readonly feedback: string } | null;
+  /** While voting: why moving on would wait for the facilitator (a tie, no votes yet), or null if it would not. */
+  readonly waiting: string | null;
+  readonly ending: { readonly id: string; readonly outcome: string } | null;
+  /** The whole room as saved, so a page can rebuild it with the engine. */
+  readonly saved: SavedRoom;
+}
+
+/** The room as JSON for the API and live updates. */
+export function roomView(room: Room): RoomView {
+  const { context } = room;
+  const { meta } = context.run.scenario;
+  const phase = phaseOf(room);
+  const step = stepOnScreen(room);
+  const showOptions = phase === 'voting' || phase === 'revealed';
+  const numberOf = (index: number) => step.options.find((option) => option.index === index)!.number;
+  const decision = phase === 'voting' ? decisionOf(context) : undefined;
+  const ending = endingOf(context.run);
+  return {
+    scenario: { id: context.run.scenario.id, title: meta.title, persona: meta.persona.name, contentNotes: meta.content_notes },
+    phase,
+    onBreak: isOnBreak(room),
+    ...context.settings,
+    players: context.players,
+    step: step.index + 1,
+    hotSeat: step.hotSeat ?? null,
+    nextHotSeat: hotSeatAt(context, phase === 'revealed' ? stepIndexOf(context) : step.index + 1) ?? null,
+    node: step.node,
+    lines: phase === 'setup' ? [] : step.lines.map((line) => ({ speaker: line.speaker ?? null, markdown: line.markdown })),
+    offered: showOptions ? step.options.map((option) => ({ number: option.number, says: option.choice.says, code: phase === 'revealed' ? option.choice.code.name : null })) : [],
+    votes: showOptions ? Object.fromEntries(step.options.map((option) => [option.number, option.votes])) : {},
+    voters: Object.fromEntries(Object.entries(step.ballot.votes).map(([player, index]) => [player, numberOf(index)])),
+    decision: step.decided
+      ? { choice: step.decided.option.number, by: step.decided.by, code: step.decided.option.choice.code.name, feedback: step.decided.option.choice.feedback }
+      : null,
+    waiting: decision && decision.kind !== 'decided' ? decision.reason : null,
+    ending: phase === 'ended' && ending ? { id: ending.id, outcome: ending.outcome } : null,
+    saved: saveRoom(room),
+  };
+}

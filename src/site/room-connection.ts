@@ -1,0 +1,81 @@
+/**
+ * The browser's side of a room on `coach group`'s server: read the room, follow it live over a
+ * WebSocket (reconnecting by itself, and reading the room afresh each time, so a phone that drops
+ * off or reloads sees the current step), and send events through the room's JSON API.
+ */
+import { useEffect, useState } from 'react';
+import { requestFor } from '../rooms/api.ts';
+import type { RoomEvent } from '../rooms/room.ts';
+import type { RoomView } from '../rooms/view.ts';
+
+/** `connecting` at first, `live` while updates flow, `reconnecting` after a drop, `missing` if no such room is served here. */
+export type RoomStatus = 'connecting' | 'live' | 'reconnecting' | 'missing';
+
+/** The API path of a room. */
+export const roomPath = (code: string): string => `/api/rooms/${encodeURIComponent(code)}`;
+
+/** A room code as people type it: letters and digits, upper case. */
+export const normaliseCode = (code: string): string => code.toUpperCase().replace(/[^A-Z0-9]/g, '');
+
+/** Follows a room: its latest view and how the connection is. */
+export function useRoom(code: string): { view: RoomView | undefined; status: RoomStatus; update: (view: RoomView) => void } {
+  const [view, setView] = useState<RoomView>();
+  const [status, setStatus] = useState<RoomStatus>('connecting');
+  useEffect(() => {
+    let socket: WebSocket | undefined;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    let attempts = 0;
+    let stopped = false;
+    const again = () => {
+      if (stopped) return;
+      setStatus('reconnecting');
+      retry = setTimeout(connect, Math.min(500 * 2 ** attempts++, 5000));
+    };
+    async function connect() {
+      try {
+        const response = await fetch(roomPath(code), { headers: { accept: 'application/json' }, cache: 'no-store' });
+        if (response.status === 404 || !response.headers.get('content-type')?.includes('application/json')) {
+          setStatus('missing');
+          return;
+        }
+        setView(await response.json());
+      } catch {
+        return again();
+      }
+      if (stopped) return;
+      socket = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${roomPath(code)}/live`);
+      socket.onopen = () => {
+        attempts = 0;
+        setStatus('live');
+      };
+      socket.onmessage = (message) => setView(JSON.parse(String(message.data)) as RoomView);
+      socket.onclose = again;
+    }
+    void connect();
+    return () => {
+      stopped = true;
+      clearTimeout(retry);
+      if (socket) {
+        socket.onclose = null;
+        socket.close();
+      }
+    };
+  }, [code]);
+  return { view, status, update: setView };
+}
+
+/** Sends an event to a room; the facilitator's key goes with it when given. */
+export async function sendRoomEvent(code: string, event: RoomEvent, key?: string): Promise<{ ok: true; view: RoomView } | { ok: false; reason: string }> {
+  const { action, body } = requestFor(event);
+  try {
+    const response = await fetch(`${roomPath(code)}/${action}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
+      body: JSON.stringify(body),
+    });
+    const data = await response.json().catch(() => ({}));
+    return response.ok ? { ok: true, view: data as RoomView } : { ok: false, reason: (data as { error?: string }).error ?? `The room server answered ${response.status}` };
+  } catch {
+    return { ok: false, reason: 'The room server could not be reached. Check that `coach group` is still running and that you are on the same network.' };
+  }
+}

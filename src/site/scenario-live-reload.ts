@@ -1,0 +1,41 @@
+/**
+ * Live reload of scenarios under `astro dev`. Scenario files are read from disk by
+ * `scenario-catalog.ts`, not imported, so Vite's module graph does not know that the catalogue
+ * (and every page built from it) depends on them: an edit changed nothing until a restart. This
+ * plugin tells Vite so. When a scenario file in the folder is added, changed or removed, it reports
+ * the catalogue module as the module affected; Vite and Astro then do what they do when that
+ * module itself is edited: invalidate it and every module that imports it (so the pages run again,
+ * and `getStaticPaths` with them, giving a new or renamed file its route), and reload the browser.
+ */
+import { dirname, extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vite';
+
+/** A path as Vite writes it, with forward slashes on every system. */
+const normalizePath = (path: string) => path.replaceAll('\\', '/');
+
+/** The module that reads the scenarios folder; everything on the site that shows a scenario imports it. */
+const catalogModule = normalizePath(fileURLToPath(new URL('./scenario-catalog.ts', import.meta.url)));
+
+/** Whether `file` is one the catalogue reads: a `.md` file directly in the scenarios folder. */
+export function isScenarioFile(file: string, folder: string): boolean {
+  return dirname(normalizePath(file)) === normalizePath(folder) && extname(file).toLowerCase() === '.md';
+}
+
+/** A Vite plugin for `astro dev` that reloads the site when a file in the scenarios folder changes. */
+export function scenarioLiveReload(folder: string): Plugin {
+  return {
+    name: 'recovery-coach-practice:scenario-live-reload',
+    apply: 'serve',
+    configureServer(server) {
+      // The default folder is inside the project, which Vite watches; COACH_SCENARIOS_DIR may not be.
+      server.watcher.add(folder);
+    },
+    hotUpdate({ file, modules }) {
+      if (!isScenarioFile(file, folder)) return;
+      const catalog = this.environment.moduleGraph.getModulesByFile(catalogModule);
+      // Not loaded yet in this environment: the next request reads the folder afresh anyway.
+      return catalog ? [...modules, ...catalog] : modules;
+    },
+  };
+}

@@ -1,0 +1,156 @@
+/**
+ * The trainers' studio: write a scenario in the browser and see, as you type, what `coach test`
+ * would say of it, its diagram, its coverage, and how it plays. The engine runs in a worker; the
+ * draft is kept in this browser's storage and never sent anywhere.
+ */
+import { useEffect, useRef, useState } from 'react';
+import template from '../../cli/templates/new-scenario.md?raw';
+import { fillScenarioTemplate } from '../engine/template.ts';
+import type { Point } from '../engine/types.ts';
+import { downloadFile } from '../site/download.ts';
+import type { DraftReport } from './check-draft.ts';
+import DiagramView from './DiagramView.tsx';
+import { DraftChecker } from './draft-checker.ts';
+import { loadDraft, saveDraft } from './draft-store.ts';
+import type { LaidOutDiagram } from './layout-diagram.ts';
+import PreviewPanel from './PreviewPanel.tsx';
+import ProblemList, { problemCounts } from './ProblemList.tsx';
+import ScenarioEditor, { type EditorHandle } from './ScenarioEditor.tsx';
+
+export interface StudioProps {
+  /** Ids of the course's modules, which a scenario's `modules:` may name. */
+  readonly modules: readonly string[];
+}
+
+/** How long typing must pause before the draft is checked and kept. */
+const pauseMs = 120;
+const firstFileName = 'new-scenario.md';
+
+/** The template, titled after the file name (the checks say if the name is not a good id). */
+function templateFor(fileName: string): string {
+  return fillScenarioTemplate(template, fileName.replace(/\.md$/i, ''));
+}
+
+export default function Studio({ modules }: StudioProps) {
+  const editor = useRef<EditorHandle>(null);
+  const checker = useRef<DraftChecker | null>(null);
+  const [initial] = useState(() => loadDraft());
+  const [fileName, setFileName] = useState(initial?.fileName ?? firstFileName);
+  const [report, setReport] = useState<DraftReport | undefined>();
+  const [diagram, setDiagram] = useState<LaidOutDiagram | undefined>();
+  const [announcement, setAnnouncement] = useState('');
+  const [kept, setKept] = useState(true);
+  const fileNameNow = useRef(fileName);
+  fileNameNow.current = fileName;
+  const lastCounts = useRef('');
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  /** Whether the trainer has changed anything since the page opened (only then is there a draft to keep). */
+  const edited = useRef(false);
+
+  function announce(message: string) {
+    // The same words twice in a row would not be read out again; a trailing space makes them new.
+    setAnnouncement((previous) => (previous === message ? `${message} ` : message));
+  }
+
+  const draftNow = () => ({ text: editor.current?.text() ?? '', fileName: fileNameNow.current });
+
+  /** Checks and keeps the draft once typing pauses. */
+  function draftChanged() {
+    edited.current = true;
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      const draft = draftNow();
+      checker.current?.check({ ...draft, modules });
+      setKept(saveDraft(draft));
+    }, pauseMs);
+  }
+
+  useEffect(() => {
+    const draftChecker = new DraftChecker((finding) => {
+      if (finding.kind === 'layout') return setDiagram(finding.diagram);
+      setReport(finding.report);
+      editor.current?.showProblems(finding.draft.text, finding.report.problems);
+      const counts = problemCounts(finding.report.problems);
+      if (counts !== lastCounts.current) announce(`Checked: ${counts}.`);
+      lastCounts.current = counts;
+    });
+    checker.current = draftChecker;
+    draftChecker.check({ ...draftNow(), modules });
+    if (initial) announce('Your draft kept on this device is back in the editor.');
+    // Leaving the page mid-pause would lose the last keystrokes: keep them now.
+    const keepNow = () => edited.current && saveDraft(draftNow());
+    window.addEventListener('pagehide', keepNow);
+    return () => {
+      window.removeEventListener('pagehide', keepNow);
+      draftChecker.dispose();
+    };
+  }, []);
+
+  function replaceDraft(text: string, name: string, message: string) {
+    setFileName(name);
+    fileNameNow.current = name;
+    editor.current?.replaceText(text);
+    announce(`${message} Undo (Ctrl+Z or Cmd+Z in the editor) brings back what was there before.`);
+  }
+
+  async function openFile(file: File) {
+    replaceDraft((await file.text()).replace(/^\uFEFF/, ''), file.name, `Opened ${file.name}.`);
+  }
+
+  const showLine = (point: Point) => editor.current?.goTo(point);
+  const downloadName = /\.md$/i.test(fileName) ? fileName : `${fileName}.md`;
+
+  return (
+    <div className="studio">
+      <div className="visually-hidden" role="status" aria-label="Studio announcements" aria-atomic="true">{announcement}</div>
+      <section className="studio-panel studio-write" aria-labelledby="draft-title">
+        <h2 id="draft-title">Your draft</h2>
+        <div className="studio-toolbar">
+          <p>
+            <label htmlFor="studio-file-name">File name</label>{' '}
+            <input id="studio-file-name" value={fileName} spellCheck={false} aria-describedby="studio-file-name-help" onChange={(event) => { setFileName(event.target.value); fileNameNow.current = event.target.value; draftChanged(); }} />
+          </p>
+          <p className="meta" id="studio-file-name-help">The file name is the scenario's id: lower-case letters, digits and hyphens, ending in <code>.md</code>.</p>
+          <div className="actions">
+            <button type="button" onClick={() => replaceDraft(templateFor(fileName), fileName, 'Started from the template.')}>Start from the template</button>
+            <label className="button file-button">
+              Open a file…
+              <input className="visually-hidden-file" type="file" accept=".md,text/markdown,text/plain" onChange={(event) => { const file = event.target.files?.[0]; if (file) void openFile(file); event.target.value = ''; }} />
+            </label>
+            <button type="button" className="primary" onClick={() => { downloadFile(downloadName, editor.current?.text() ?? '', 'text/markdown'); announce(`Downloaded ${downloadName}.`); }}>Download the .md</button>
+          </div>
+          <p className="meta">{kept ? 'Your draft is kept in this browser (localStorage) as you type, on this device only: it is never sent anywhere.' : 'This browser would not keep the draft (private browsing, or storage full): download it to keep it.'}</p>
+        </div>
+        <p className="meta" id="studio-editor-help">In the editor, Tab indents. To move on from the editor with the keyboard, press Escape, then Tab.</p>
+        <ScenarioEditor ref={editor} initialText={initial?.text ?? templateFor(firstFileName)} onChange={draftChanged} describedBy="studio-editor-help" />
+      </section>
+
+      <section className="studio-panel studio-problems" aria-labelledby="problems-title">
+        <h2 id="problems-title">Problems</h2>
+        {report ? <ProblemList problems={report.problems} onShowPlace={showLine} /> : <p>Checking…</p>}
+      </section>
+
+      <section className="studio-panel studio-diagram" aria-labelledby="diagram-title">
+        <h2 id="diagram-title">Diagram</h2>
+        {diagram && report ? <DiagramView diagram={diagram} explored={report.explored} onShowLine={showLine} /> : <p>Drawing…</p>}
+      </section>
+
+      <section className="studio-panel studio-coverage" aria-labelledby="coverage-title">
+        <h2 id="coverage-title">Coverage</h2>
+        {report?.coverage ? (
+          <>
+            <ul>{report.coverage.figures.map((figure) => <li key={figure}>{figure}</li>)}</ul>
+            {report.coverage.partial && <p className="meta">Partial: the exploration stopped at its cap. See the problems above.</p>}
+          </>
+        ) : (
+          <p>Coverage shows once the draft has no errors that stop it being explored.</p>
+        )}
+      </section>
+
+      <section className="studio-panel studio-preview" aria-labelledby="preview-title">
+        <h2 id="preview-title">Preview</h2>
+        <PreviewPanel scenario={report?.scenario} render={(scenario) => checker.current!.render(scenario)} announce={announce} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+/**
+ * What the studio's worker does with the text in the editor: the same check as `coach test`
+ * (`lintScenario`, walking the `checks:` too), turned into plain data the island can show: the
+ * problems with their places, the coverage figures, and the nodes and arrows of the diagram (laid
+ * out next, by `layout-diagram.ts`). Pure: text in, report out, so it is tested without a browser.
+ */
+import { VFile } from 'vfile';
+import { coverageFigures } from '../engine/coverage.ts';
+import { diagramEdges } from '../engine/diagram.ts';
+import { severityOf, type Severity } from '../engine/diagnostics.ts';
+import { lintScenario } from '../engine/lint.ts';
+import type { Point, Scenario } from '../engine/types.ts';
+import type { DiagramGraph, DiagramNode } from './layout-diagram.ts';
+
+export interface DraftRequest {
+  /** The Markdown in the editor. */
+  readonly text: string;
+  /** The name the draft will be saved as, such as `meeting-alex.md`: the scenario's id comes from it. */
+  readonly fileName: string;
+  /** Ids of the course's modules, which `modules:` may name. */
+  readonly modules: readonly string[];
+}
+
+/** One problem, as `coach lint` reports it, with where it starts and ends (1-based lines and columns). */
+export interface DraftProblem {
+  readonly severity: Severity;
+  readonly reason: string;
+  readonly ruleId: string;
+  readonly start: Point;
+  readonly end: Point;
+}
+
+export interface DraftReport {
+  /** Every problem, in the order of the file. */
+  readonly problems: readonly DraftProblem[];
+  /** The coverage figures `coach test` prints; absent while errors stop the exploration. */
+  readonly coverage?: { readonly figures: readonly string[]; readonly partial: boolean };
+  /** The draft's nodes and arrows, as far as they could be read. */
+  readonly graph: DiagramGraph;
+  /** Whether the graph knows which nodes are reached (it does once the draft could be explored). */
+  readonly explored: boolean;
+  /** The scenario, when the draft has no errors: what the preview plays. */
+  readonly scenario?: Scenario;
+}
+
+/** Checks a draft as `coach test` checks a file, and describes what it found for the studio. */
+export function checkDraft({ text, fileName, modules }: DraftRequest): DraftReport {
+  const result = lintScenario(new VFile({ path: fileName, value: text }), { modules, walkChecks: true });
+  const { file, tree, exploration } = result;
+  const problems = file.messages.map((message): DraftProblem => {
+    const start = { line: message.line ?? 1, column: message.column ?? 1 };
+    const end = message.place && 'end' in message.place ? message.place.end : start;
+    return { severity: severityOf(message), reason: message.reason, ruleId: message.ruleId ?? '', start, end: { line: end.line, column: end.column } };
+  });
+  const explored = exploration !== undefined && !exploration.capped;
+  const reached = new Set(exploration?.nodesReached);
+  const nodes = (tree?.nodes ?? []).map((node): DiagramNode => ({
+    id: node.id,
+    heading: node.heading,
+    kind: node.kind,
+    ...(node.kind === 'ending' ? { outcome: node.outcome } : {}),
+    ways: node.kind === 'choice' ? node.choices.length : node.kind === 'route' ? node.routes.length : 0,
+    ...(explored ? { reached: reached.has(node.id) } : {}),
+    line: node.place.start.line,
+  }));
+  return {
+    problems,
+    ...(exploration ? { coverage: { figures: coverageFigures(exploration, result.checks), partial: exploration.capped } } : {}),
+    graph: { start: tree?.start ?? '', nodes, edges: tree ? diagramEdges(tree) : [] },
+    explored,
+    ...(result.scenario ? { scenario: result.scenario } : {}),
+  };
+}

@@ -1,0 +1,48 @@
+/** The observer's tally sheet: tap and key tallies, undo, live figures, a note, a reload, and the exports. */
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { clearStorage } from './helpers.ts';
+
+test.beforeEach(async ({ page }) => clearStorage(page));
+
+test('an observer tallies by tap and by key, takes one back, notes one, and exports Markdown and CSV', async ({ page }) => {
+  await page.goto('/observe');
+  const figures = page.getByRole('region', { name: 'Live figures' });
+  await expect(figures).toContainText('No questions or reflections were tallied, so there is no ratio.');
+
+  await page.getByRole('button', { name: /^Open question/ }).click();
+  await page.getByRole('button', { name: /^Complex reflection/ }).click();
+  await page.keyboard.press('3'); // Simple reflection
+  await page.keyboard.press('='); // Confront
+  await page.keyboard.press('='); // Confront, taken back next
+  await expect(page.getByRole('button', { name: /^Confront 2 so far/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Undo the last tally' }).click();
+  await expect(page.getByRole('button', { name: /^Confront 1 so far/ })).toBeVisible();
+
+  await expect(figures).toContainText('2:1 (2 reflections, 1 question)');
+  await expect(figures).toContainText('50% (1 of 2)');
+  await expect(figures.getByText('Total MI non-adherent').locator('..')).toContainText('1');
+
+  await page.getByLabel('Note on tally 4 (Confront, 0:00)').fill('argued about the plan');
+  await page.getByRole('button', { name: 'Start the clock' }).click();
+  await expect(page.getByRole('timer')).toHaveText('0:01', { timeout: 3000 });
+
+  await page.reload();
+  await expect(page.getByRole('button', { name: /^Confront 1 so far/ })).toBeVisible();
+  await expect(page.getByLabel('Note on tally 4', { exact: true })).toHaveValue('argued about the plan');
+
+  const [markdown] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export as Markdown' }).click()]);
+  const text = readFileSync(await markdown.path(), 'utf8');
+  expect(text).toContain('| Reflection-to-question ratio (R:Q) | 2:1 (2 reflections, 1 question) | 1:1 | 2:1 |');
+  expect(text).toContain('| 4 | 0:00 | Confront | argued about the plan |');
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export as CSV' }).click()]);
+  expect(csv.suggestedFilename()).toMatch(/^tally-sheet-\d{4}-\d{2}-\d{2}\.csv$/);
+  expect(readFileSync(await csv.path(), 'utf8').split('\r\n').slice(0, 2)).toEqual(['number,time,seconds,code,counts as,MITI group,note', '1,0:00,0,Open question,question,,']);
+});
+
+test('number-row keys can be turned off, and then do nothing', async ({ page }) => {
+  await page.goto('/observe');
+  await page.getByLabel(/Number-row keys tally codes/).uncheck();
+  await page.keyboard.press('1');
+  await expect(page.getByRole('button', { name: /^Open question 0 so far/ })).not.toHaveAttribute('aria-keyshortcuts');
+});

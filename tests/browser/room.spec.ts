@@ -1,0 +1,137 @@
+/**
+ * A room on `coach group`, tried as a group would: the facilitator's screen and three phones (four
+ * browser contexts) join, vote and play a scenario to its debrief. One phone reloads mid-step and
+ * keeps its place; the server is stopped and started again and the room goes on.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { builtScenarioIds } from './site-scenarios.ts';
+
+const [id] = builtScenarioIds();
+
+interface Started {
+  readonly child: ChildProcess;
+  readonly room: { facilitator: string; join: string; code: string; key: string };
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** Starts `coach group` as a user would, and reads the JSON line it prints first. */
+async function startGroup(port: number, roomsDir: string): Promise<Started> {
+  const child = spawn(process.execPath, ['bin/coach.mjs', 'group', id!, '--host', '127.0.0.1', '--port', String(port), '--rooms-dir', roomsDir, '--json'], { env: { ...process.env, CI: 'true' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr!.on('data', (chunk) => (stderr += chunk));
+  const line = await new Promise<string>((resolve, reject) => {
+    let stdout = '';
+    child.stdout!.on('data', (chunk) => {
+      stdout += chunk;
+      if (stdout.includes('\n')) resolve(stdout.slice(0, stdout.indexOf('\n')));
+    });
+    child.once('exit', (code) => reject(new Error(`coach group exited with ${code}: ${stderr}`)));
+  });
+  return { child, room: JSON.parse(line) };
+}
+
+async function stop({ child }: Started): Promise<void> {
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  expect(await exited).toBe(0);
+}
+
+async function phone(browser: Browser, joinUrl: string, name: string): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: { width: 390, height: 800 } })).newPage();
+  await page.goto(joinUrl);
+  await page.getByLabel('Your name').fill(name);
+  await page.getByRole('button', { name: 'Join' }).click();
+  await expect(page.getByText(`you are ${name}`)).toBeVisible();
+  return page;
+}
+
+/** A phone votes for the first option shown. */
+async function voteFirst(page: Page) {
+  const first = page.getByRole('list', { name: 'Vote for what the coach says' }).getByRole('button').first();
+  await first.click();
+  await expect(first).toHaveAttribute('aria-pressed', 'true');
+}
+
+test('a facilitator and three phones play a room to its debrief, through a reload and a restart of the server', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const port = await freePort();
+  const roomsDir = mkdtempSync(join(tmpdir(), 'rooms-'));
+  let server = await startGroup(port, roomsDir);
+  try {
+    const { facilitator: facilitatorUrl, join: joinUrl, code } = server.room;
+    expect(joinUrl).toBe(`http://127.0.0.1:${port}/join/?code=${code}`);
+    const facilitator = await (await browser.newContext()).newPage();
+    await facilitator.goto(facilitatorUrl);
+    await expect(facilitator.getByRole('heading', { name: 'Join on your phone' })).toBeVisible();
+    await expect(facilitator.getByText(code, { exact: true })).toBeVisible();
+    await expect(facilitator.getByRole('img', { name: `QR code for ${joinUrl}` })).toBeVisible();
+
+    const [ana, ben, chris] = [await phone(browser, joinUrl, 'Ana'), await phone(browser, joinUrl, 'Ben'), await phone(browser, joinUrl, 'Chris')];
+    await expect(facilitator.getByText('In the room: Ana, Ben, Chris.')).toBeVisible();
+    await expect(ana!.getByText('Waiting for the facilitator to start, with Ben, Chris.')).toBeVisible();
+
+    await facilitator.getByRole('button', { name: /Start$/ }).click();
+    await expect(facilitator.getByRole('heading', { name: 'Step 1' })).toBeVisible();
+
+    // Votes appear live on the shared screen.
+    await voteFirst(ana!);
+    await voteFirst(ben!);
+    await chris!.getByRole('list', { name: 'Vote for what the coach says' }).getByRole('button').nth(1).click();
+    await expect(facilitator.getByText('Voted: 3 of 3 (Ana, Ben, Chris).')).toBeVisible();
+    await expect(facilitator.getByText('2 votes')).toBeVisible();
+
+    // A phone reloads mid-step and keeps its place and its vote.
+    await chris!.reload();
+    await expect(chris!.getByRole('heading', { name: 'Step 1' })).toBeVisible();
+    await expect(chris!.getByText('Your vote: 2. You can change it until the facilitator moves on.')).toBeVisible();
+
+    await facilitator.getByRole('button', { name: "Reveal the group's choice" }).click();
+    await expect(facilitator.getByRole('heading', { name: "The group's choice" })).toBeVisible();
+    await expect(ben!.getByText(/^The group chose 1: .+ You voted 1\.$/)).toBeVisible();
+
+    // The server stops and starts again; the room, the screens and the phones carry on.
+    await stop(server);
+    await expect(facilitator.getByText('Reconnecting to the room…')).toBeVisible();
+    server = await startGroup(port, roomsDir);
+    expect(server.room.code).toBe(code);
+    await expect(facilitator.getByText('Reconnecting to the room…')).toBeHidden({ timeout: 15_000 });
+    await expect(facilitator.getByRole('heading', { name: "The group's choice" })).toBeVisible();
+    // The key left the address bar (a projector shows it) but the facilitator's tab keeps it.
+    expect(facilitator.url()).not.toContain('key=');
+    await facilitator.reload();
+    await expect(facilitator.getByRole('heading', { name: "The group's choice" })).toBeVisible();
+
+    for (let step = 2; step < 40; step++) {
+      const next = facilitator.getByRole('button', { name: /^(Next step|See the debrief)/ });
+      const toDebrief = (await next.textContent()) === 'See the debrief';
+      await next.click();
+      if (toDebrief) break;
+      await expect(facilitator.getByRole('heading', { name: `Step ${step}` })).toBeVisible();
+      for (const player of [ana!, ben!, chris!]) {
+        await expect(player.getByRole('heading', { name: `Step ${step}` })).toBeVisible();
+        await voteFirst(player);
+      }
+      await expect(facilitator.getByText('Voted: 3 of 3 (Ana, Ben, Chris).')).toBeVisible();
+      await facilitator.getByRole('button', { name: "Reveal the group's choice" }).click();
+      await expect(facilitator.getByRole('heading', { name: "The group's choice" })).toBeVisible();
+    }
+
+    await expect(facilitator.getByRole('heading', { name: 'Group debrief' })).toBeVisible();
+    await expect(facilitator.getByRole('region', { name: 'Group debrief' })).toContainText(/The group chose the MI-consistent option at \d+ of \d+ steps?\./);
+    for (const player of [ana!, ben!, chris!]) await expect(player.getByText(/^The scenario has ended: the outcome is (positive|mixed|negative)\./)).toBeVisible();
+  } finally {
+    if (server.child.exitCode === null) await stop(server);
+  }
+});

@@ -1,0 +1,150 @@
+/**
+ * The room server's JSON API over real HTTP on a random port, as phones and scripts use it: the
+ * status codes and reasons, one vote per player, the facilitator's key, live updates over
+ * WebSocket, and rooms that survive a restart of the server.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { maxBodyBytes, startRoomServer, type RoomServer } from '../../cli/commands/group/server.ts';
+import { compileScenario } from '../../src/engine/compile.ts';
+import type { RoomView } from '../../src/rooms/view.ts';
+import { lintText, readFixture } from '../helpers.ts';
+import { coach } from './run-coach.ts';
+
+const scenario = lintText(readFixture('every-feature.md'), 'every-feature.md').scenario!;
+const loaded = { scenario, machine: compileScenario(scenario) };
+
+let servers: RoomServer[] = [];
+afterEach(async () => {
+  await Promise.all(servers.map((server) => server.close()));
+  servers = [];
+});
+
+async function start(roomsDir = mkdtempSync(join(tmpdir(), 'rooms-'))) {
+  const siteDir = mkdtempSync(join(tmpdir(), 'site-'));
+  writeFileSync(join(siteDir, 'index.html'), '<!doctype html><title>Course</title>');
+  const warnings: string[] = [];
+  const server = await startRoomServer({ host: '127.0.0.1', port: 0, siteDir, roomsDir, loadScenario: async (id) => (id === scenario.id ? loaded : undefined), warn: (line) => warnings.push(line) });
+  servers.push(server);
+  const base = `http://127.0.0.1:${server.address.port}`;
+  const call = async (path: string, init: { method?: string; body?: unknown; key?: string; raw?: string; type?: string } = {}) => {
+    const response = await fetch(`${base}${path}`, {
+      method: init.method ?? (init.body !== undefined || init.raw !== undefined ? 'POST' : 'GET'),
+      headers: { 'content-type': init.type ?? 'application/json', ...(init.key ? { authorization: `Bearer ${init.key}` } : {}) },
+      ...(init.raw !== undefined ? { body: init.raw } : init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+    });
+    return { status: response.status, json: (await response.json().catch(() => undefined)) as (RoomView & { error?: string }) | undefined, headers: response.headers };
+  };
+  return { server, base, call, roomsDir, warnings };
+}
+
+describe('the room API', () => {
+  it('answers 404 for an unknown room, and serves the course beside the API', async () => {
+    const { call, base } = await start();
+    expect(await call('/api/rooms/NOPE')).toMatchObject({ status: 404, json: { error: 'There is no room `NOPE` on this server' } });
+    expect(await call('/api/rooms/NOPE/votes', { body: { player: 'Ana', choice: 1 } })).toMatchObject({ status: 404 });
+    expect(await (await fetch(`${base}/`)).text()).toContain('<title>Course</title>');
+  });
+
+  it('refuses bad JSON, a choice not offered, a wrong content type and an oversized body, with a reason', async () => {
+    const { server, call } = await start();
+    const { code, key } = await server.openRoom(loaded);
+    await call(`/api/rooms/${code}/start`, { body: { mode: 'vote' }, key });
+    expect(await call(`/api/rooms/${code}/votes`, { raw: '{"player": "Ana", "choice": ' })).toMatchObject({ status: 400, json: { error: expect.stringMatching(/^Unexpected body that is not JSON/) } });
+    expect(await call(`/api/rooms/${code}/votes`, { body: { player: 'Ana', choice: 3 } })).toMatchObject({ status: 400, json: { error: 'There is no choice 3 at this step: the choices offered are 1 to 2' } });
+    expect(await call(`/api/rooms/${code}/votes`, { body: { player: 'Ana', choice: 'two' } })).toMatchObject({ status: 400, json: { error: 'Unexpected `choice`, expected a whole number from 1' } });
+    expect(await call(`/api/rooms/${code}/votes`, { raw: 'player=Ana&choice=1', type: 'application/x-www-form-urlencoded' })).toMatchObject({ status: 415 });
+    const big = await call(`/api/rooms/${code}/votes`, { body: { player: 'Ana', choice: 1, padding: 'x'.repeat(maxBodyBytes) } });
+    expect(big).toMatchObject({ status: 400, json: { error: expect.stringMatching(/^Unexpected body of \d+ bytes, expected at most 4096$/) } });
+    expect(await call(`/api/rooms/${code}/dance`, { body: {} })).toMatchObject({ status: 404 });
+  });
+
+  it('keeps one vote per player per step: voting again replaces it', async () => {
+    const { server, call } = await start();
+    const { code, key } = await server.openRoom(loaded);
+    await call(`/api/rooms/${code}/start`, { body: { mode: 'vote' }, key });
+    await call(`/api/rooms/${code}/votes`, { body: { player: 'Ana', choice: 1 } });
+    await call(`/api/rooms/${code}/votes`, { body: { player: 'Ben', choice: 1 } });
+    const again = await call(`/api/rooms/${code}/votes`, { body: { player: 'Ana', choice: 2 } });
+    expect(again).toMatchObject({ status: 200, json: { votes: { 1: 1, 2: 1 }, voters: { Ana: 2, Ben: 1 }, players: ['Ana', 'Ben'] } });
+    expect((await call(`/api/rooms/${code}`)).json).toMatchObject({ node: 'hello', offered: [{ number: 1, says: 'Twenty minutes is what you have.' }, { number: 2 }], votes: { 1: 1, 2: 1 } });
+  });
+
+  it('refuses to move on without the key (401) or with a wrong one (403), and moves on with it', async () => {
+    const { server, call } = await start();
+    const { code, key } = await server.openRoom(loaded);
+    const noKey = await call(`/api/rooms/${code}/advance`, { body: {} });
+    expect(noKey).toMatchObject({ status: 401, json: { error: '`advance` is for the facilitator: send the room\'s key as `Authorization: Bearer <key>`' } });
+    expect(noKey.headers.get('www-authenticate')).toBe('Bearer realm="room"');
+    expect(await call(`/api/rooms/${code}/advance`, { body: {}, key: 'not-the-key' })).toMatchObject({ status: 403 });
+    expect(await call(`/api/rooms/${code}/advance`, { body: {}, key })).toMatchObject({ status: 409, json: { error: 'The room has not started yet: start it first' } });
+    await call(`/api/rooms/${code}/start`, { body: { mode: 'vote' }, key });
+    await call(`/api/rooms/${code}/votes`, { body: { player: 'Ana', choice: 1 } });
+    expect(await call(`/api/rooms/${code}/advance`, { body: {}, key })).toMatchObject({ status: 200, json: { phase: 'revealed', decision: { choice: 1, by: 'majority', code: 'Simple reflection' } } });
+    expect(await call(`/api/rooms/${code}/advance`, { key, method: 'POST' })).toMatchObject({ status: 200, json: { phase: 'voting', node: 'listens' } });
+    expect(await call(`/api/rooms/${code}/undo`, { body: {}, key })).toMatchObject({ status: 200, json: { phase: 'voting', node: 'hello', voters: { Ana: 1 } } });
+    expect(await call(`/api/rooms/${code}/restart`, { body: {}, key })).toMatchObject({ status: 200, json: { step: 1, voters: {} } });
+  });
+
+  it('sends the room whole to live listeners on connect and on every change', async () => {
+    const { server, base, call } = await start();
+    const { code, key } = await server.openRoom(loaded);
+    const socket = new WebSocket(`${base.replace('http', 'ws')}/api/rooms/${code}/live`);
+    const messages: RoomView[] = [];
+    const arrived = (count: number) => new Promise<void>((resolve) => {
+      const check = () => (messages.length >= count ? resolve() : setTimeout(check, 10));
+      check();
+    });
+    socket.on('message', (data) => messages.push(JSON.parse(String(data))));
+    await arrived(1);
+    expect(messages[0]).toMatchObject({ phase: 'setup' });
+    await call(`/api/rooms/${code}/players`, { body: { name: 'Ana' } });
+    await call(`/api/rooms/${code}/start`, { body: { mode: 'hot-seat' }, key });
+    await arrived(3);
+    expect(messages[2]).toMatchObject({ phase: 'saying', hotSeat: 'Ana', players: ['Ana'] });
+    socket.close();
+    const refused = new WebSocket(`${base.replace('http', 'ws')}/api/rooms/NOPE/live`);
+    await new Promise((resolve) => refused.on('error', resolve));
+  });
+
+  it('saves every change and resumes the room when the server starts again', async () => {
+    const first = await start();
+    const { code, key } = await first.server.openRoom(loaded);
+    await first.call(`/api/rooms/${code}/start`, { body: { mode: 'vote' }, key });
+    await first.call(`/api/rooms/${code}/votes`, { body: { player: 'Ana', choice: 2 } });
+    await first.server.close();
+    servers = servers.filter((server) => server !== first.server);
+    const saved = JSON.parse(readFileSync(join(first.roomsDir, `${code}.json`), 'utf8'));
+    expect(saved).toMatchObject({ code, key, room: { phase: 'voting', ballot: { votes: { Ana: 1 } } } });
+
+    const second = await start(first.roomsDir);
+    expect(second.server.resumed).toBe(1);
+    expect((await second.call(`/api/rooms/${code}`)).json).toMatchObject({ phase: 'voting', voters: { Ana: 2 } });
+    expect(await second.call(`/api/rooms/${code}/advance`, { body: {}, key })).toMatchObject({ status: 200, json: { decision: { choice: 2 } } });
+  });
+
+  it('leaves a room file it cannot read as it is, and says so', async () => {
+    const roomsDir = mkdtempSync(join(tmpdir(), 'rooms-'));
+    writeFileSync(join(roomsDir, 'BROKEN.json'), '{ not json');
+    const { warnings, server } = await start(roomsDir);
+    expect(server.resumed).toBe(0);
+    expect(warnings).toEqual(['BROKEN.json was left as it is: it is not JSON']);
+  });
+});
+
+describe('coach group on the command line', () => {
+  it('refuses a bad port with one line and exit code 2', () => {
+    const result = coach(['group', 'first-conversation-with-jordan', '--port', 'seventy']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe("coach: option '--port <number>' argument 'seventy' is invalid. Expected a whole number from 0 to 65535 (0 picks any free port).\n");
+  });
+
+  it('names a scenario that does not exist, with exit code 2', () => {
+    const result = coach(['group', 'no-such-scenario']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^coach: no scenario `no-such-scenario`/);
+  });
+});
