@@ -4,7 +4,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { slug } from 'github-slugger';
 import { idPattern } from '../src/engine/front-matter-schema.ts';
-import { fillScenarioTemplate } from '../src/engine/template.ts';
+import { fillScenarioTemplate, titleFromId } from '../src/engine/template.ts';
 import { displayPath, projectRoot, scenariosFolder } from '../src/node/scenario-files.ts';
 import { exitCodes } from './exit-codes.ts';
 
@@ -13,7 +13,8 @@ export const templatePath = join(projectRoot, 'cli', 'templates', 'new-scenario.
 
 /** The template filled in for `id`. */
 export async function scenarioFromTemplate(id: string): Promise<string> {
-  return fillScenarioTemplate(await readFile(templatePath, 'utf8'), id);
+  // The terminal is given an id; the title it makes capitalises each word, as titles are written.
+  return fillScenarioTemplate(await readFile(templatePath, 'utf8'), id, titleFromId(id));
 }
 
 export async function newScenario(id: string, folder = scenariosFolder): Promise<number> {

@@ -20,7 +20,7 @@ describe('checking a draft in the studio', () => {
     const report = check(template);
     expect(problemsOf(report)).toEqual([]);
     expect(report.coverage).toEqual({ figures: ['5 reachable states', '7 of 7 transitions exercised', '3 of 3 endings reached', '4 paths to an ending', '2 of 2 checks passed'], partial: false });
-    expect(report.scenario?.meta.title).toBe('Meeting Alex');
+    expect(report.scenario?.meta.title).toBe('Meeting alex');
     expect(report.explored).toBe(true);
     const diagram = layoutDiagram(report.graph);
     expect(diagram.start).toBe('opening');
