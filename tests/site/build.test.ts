@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../cli/run-coach.ts';
 
 function build(scenarios: string, outDir: string) {
-  return spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], {
+  return spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--force', '--outDir', outDir], {
     cwd: projectRoot,
     encoding: 'utf8',
     env: { ...process.env, COACH_SCENARIOS_DIR: scenarios, NO_COLOR: '1' },
