@@ -81,7 +81,7 @@ test('a group plays a scenario on one screen to its debrief with the keyboard al
   expect(text).toContain('### How the group chose');
 
   await page.goto('/progress');
-  await expect(page.getByRole('row', { name: /as a group: Ana, Ben/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /as a group: Ana, Ben/ })).toBeVisible();
 });
 
 test('a group run survives a reload, a tie goes to the facilitator, and a break keeps the place', async ({ page }) => {

@@ -200,7 +200,7 @@ describe('saving and resuming a room', () => {
   it('refuses a room of another scenario, one the scenario no longer fits, and one that does not add up', () => {
     const saved = saveRoom(play(votingRoom(), advance(1), advance()));
     expect(() => resumeRoom(scenario, { ...saved, scenarioId: 'other' })).toThrow(new RoomError('The saved room plays `other`, not `every-feature`'));
-    expect(() => resumeRoom(scenario, { ...saved, choices: [2] })).toThrow(/has changed since the room was saved: Choice 3 of node `hello` is not offered now/);
+    expect(() => resumeRoom(scenario, { ...saved, choices: [2] })).toThrow(/has changed since the room was saved: Choice 3 of node `hello` is not offered at step 1 of the stored run/);
     expect(() => resumeRoom(scenario, { ...saved, phase: 'ended' })).toThrow(new RoomError('The saved room does not add up: it is in ended after 1 choices'));
     expect(() => resumeRoom(scenario, { ...saved, players: 'Ana' })).toThrow(/^The saved room is not readable: players is/);
   });

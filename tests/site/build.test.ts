@@ -13,7 +13,7 @@ import { flat, projectRoot } from '../cli/run-coach.ts';
 const tempFolder = temporaryFolders('rcp-');
 
 function build(scenarios: string, outDir: string) {
-  return spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], {
+  return spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--force', '--outDir', outDir], {
     cwd: projectRoot,
     encoding: 'utf8',
     env: { ...process.env, COACH_SCENARIOS_DIR: scenarios, NO_COLOR: '1' },
