@@ -4,7 +4,7 @@
  * kind and a snippet with the match highlighted.
  */
 import type { SearchDocument, SearchIndexFile } from './search-documents.ts';
-import { searchIndex } from './search-query.ts';
+import { firstMatchIn, searchIndex } from './search-query.ts';
 import { snippetAround } from './snippet.ts';
 
 const dialog = document.querySelector<HTMLDialogElement>('[data-search-dialog]');
@@ -12,26 +12,39 @@ const input = document.querySelector<HTMLInputElement>('[data-search-input]');
 const status = document.querySelector<HTMLElement>('[data-search-status]');
 const list = document.querySelector<HTMLOListElement>('[data-search-results]');
 
-type Searcher = (query: string) => Array<{ entry: SearchDocument; position?: [number, number] }>;
+/** How many results are shown (and given a snippet). */
+const shownResults = 20;
+
+interface Found {
+  /** How many documents matched. */
+  readonly total: number;
+  /** The best of them, each with where its first match stands, for the snippet. */
+  readonly shown: ReadonlyArray<{ entry: SearchDocument; position?: [number, number] }>;
+}
+
+type Searcher = (query: string) => Found;
 let searcher: Promise<Searcher> | undefined;
 
 function loadSearcher(): Promise<Searcher> {
   searcher ??= Promise.all([import('lunr'), fetch('/search-index.json').then((response) => response.json() as Promise<SearchIndexFile>)]).then(([{ default: lunr }, file]) => {
     const index = lunr.Index.load(file.index);
-    return (query: string) =>
-      searchIndex(lunr, index, query).map((result) => {
+    return (query: string) => {
+      const results = searchIndex(lunr, index, query);
+      const shown = results.slice(0, shownResults).map((result) => {
         const entry = file.documents[result.ref]!;
-        const textMatch = Object.values(result.matchData.metadata).map((fields) => (fields as Record<string, { position?: Array<[number, number]> }>).text?.position?.[0]).find(Boolean);
-        return { entry, ...(textMatch ? { position: textMatch } : {}) };
+        const position = firstMatchIn(lunr, result, entry.text);
+        return { entry, ...(position ? { position } : {}) };
       });
+      return { total: results.length, shown };
+    };
   });
   return searcher;
 }
 
-function render(results: ReturnType<Searcher>, query: string) {
+function render({ total, shown }: Found, query: string) {
   if (!list || !status) return;
   list.replaceChildren(
-    ...results.slice(0, 20).map(({ entry, position }) => {
+    ...shown.map(({ entry, position }) => {
       const li = document.createElement('li');
       const link = document.createElement('a');
       link.href = entry.url;
@@ -52,13 +65,13 @@ function render(results: ReturnType<Searcher>, query: string) {
       return li;
     }),
   );
-  status.textContent = query ? `${results.length} ${results.length === 1 ? 'result' : 'results'} for “${query}”` : '';
+  status.textContent = query ? `${total} ${total === 1 ? 'result' : 'results'} for “${query}”` : '';
 }
 
 async function runSearch() {
   if (!input || !status) return;
   const query = input.value.trim();
-  if (!query) return render([], '');
+  if (!query) return render({ total: 0, shown: [] }, '');
   status.textContent = 'Searching…';
   try {
     render((await loadSearcher())(query), query);

@@ -49,7 +49,6 @@ export function buildSearchIndex(documents: readonly SearchDocument[]): SearchIn
     this.ref('url');
     this.field('title', { boost: 5 });
     this.field('text');
-    this.metadataWhitelist = ['position'];
     for (const document of documents) this.add(document);
   });
   return { index: index.toJSON(), documents: Object.fromEntries(documents.map((document) => [document.url, document])) };

@@ -25,3 +25,18 @@ export function searchIndex(lunr: Lunr, index: lunrType.Index, text: string): lu
     }
   });
 }
+
+/**
+ * Where in `text` the first word that a result matched stands, as [start, length]. The index keeps
+ * no positions (they were most of its size); the matched terms are in the result, so the few
+ * texts shown are tokenised and stemmed again, the same way the index was built.
+ */
+export function firstMatchIn(lunr: Lunr, result: lunrType.Index.Result, text: string): [number, number] | undefined {
+  const terms = Object.keys(result.matchData.metadata);
+  for (const token of lunr.tokenizer(text)) {
+    const word = token.toString();
+    const stemmed = lunr.stemmer(new lunr.Token(word, {})).toString();
+    if (terms.some((term) => stemmed === term || word.startsWith(term))) return token.metadata.position as [number, number];
+  }
+  return undefined;
+}

@@ -2,7 +2,7 @@
 import lunr from 'lunr';
 import { describe, expect, it } from 'vitest';
 import { buildSearchIndex, mdxToText } from '../../src/site/search-documents.ts';
-import { searchIndex } from '../../src/site/search-query.ts';
+import { firstMatchIn, searchIndex } from '../../src/site/search-query.ts';
 import { snippetAround } from '../../src/site/snippet.ts';
 
 const module = `import Something from './x.astro';
@@ -50,6 +50,18 @@ describe('searching', () => {
 
   it('finds whole words however they are inflected', () => {
     expect(search('reflections')).toEqual(['/modules/mi-oars']);
+  });
+
+  it('finds where the first matched word stands, for the snippet, without positions in the index', () => {
+    const text = mdxToText(module);
+    const at = (query: string) => {
+      const [result] = searchIndex(lunr, index, query);
+      const position = firstMatchIn(lunr, result!, text);
+      return position && text.slice(position[0], position[0] + position[1]);
+    };
+    expect(at('refl')).toBe('Reflections');
+    expect(at('strengths')).toBe('strength');
+    expect(JSON.stringify(file.index)).not.toContain('"position"');
   });
 
   it('reads lunr syntax and common words as nothing special', () => {
