@@ -2,10 +2,9 @@
 // splitting keeps each command's imports (the engine, Ink and React) out of the entry chunk, and
 // commander is bundled in rather than loaded from node_modules: `coach --help` then reads one
 // small file, which keeps it close to bare Node's start-up time.
-import { readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
-const { dependencies } = JSON.parse(readFileSync('package.json', 'utf8'));
 rmSync('build/cli', { recursive: true, force: true });
 
 await build({

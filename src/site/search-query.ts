@@ -33,10 +33,11 @@ export function searchIndex(lunr: Lunr, index: lunrType.Index, text: string): lu
  */
 export function firstMatchIn(lunr: Lunr, result: lunrType.Index.Result, text: string): [number, number] | undefined {
   const terms = Object.keys(result.matchData.metadata);
-  for (const token of lunr.tokenizer(text)) {
+  // lunr's tokenizer records each token's place in `metadata.position`; its types leave it out.
+  for (const token of lunr.tokenizer(text) as Array<lunrType.Token & { metadata: { position: [number, number] } }>) {
     const word = token.toString();
     const stemmed = lunr.stemmer(new lunr.Token(word, {})).toString();
-    if (terms.some((term) => stemmed === term || word.startsWith(term))) return token.metadata.position as [number, number];
+    if (terms.some((term) => stemmed === term || word.startsWith(term))) return token.metadata.position;
   }
   return undefined;
 }
