@@ -43,6 +43,8 @@ export default function Studio({ modules }: StudioProps) {
   const fileNameNow = useRef(fileName);
   fileNameNow.current = fileName;
   const lastCounts = useRef('');
+  /** Said with the first check's result, so that result cannot replace it before it is read out. */
+  const restoredNotice = useRef(initial ? 'Your draft kept on this device is back in the editor.' : '');
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   /** Whether the trainer has changed anything since the page opened (only then is there a draft to keep). */
   const edited = useRef(false);
@@ -71,12 +73,13 @@ export default function Studio({ modules }: StudioProps) {
       setReport(finding.report);
       editor.current?.showProblems(finding.draft.text, finding.report.problems);
       const counts = problemCounts(finding.report.problems);
-      if (counts !== lastCounts.current) announce(`Checked: ${counts}.`);
+      if (counts !== lastCounts.current) announce(`${restoredNotice.current} Checked: ${counts}.`.trimStart());
       lastCounts.current = counts;
+      restoredNotice.current = '';
     });
     checker.current = draftChecker;
     draftChecker.check({ ...draftNow(), modules });
-    if (initial) announce('Your draft kept on this device is back in the editor.');
+    if (initial) announce(restoredNotice.current);
     // Leaving the page mid-pause would lose the last keystrokes: keep them now.
     const keepNow = () => edited.current && saveDraft(draftNow());
     window.addEventListener('pagehide', keepNow);
