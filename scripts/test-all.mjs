@@ -62,11 +62,26 @@ if (siteBuilt && existsSync('tests/browser')) {
     const playwrightReport = 'test-results/playwright.json';
     const pw = run('Browser tests (Playwright)', process.execPath, ['node_modules/@playwright/test/cli.js', 'test'], { env: { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport } });
     if (existsSync(playwrightReport)) {
-      const { stats } = JSON.parse(readFileSync(playwrightReport, 'utf8'));
+      const report = JSON.parse(readFileSync(playwrightReport, 'utf8'));
+      const { stats } = report;
       results.passed += stats.expected + stats.flaky;
       results.failed += stats.unexpected;
+      for (const title of flakyTests(report)) process.stdout.write(`⚠ passed only on a retry, look into it: ${title}\n`);
     } else if (pw.status !== 0) results.failed++;
   }
+}
+
+/** Titles of the tests Playwright marked flaky: failed, then passed on a retry. */
+function flakyTests(report) {
+  const titles = [];
+  const visit = (suite, path) => {
+    for (const spec of suite.specs ?? []) {
+      if (spec.tests.some((t) => t.status === 'flaky')) titles.push(`${spec.file}:${spec.line} › ${[...path, spec.title].join(' › ')}`);
+    }
+    for (const child of suite.suites ?? []) visit(child, [...path, child.title]);
+  };
+  for (const suite of report.suites) visit(suite, []);
+  return titles;
 }
 
 const summary = `${results.passed} passed, ${results.failed} failed`;
