@@ -71,6 +71,10 @@ function stateOf(node: ScenarioNode) {
         on: {
           'choice.select': node.choices.map((choice, index) => ({
             target: choice.target,
+            // A choice that leads back to its own node enters it again, as any other target is
+            // entered: its lines are shown again and the step reports it (XState skips a
+            // self-transition's entry otherwise).
+            reenter: true,
             guard: { type: 'isOffered' as const, params: { choice: index, ...(choice.condition ? { condition: choice.condition } : {}) } },
             actions: choice.effects.length > 0 ? [{ type: 'applyEffects' as const, params: { effects: choice.effects } }] : [],
           })),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canUndo, linesAt, choiceIndices, chooseNumber, currentNode, currentVariables, endingOf, offeredChoices, picks, replay, restart, RunError, startRun, startRunAt, transcript, undo, visitedNodes } from '../../src/engine/run.ts';
-import { lintText, readFixture } from '../helpers.ts';
+import { lintText, messagesOf, readFixture } from '../helpers.ts';
 
 const scenario = lintText(readFixture('every-feature.md'), 'every-feature.md').scenario!;
 
@@ -97,5 +97,46 @@ describe('starting from any node, as the studio\'s preview does', () => {
     expect(() => startRunAt(scenario, 'nowhere')).toThrow(new RunError('There is no node `nowhere` in this scenario'));
     expect(() => startRunAt(scenario, 'listens', { rapport: 1 })).toThrow(new RunError('There is no variable `rapport` in this scenario'));
     expect(() => startRunAt(scenario, 'listens', { trust: 1.5 })).toThrow(new RunError('The variable `trust` must be a whole number, not 1.5'));
+  });
+});
+
+describe('a choice that leads back to its own node', () => {
+  const loop = `---
+title: Round again
+summary: A node with a choice back to itself.
+persona:
+  name: Lee
+checks:
+  - path: [again, again, again, done]
+    outcome: positive
+---
+
+## Again
+
+**Lee:** Where were we?
+
+- **Open question:** "Shall we go round again?" -> again
+  - feedback: Round again.
+- **Simple reflection:** "You're ready to stop." -> done
+  - feedback: Done.
+
+## Done
+
+**Outcome:** positive
+
+Finished.
+`;
+  const result = lintText(loop, 'round-again.md');
+
+  it('enters the node again, so its lines are shown again', () => {
+    const run = chooseNumber(startRun(result.scenario!), 1);
+    expect(currentNode(run).id).toBe('again');
+    expect(linesAt(run, 1).map((line) => line.markdown)).toEqual(['Where were we?']);
+    expect(visitedNodes(run)).toEqual(['again', 'again']);
+  });
+
+  it('can be walked by a check that names the node twice in a row', () => {
+    expect(messagesOf(result)).toEqual([]);
+    expect(result.checks).toEqual({ total: 1, failed: 0 });
   });
 });
