@@ -8,6 +8,7 @@ import type { OfferedChoice, Run, TranscriptEntry } from '../src/engine/run.ts';
 import type { Scenario } from '../src/engine/types.ts';
 import { visibleControls, wrapText } from '../src/node/terminal-text.ts';
 import { turnOf } from '../src/rooms/turns.ts';
+import { scenarioFacts } from '../src/site/labels.ts';
 import { plainText } from './plain-markdown.ts';
 
 export type LineKind = 'title' | 'heading' | 'speech' | 'narration' | 'coach' | 'feedback' | 'text' | 'meta' | 'blank';
@@ -38,7 +39,7 @@ export function briefLines(scenario: Scenario, width = 80): TextLine[] {
   const about = [persona.pronouns, persona.age !== undefined ? `${persona.age}` : undefined].filter(Boolean).join(', ');
   return [
     line('title', meta.title),
-    line('meta', `${meta.level}${meta.minutes ? ` · about ${meta.minutes} minutes` : ''}`),
+    line('meta', scenarioFacts(meta)),
     line('blank'),
     line('heading', `Who you are talking with: ${persona.name}${about ? ` (${about})` : ''}`),
     ...(persona.situation ? [line('text', persona.situation)] : []),

@@ -81,6 +81,15 @@ export function parseCondition(text: string): Parsed<Condition> {
     problems: [{ reason, offset: at?.offset ?? text.trimEnd().length }],
   });
   if (tokens.length === 0) return fail('Unexpected empty condition, expected a comparison such as `rapport >= 3`', undefined);
+  // Brackets are a natural thing to try, and version 1 has none: say so, and what to write instead.
+  const bracket = tokens.find((t) => t.text === '(' || t.text === ')');
+  if (bracket) {
+    const unbracketed = text.replace(/[()]/g, ' ').replace(/\s+/g, ' ').trim();
+    // Without brackets the meaning only stays the same when `and` and `or` are not mixed.
+    const joiners = new Set(tokens.filter((t) => /^(and|or)$/i.test(t.text)).map((t) => t.text.toLowerCase()));
+    const instead = joiners.size < 2 && parseCondition(unbracketed).ok ? `: write \`${unbracketed}\`` : ', such as `rapport >= 3 and trust > 1 or readiness == 5`';
+    return fail(`Unexpected \`${bracket.text}\`: conditions have no brackets, expected comparisons joined by \`and\` or \`or\` (\`and\` binds tighter)${instead}`, bracket);
+  }
   for (;;) {
     const variable = tokens[i];
     const operator = tokens[i + 1];

@@ -177,8 +177,7 @@ export function exploreScenario(scenario: Scenario, machine: ScenarioMachine, fi
     for (const ref of neverTaken) {
       const node = byId.get(ref.node)!;
       const place = node.kind === 'choice' ? node.choices[ref.index]!.place : node.kind === 'route' ? node.routes[ref.index]!.place : node.place;
-      const what = ref.kind === 'choice' ? `choice ${ref.index + 1} of node \`${ref.node}\` is never offered` : `route ${ref.index + 1} of node \`${ref.node}\` is never taken`;
-      report(file, `Unexpected transition that no run can take: ${what}, because its condition never holds when it is reached`, place, 'transition-never-taken', { severity: 'warning' });
+      report(file, `Unexpected transition that no run can take: ${neverTakenReason(node, ref.index)}`, place, 'transition-never-taken', { severity: 'warning' });
     }
   }
 
@@ -195,16 +194,32 @@ export function exploreScenario(scenario: Scenario, machine: ScenarioMachine, fi
     ...(capped || stateKeys.length === 0 ? {} : { stateGraph: { initial: stateKeys[0]!, states: graphStates } }),
   };
 
+  function neverTakenReason(node: ScenarioNode, index: number): string {
+    if (node.kind === 'choice') return `choice ${index + 1} of node \`${node.id}\` is never offered, because its condition never holds when it is reached`;
+    const route = `route ${index + 1} of node \`${node.id}\` is never taken`;
+    // Routes are tried in order, so a route can also be starved by the ones before it.
+    if (node.kind === 'route' && node.routes[index]!.condition === undefined) return `${route}, because whenever the node is reached an earlier route's condition holds, so that route is taken first; check the earlier routes' conditions`;
+    return `${route}: whenever the node is reached, its condition does not hold or an earlier route is taken first`;
+  }
+
   function describeVars(vars: Variables): string {
     const entries = Object.entries(vars);
     return entries.length === 0 ? '' : ` (when ${entries.map(([name, value]) => `${name} = ${value}`).join(', ')})`;
   }
 
   function reportSoundness() {
+    const endings = scenario.nodes.filter((node): node is Extract<ScenarioNode, { kind: 'ending' }> => node.kind === 'ending');
+    // An outcome no run reaches is always an ending no run reaches: said once, at the ending.
+    const outcomeReached = (outcome: Outcome) => endings.some((ending) => ending.outcome === outcome && endingsReached.has(ending.id));
+    const outcomesSaid = new Set<Outcome>();
     for (const node of scenario.nodes) {
-      if (!reachedNodes.has(node.id)) {
-        report(file, `Unexpected node \`${node.id}\` that cannot be reached from the start \`${scenario.start}\`, expected a choice or route leading to it (or remove it)`, node.place, 'unreachable-node');
+      if (reachedNodes.has(node.id)) continue;
+      let outcomeNote = '';
+      if (node.kind === 'ending' && !outcomeReached(node.outcome) && !outcomesSaid.has(node.outcome)) {
+        outcomesSaid.add(node.outcome);
+        outcomeNote = `; no ending with \`**Outcome:** ${node.outcome}\` can be reached${node.outcome === 'positive' ? ', and every scenario needs a reachable positive ending' : ''}`;
       }
+      report(file, `Unexpected node \`${node.id}\` that cannot be reached from the start \`${scenario.start}\`, expected a choice or route leading to it (or remove it)${outcomeNote}`, node.place, 'unreachable-node');
     }
 
     // States from which some ending can be reached: walk the graph backwards from the endings.
@@ -223,16 +238,11 @@ export function exploreScenario(scenario: Scenario, machine: ScenarioMachine, fi
       }
     }
 
-    const endings = scenario.nodes.filter((node): node is Extract<ScenarioNode, { kind: 'ending' }> => node.kind === 'ending');
-    const outcomesDeclared = [...new Set(endings.map((ending) => ending.outcome))];
-    for (const outcome of outcomesDeclared) {
-      if (endings.some((ending) => ending.outcome === outcome && endingsReached.has(ending.id))) continue;
-      const first = endings.find((ending) => ending.outcome === outcome)!;
-      const positiveNote = outcome === 'positive' ? ', and every scenario needs a reachable positive ending' : '';
-      report(file, `Unexpected ${outcome} outcome that no run reaches: no ending with \`**Outcome:** ${outcome}\` can be reached${positiveNote}`, first.place, 'outcome-unreachable');
-    }
-    if (!outcomesDeclared.includes('positive' satisfies Outcome)) {
-      report(file, 'Unexpected scenario without a positive ending, expected at least one ending whose first paragraph is `**Outcome:** positive`', { line: 1, column: 1 }, 'no-positive-ending');
+    if (!endings.some((ending) => ending.outcome === 'positive')) {
+      const expected = 'expected at least one ending whose first paragraph is `**Outcome:** positive`';
+      if (endings.length === 0) report(file, `Unexpected scenario without a positive ending, ${expected}`, { line: 1, column: 1 }, 'no-positive-ending');
+      // Said at the first ending, where the trainer would change an outcome to positive.
+      else report(file, `Unexpected scenario without a positive ending: its endings are all ${[...new Set(endings.map((ending) => ending.outcome))].join(' or ')}, ${expected}`, endings[0]!.place, 'no-positive-ending');
     }
   }
 

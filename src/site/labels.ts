@@ -8,9 +8,9 @@ export function levelLabel(level: Level): string {
   return level[0]!.toUpperCase() + level.slice(1);
 }
 
-/** Level and estimated time, as shown with every scenario: `Beginner · about 10 minutes`. */
+/** Level and estimated time, as shown with every scenario, on the site and in the terminal: `Beginner · about 10 minutes`. */
 export function scenarioFacts(meta: FrontMatter): string {
-  return `${levelLabel(meta.level)}${meta.minutes ? ` · about ${meta.minutes} minutes` : ''}`;
+  return `${levelLabel(meta.level)}${meta.minutes ? ` · about ${meta.minutes} minute${meta.minutes === 1 ? '' : 's'}` : ''}`;
 }
 
 /** A finished run's figures as shown in the run history: `2 reflections to 1 question · 3 MI-adherent, 0 non-adherent`. */

@@ -28,6 +28,17 @@ describe('conditions', () => {
     expect(parseCondition('rapport >= 3 but x < 1')).toMatchObject({ ok: false, problems: [{ offset: 13 }] });
     expect(parseCondition('')).toMatchObject({ ok: false });
   });
+
+  it('says that conditions have no brackets, and what to write instead only where dropping them keeps the meaning', () => {
+    expect(parseCondition('(rapport >= 3)')).toEqual({
+      ok: false,
+      problems: [{ reason: 'Unexpected `(`: conditions have no brackets, expected comparisons joined by `and` or `or` (`and` binds tighter): write `rapport >= 3`', offset: 0 }],
+    });
+    expect(parseCondition('rapport >= 3 and (trust > 1 or readiness == 5)')).toMatchObject({
+      ok: false,
+      problems: [{ reason: expect.stringMatching(/^Unexpected `\(`: conditions have no brackets, .*, such as `rapport >= 3 and trust > 1 or readiness == 5`$/), offset: 17 }],
+    });
+  });
 });
 
 describe('effects', () => {

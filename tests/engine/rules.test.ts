@@ -179,7 +179,7 @@ describe('choices', () => {
   it('reports broken conditions, and `=` where `==` was meant', () => {
     const text = scenario(`## a\n\n${choice('Affirm', 'good', '  - if: (rapport > 1)\n')}${choice('Affirm', 'good', '  - if: rapport = 1\n')}\n${goodEnding}`);
     expect(problemsOf(lintText(text))).toEqual([
-      '14:9 error Unexpected `(`, expected a variable name',
+      '14:9 error Unexpected `(`: conditions have no brackets, expected comparisons joined by `and` or `or` (`and` binds tighter): write `rapport > 1`',
       '17:17 error Unexpected `=`, expected one of `>=`, `<=`, `>`, `<`, `==`, `!=` (use `==` to compare)',
     ]);
   });
@@ -254,10 +254,10 @@ describe('what a trainer may write that version 1 reads kindly', () => {
 });
 
 describe('what every scenario must pass, with no checks written', () => {
-  it('finds nodes that cannot be reached, and outcomes no run reaches', () => {
-    expect(problemsOf(lintText(scenario(`${goodEnding}\n## lost\n\n**Outcome:** negative\n\nNo way here.\n`)))).toEqual([
-      '16:1 error Unexpected negative outcome that no run reaches: no ending with `**Outcome:** negative` can be reached',
-      '16:1 error Unexpected node `lost` that cannot be reached from the start `good`, expected a choice or route leading to it (or remove it)',
+  it('finds nodes that cannot be reached, and says once, at the ending, when that leaves an outcome no run reaches', () => {
+    expect(problemsOf(lintText(scenario(`${goodEnding}\n## lost\n\n**Outcome:** negative\n\nNo way here.\n\n## also-lost\n\n**Outcome:** negative\n\nNor here.\n`)))).toEqual([
+      '16:1 error Unexpected node `lost` that cannot be reached from the start `good`, expected a choice or route leading to it (or remove it); no ending with `**Outcome:** negative` can be reached',
+      '22:1 error Unexpected node `also-lost` that cannot be reached from the start `good`, expected a choice or route leading to it (or remove it)',
     ]);
   });
 
@@ -276,13 +276,19 @@ describe('what every scenario must pass, with no checks written', () => {
     ]);
   });
 
+  it('says why a route is never taken: an earlier route always applies when the node is reached', () => {
+    const text = scenario(`## a\n\n${choice('Affirm', 'gate')}\n## gate\n\n- -> good if rapport < 1\n- -> good\n\n${goodEnding}`);
+    expect(problemsOf(lintText(text))).toEqual([
+      "18:1 warning Unexpected transition that no run can take: route 2 of node `gate` is never taken, because whenever the node is reached an earlier route's condition holds, so that route is taken first; check the earlier routes' conditions",
+    ]);
+  });
+
   it('needs a reachable positive ending', () => {
     const text = scenario(`## a\n\n${choice('Affirm', 'bad')}${choice('Affirm', 'meh', '  - if: rapport > 3\n')}\n## bad\n\n**Outcome:** negative\n\nB.\n\n## meh\n\n**Outcome:** mixed\n\nM.\n`);
     expect(problemsOf(lintText(text))).toEqual([
-      '1:1 error Unexpected scenario without a positive ending, expected at least one ending whose first paragraph is `**Outcome:** positive`',
       '14:1 warning Unexpected transition that no run can take: choice 2 of node `a` is never offered, because its condition never holds when it is reached',
-      '24:1 error Unexpected mixed outcome that no run reaches: no ending with `**Outcome:** mixed` can be reached',
-      '24:1 error Unexpected node `meh` that cannot be reached from the start `a`, expected a choice or route leading to it (or remove it)',
+      '18:1 error Unexpected scenario without a positive ending: its endings are all negative or mixed, expected at least one ending whose first paragraph is `**Outcome:** positive`',
+      '24:1 error Unexpected node `meh` that cannot be reached from the start `a`, expected a choice or route leading to it (or remove it); no ending with `**Outcome:** mixed` can be reached',
     ]);
   });
 
