@@ -6,9 +6,8 @@
  * still report their own problems in the same run.
  */
 import type { VFile } from 'vfile';
-import { slug } from 'github-slugger';
 import { report } from './diagnostics.ts';
-import { idPattern } from './front-matter-schema.ts';
+import { idPattern, toScenarioId } from './front-matter-schema.ts';
 import { maxChunkBytes, maxNesting, readScenarioMarkdown, type SourceProblem } from './markdown.ts';
 import { createContext, startOf, type ParseContext } from './parse/context.ts';
 import { emptyFrontMatter, readFrontMatter, type PlaceOf } from './parse/front-matter.ts';
@@ -97,6 +96,6 @@ function checkFileName(file: VFile): void {
   const stem = file.stem ?? '';
   const extension = file.extname ?? '';
   if (extension === '.md' && idPattern.test(stem)) return;
-  const suggested = `${slug(stem) || 'my-scenario'}.md`;
+  const suggested = `${toScenarioId(stem) || 'my-scenario'}.md`;
   report(file, `Unexpected file name \`${file.basename ?? ''}\`, expected lower-case letters, digits and hyphens ending in \`.md\`, such as \`${suggested}\``, { line: 1, column: 1 }, 'file-name', { expected: [suggested] });
 }

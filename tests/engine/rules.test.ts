@@ -18,6 +18,16 @@ describe('the file and its front matter', () => {
     ]);
   });
 
+  it('suggests a file name that is itself valid: no underscores, capitals or accents', () => {
+    expect(problemsOf(lintText(scenario(goodEnding), 'Meeting_Jordan.md'))).toEqual([
+      '1:1 error Unexpected file name `Meeting_Jordan.md`, expected lower-case letters, digits and hyphens ending in `.md`, such as `meeting-jordan.md`',
+    ]);
+    expect(problemsOf(lintText(scenario(goodEnding), 'café-jordan.md'))).toEqual([
+      '1:1 error Unexpected file name `café-jordan.md`, expected lower-case letters, digits and hyphens ending in `.md`, such as `cafe-jordan.md`',
+    ]);
+    expect(problemsOf(lintText(scenario(goodEnding), 'Señora _ Núñez (draft).md'))[0]).toContain('such as `senora-nunez-draft.md`');
+  });
+
   it('asks for front matter when there is none', () => {
     expect(problemsOf(lintText('## a\n\n**Outcome:** positive\n'))).toEqual([
       '1:1 error Unexpected file without front matter, expected `---` on the first line, then `title:`, `summary:` and `persona:`, then `---`',
