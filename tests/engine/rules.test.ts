@@ -393,13 +393,48 @@ describe('the mistakes trainers make most, in their words', () => {
 
   it('says to quote a YAML value with a colon or a `#` in it', () => {
     expect(problemsOf(lintText(scenario(goodEnding).replace('summary: S.', 'summary: Sam says: hello')))).toEqual([
-      '3:10 error Unexpected `:` inside the value of `summary`, expected the value in quotes when it has a colon: `summary: "Sam says: hello"`',
+      '3:18 error Unexpected `:` inside the value of `summary`, expected the value in quotes when it has a colon: `summary: "Sam says: hello"`',
+    ]);
+    // At the colon that breaks the value (column 14), not where the value starts (column 10).
+    expect(problemsOf(lintText(scenario(goodEnding).replace('summary: S.', 'summary: Note: Sam was referred.')))).toEqual([
+      '3:14 error Unexpected `:` inside the value of `summary`, expected the value in quotes when it has a colon: `summary: "Note: Sam was referred."`',
     ]);
     expect(problemsOf(lintText(scenario(goodEnding).replace('title: T', 'title: #1 choice')))).toEqual([
       '2:8 error Unexpected `#` at the start of the value of `title`: YAML reads it as a comment, so the value is empty; put the value in quotes: `title: "#1 choice"`',
     ]);
     expect(problemsOf(lintText(scenario(goodEnding).replace('title: T', 'title: Step # two')))).toEqual([
       '2:12 warning Unexpected `# two` after `Step`: YAML reads text after ` #` as a comment and leaves it out; to keep it, put the whole value in quotes: `"Step # two"`',
+    ]);
+  });
+
+  it('says which front-matter line is indented out of step, at that line, once', () => {
+    const persona = (lines: string) => scenario(goodEnding).replace('persona:\n  name: Sam\n', `persona:\n${lines}`);
+    // YAML reads a line indented one space too far as more of the value above, and says so there.
+    expect(problemsOf(lintText(persona('  name: Sam\n   pronouns: they/them\n  age: 29\n')))).toEqual([
+      '6:1 error Unexpected indentation of 3 spaces before `pronouns:`, which does not line up with the lines around it, expected 2 spaces, to line up with `name:` on line 5 (indent 2 spaces for each level)',
+    ]);
+    expect(problemsOf(lintText(persona('  name: Sam\n pronouns: they/them\n  age: 29\n')))).toEqual([
+      '6:1 error Unexpected indentation of 1 space before `pronouns:`, which does not line up with the lines around it, expected 2 spaces, to line up with `name:` on line 5 (indent 2 spaces for each level)',
+    ]);
+    // The first key is the odd one out: it is the one to move, not every key after it.
+    expect(problemsOf(lintText(persona('   name: Sam\n  pronouns: they/them\n  age: 29\n')))).toEqual([
+      '5:1 error Unexpected indentation of 3 spaces before `name:`, which does not line up with the lines around it, expected 2 spaces, to line up with `pronouns:` on line 6 (indent 2 spaces for each level)',
+    ]);
+    expect(problemsOf(lintText(scenario(goodEnding, 'checks:\n  - path: [good]\n     outcome: positive\n   - path: [good]\n    ending: good\n')))).toEqual([
+      '10:1 error Unexpected indentation of 5 spaces before `outcome:`, which does not line up with the lines around it, expected 4 spaces, to line up with `path:` on line 9 (indent 2 spaces for each level)',
+      '11:1 error Unexpected indentation of 3 spaces before `- path:`, which does not line up with the lines around it, expected 2 spaces, to line up with `- path:` on line 9 (indent 2 spaces for each level)',
+    ]);
+  });
+
+  it('says to indent the front matter with spaces, once, at the tab', () => {
+    expect(problemsOf(lintText(scenario(goodEnding).replace('  name: Sam\n', '\tname: Sam\n  pronouns: they/them\n')))).toEqual([
+      '5:1 error Unexpected tab in the indentation, expected spaces: YAML indentation must use spaces, not tabs; replace the tab with two spaces',
+    ]);
+    // Every tab is its own mistake; other mistakes are still reported, and nothing echoes.
+    expect(problemsOf(lintText(scenario(goodEnding).replace('summary: S.', 'summary: Note: S.').replace('  name: Sam\n', '\t\tname: Sam\n').replace('  rapport: 0\n', '\trapport: 0\n')))).toEqual([
+      '3:14 error Unexpected `:` inside the value of `summary`, expected the value in quotes when it has a colon: `summary: "Note: S."`',
+      '5:1 error Unexpected tabs in the indentation, expected spaces: YAML indentation must use spaces, not tabs; replace each tab with two spaces',
+      '7:1 error Unexpected tab in the indentation, expected spaces: YAML indentation must use spaces, not tabs; replace the tab with two spaces',
     ]);
   });
 
