@@ -59,6 +59,17 @@ describe('the file and its front matter', () => {
     ]);
   });
 
+  it('reports a misspelt required key once, at the misspelling, not also as missing', () => {
+    const keys = '`title`, `summary`, `persona`, `skills`, `modules`, `level`, `minutes`, `coach_goal`, `content_notes`, `start`, `state`, `checks`';
+    expect(problemsOf(lintText(scenario(goodEnding).replace('summary: S.', 'sumary: S.')))).toEqual([
+      `3:1 error Unexpected key \`sumary\`, expected one of ${keys}; did you mean \`summary\`?`,
+    ]);
+    expect(problemsOf(lintText(scenario(goodEnding, 'checks:\n  - pth: [good]\n    outcome: positive\n').replace('  name: Sam', '  nmae: Sam')))).toEqual([
+      '5:3 error Unexpected key `nmae` in `persona`, expected one of `name`, `pronouns`, `age`, `situation`, `strengths`, `wants`, `when_listened_to`, `when_pushed`; did you mean `name`?',
+      '9:5 error Unexpected key `pth` in `checks[0]`, expected one of `path`, `outcome`, `ending`, `state`; did you mean `path`?',
+    ]);
+  });
+
   it('checks the role-card fields: persona wants, when_listened_to and when_pushed, and coach_goal', () => {
     const front = (persona: string, extra = '') => `---\ntitle: t\nsummary: s\npersona:\n  name: Sam\n${persona}${extra}---\n\n${goodEnding}`;
     expect(problemsOf(lintText(front('  wants: A steady job\n  when_listened_to: Opens up.\n  when_pushed: Goes quiet.\n', 'coach_goal: Hear what Sam wants.\n')))).toEqual([]);
@@ -176,6 +187,12 @@ describe('choices', () => {
   it('names the closest key under a choice', () => {
     expect(problemsOf(lintText(scenario(`## a\n\n${choice('Affirm', 'good', '  - sets: rapport +1\n')}\n${goodEnding}`)))).toEqual([
       '14:3 error Unexpected key `sets` under a choice, expected `feedback:`, `if:`, `set:`, `tags:` or `ignore:`; did you mean `set`?',
+    ]);
+  });
+
+  it('reports a misspelt `feedback:` once, at the misspelling, not also as missing', () => {
+    expect(problemsOf(lintText(scenario(`## a\n\n- **Affirm:** "x" -> good\n  - feeback: f\n\n${goodEnding}`)))).toEqual([
+      '13:3 error Unexpected key `feeback` under a choice, expected `feedback:`, `if:`, `set:`, `tags:` or `ignore:`; did you mean `feedback`?',
     ]);
   });
 

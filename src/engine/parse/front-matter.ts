@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import { report } from '../diagnostics.ts';
 import { checkSchema, frontMatterSchema, type FrontMatter } from '../front-matter-schema.ts';
 import { maxNesting, type FrontMatterText } from '../markdown.ts';
-import { closest, didYouMean } from '../suggest.ts';
+import { closest, didYouMean, suggestions } from '../suggest.ts';
 import type { Point, Span } from '../types.ts';
 import type { ParseContext } from './context.ts';
 
@@ -92,6 +92,13 @@ export function readFrontMatter(context: ParseContext, text: FrontMatterText | u
   if (result.success) return { meta: result.data, placeOf, invalidKeys: new Set() };
 
   const invalidKeys = new Set<string>();
+  // A misspelt required key (`sumary:`) is one mistake: the message about it names the key it
+  // meant, so that key is not also reported missing.
+  const meant = new Set<string>();
+  for (const issue of result.error.issues) {
+    if (issue.code !== 'unrecognized_keys') continue;
+    for (const key of issue.keys) for (const known of meantKeys(issue.path, key)) meant.add(formatPath([...issue.path, known]));
+  }
   for (const issue of result.error.issues) {
     invalidKeys.add(String(issue.path[0] ?? ''));
     if (issue.code === 'unrecognized_keys') {
@@ -99,6 +106,7 @@ export function readFrontMatter(context: ParseContext, text: FrontMatterText | u
       continue;
     }
     const missing = !valueExists(data, issue.path);
+    if (missing && meant.has(formatPath(issue.path))) continue;
     const place = missing ? placeOf(issue.path.slice(0, -1), 'key')?.start ?? { line: 1, column: 1 } : placeOf(issue.path);
     // The YAML line of the value (file line 2 is its first), for a value that a `#` emptied.
     const line = place && 'start' in place ? lineAt(lineCounter.lineStarts[place.start.line - 2] ?? 0) : '';
@@ -410,11 +418,18 @@ function checkAliasesAndComments(context: ParseContext, yamlDocument: Document, 
   }
 }
 
+/** Whether an unknown top-level key is one of the persona's, written outside `persona:`. */
+const belongsToPersona = (path: FrontMatterPath, key: string) => path.length === 0 && Object.hasOwn(frontMatterSchema.shape.persona.shape, key);
+
+/** The keys that the message about unknown `key` asks "did you mean …?" about. */
+function meantKeys(path: FrontMatterPath, key: string): string[] {
+  return belongsToPersona(path, key) ? [] : suggestions(key, keysAt(path));
+}
+
 function reportUnknownKey(context: ParseContext, path: FrontMatterPath, key: string, placeOf: PlaceOf): void {
   const candidates = keysAt(path);
   const where = path.length > 0 ? ` in \`${formatPath(path)}\`` : '';
-  const belongsToPersona = path.length === 0 && Object.hasOwn(frontMatterSchema.shape.persona.shape, key);
-  const hint = belongsToPersona ? `; \`${key}\` belongs under \`persona:\`` : didYouMean(key, candidates);
+  const hint = belongsToPersona(path, key) ? `; \`${key}\` belongs under \`persona:\`` : didYouMean(key, candidates);
   const suggestion = closest(key, candidates);
   report(context.file, `Unexpected key \`${key}\`${where}, expected one of ${candidates.map((k) => `\`${k}\``).join(', ')}${hint}`, placeOf([...path, key], 'key'), 'unknown-key', {
     expected: suggestion ? [suggestion] : candidates,
