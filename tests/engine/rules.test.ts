@@ -145,6 +145,21 @@ describe('nodes', () => {
     ]);
   });
 
+  it('says once that a node heading written `###` (or `#`) needs `##`, and reads it as that node', () => {
+    const body = (heading: string) => `## a\n\n${choice('Affirm', 'pushback')}${choice('Affirm', 'good')}\n${heading}\n\n**Sam:** Sure.\n\n${choice('Affirm', 'good')}\n${goodEnding}`;
+    const result = lintText(scenario(body('### Pushback {#pushback}')));
+    expect(problemsOf(result)).toEqual([
+      '17:1 error Unexpected level-3 heading `### Pushback {#pushback}` starting a node, expected a level-2 heading: node headings start with two `#`, so write `## Pushback {#pushback}`',
+    ]);
+    expect(result.tree?.nodes.map((node) => node.id)).toEqual(['a', 'pushback', 'good']);
+    expect(problemsOf(lintText(scenario(body('# pushback'))))).toEqual([
+      '17:1 error Unexpected level-1 heading `# pushback` starting a node, expected a level-2 heading: node headings start with two `#`, so write `## pushback`',
+    ]);
+    // Where the format allows other headings (the introduction, a debrief), they are not nodes.
+    const allowed = scenario(`### Before you start\n\nSam is new here.\n\n- one thing\n- another\n\n## a\n\n${choice('Affirm', 'good')}\n${goodEnding}\n### What went well\n\nYou listened.\n`);
+    expect(problemsOf(lintText(allowed))).toEqual([]);
+  });
+
   it('ignores HTML comments, which are notes for trainers', () => {
     expect(problemsOf(lintText(scenario(`## a\n\n<!-- a note -->\n\n${choice('Affirm', 'good')}\n${goodEnding}`)))).toEqual([]);
   });
