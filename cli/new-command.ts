@@ -2,8 +2,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { slug } from 'github-slugger';
-import { idPattern } from '../src/engine/front-matter-schema.ts';
+import { idPattern, toScenarioId } from '../src/engine/front-matter-schema.ts';
 import { fillScenarioTemplate, titleFromId } from '../src/engine/template.ts';
 import { displayPath, projectRoot, scenariosFolder } from '../src/node/scenario-files.ts';
 import { exitCodes } from './exit-codes.ts';
@@ -19,8 +18,8 @@ export async function scenarioFromTemplate(id: string): Promise<string> {
 
 export async function newScenario(id: string, folder = scenariosFolder): Promise<number> {
   if (!idPattern.test(id)) {
-    const suggestion = slug(id);
-    process.stderr.write(`coach: \`${id}\` cannot be a scenario id: use lower-case letters, digits and hyphens${suggestion && idPattern.test(suggestion) ? `, such as \`${suggestion}\`` : ''}\n`);
+    const suggestion = toScenarioId(id);
+    process.stderr.write(`coach: \`${id}\` cannot be a scenario id: use lower-case letters, digits and hyphens${suggestion ? `, such as \`${suggestion}\`` : ''}\n`);
     return exitCodes.usage;
   }
   const path = join(folder, `${id}.md`);

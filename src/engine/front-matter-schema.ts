@@ -14,6 +14,22 @@ export type Outcome = (typeof outcomes)[number];
 export const idPattern = /^[a-z0-9-]+$/;
 
 /**
+ * A scenario id made from a name a trainer wrote (`Meeting_Jordan`, `café-jordan`), for "such as
+ * …" suggestions, so it must itself match {@link idPattern}: accents come off (NFKD splits `é`
+ * into `e` and a mark, and the mark is dropped), spaces and underscores become hyphens, other
+ * marks go, and hyphens do not repeat or end the id. Empty when nothing is left.
+ */
+export const toScenarioId = (written: string): string =>
+  written
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-')
+    .replace(/[^a-z0-9-]/g, '')
+    .replace(/-{2,}/g, '-')
+    .replace(/^-|-$/g, '');
+
+/**
  * Node ids: what a heading becomes as a slug (letters of any script, digits, hyphens and
  * underscores), or what `{#id}` says.
  */

@@ -6,13 +6,12 @@
  * still report their own problems in the same run.
  */
 import type { VFile } from 'vfile';
-import { slug } from 'github-slugger';
 import { report } from './diagnostics.ts';
-import { idPattern } from './front-matter-schema.ts';
+import { idPattern, toScenarioId } from './front-matter-schema.ts';
 import { maxChunkBytes, maxNesting, readScenarioMarkdown, type SourceProblem } from './markdown.ts';
 import { createContext, startOf, type ParseContext } from './parse/context.ts';
 import { emptyFrontMatter, readFrontMatter, type PlaceOf } from './parse/front-matter.ts';
-import { readNodes } from './parse/node.ts';
+import { findNodeHeadings, readNodes } from './parse/node.ts';
 import type { Scenario, Span } from './types.ts';
 
 export type { FrontMatterPath } from './parse/front-matter.ts';
@@ -51,14 +50,15 @@ export function parseScenario(file: VFile): ParsedScenario {
   const front = readFrontMatter(context, markdown.frontMatter);
 
   const body = markdown.tree.children;
-  const firstHeading = body.findIndex((child) => child.type === 'heading' && child.depth === 2);
+  const nodeHeadings = findNodeHeadings(context, body);
+  const firstHeading = body.findIndex((child) => nodeHeadings.has(child));
   const introStart = markdown.frontMatter?.end ?? 0;
   const introEnd = firstHeading === -1 ? source.length : startOf(body[firstHeading]!);
   const introduction = source.slice(introStart, introEnd).trim();
   if (firstHeading === -1) {
     report(file, 'Unexpected file without nodes, expected at least one `## heading` starting a node', context.span(introStart, introStart), 'no-nodes');
   }
-  const nodes = readNodes(context, body);
+  const nodes = readNodes(context, body, nodeHeadings);
   const { meta } = front;
   const scenario: Scenario = { id: file.stem ?? 'scenario', meta, introduction, nodes, start: meta.start ?? nodes[0]?.id ?? '' };
   const { nodeIds, targets, variableUses, tagUses } = context;
@@ -97,6 +97,6 @@ function checkFileName(file: VFile): void {
   const stem = file.stem ?? '';
   const extension = file.extname ?? '';
   if (extension === '.md' && idPattern.test(stem)) return;
-  const suggested = `${slug(stem) || 'my-scenario'}.md`;
+  const suggested = `${toScenarioId(stem) || 'my-scenario'}.md`;
   report(file, `Unexpected file name \`${file.basename ?? ''}\`, expected lower-case letters, digits and hyphens ending in \`.md\`, such as \`${suggested}\``, { line: 1, column: 1 }, 'file-name', { expected: [suggested] });
 }

@@ -18,6 +18,16 @@ describe('the file and its front matter', () => {
     ]);
   });
 
+  it('suggests a file name that is itself valid: no underscores, capitals or accents', () => {
+    expect(problemsOf(lintText(scenario(goodEnding), 'Meeting_Jordan.md'))).toEqual([
+      '1:1 error Unexpected file name `Meeting_Jordan.md`, expected lower-case letters, digits and hyphens ending in `.md`, such as `meeting-jordan.md`',
+    ]);
+    expect(problemsOf(lintText(scenario(goodEnding), 'café-jordan.md'))).toEqual([
+      '1:1 error Unexpected file name `café-jordan.md`, expected lower-case letters, digits and hyphens ending in `.md`, such as `cafe-jordan.md`',
+    ]);
+    expect(problemsOf(lintText(scenario(goodEnding), 'Señora _ Núñez (draft).md'))[0]).toContain('such as `senora-nunez-draft.md`');
+  });
+
   it('asks for front matter when there is none', () => {
     expect(problemsOf(lintText('## a\n\n**Outcome:** positive\n'))).toEqual([
       '1:1 error Unexpected file without front matter, expected `---` on the first line, then `title:`, `summary:` and `persona:`, then `---`',
@@ -46,6 +56,17 @@ describe('the file and its front matter', () => {
   it('names the closest known key for an unknown one', () => {
     expect(problemsOf(lintText(scenario(goodEnding, 'titel: x\n')))).toEqual([
       '8:1 error Unexpected key `titel`, expected one of `title`, `summary`, `persona`, `skills`, `modules`, `level`, `minutes`, `coach_goal`, `content_notes`, `start`, `state`, `checks`; did you mean `title`?',
+    ]);
+  });
+
+  it('reports a misspelt required key once, at the misspelling, not also as missing', () => {
+    const keys = '`title`, `summary`, `persona`, `skills`, `modules`, `level`, `minutes`, `coach_goal`, `content_notes`, `start`, `state`, `checks`';
+    expect(problemsOf(lintText(scenario(goodEnding).replace('summary: S.', 'sumary: S.')))).toEqual([
+      `3:1 error Unexpected key \`sumary\`, expected one of ${keys}; did you mean \`summary\`?`,
+    ]);
+    expect(problemsOf(lintText(scenario(goodEnding, 'checks:\n  - pth: [good]\n    outcome: positive\n').replace('  name: Sam', '  nmae: Sam')))).toEqual([
+      '5:3 error Unexpected key `nmae` in `persona`, expected one of `name`, `pronouns`, `age`, `situation`, `strengths`, `wants`, `when_listened_to`, `when_pushed`; did you mean `name`?',
+      '9:5 error Unexpected key `pth` in `checks[0]`, expected one of `path`, `outcome`, `ending`, `state`; did you mean `path`?',
     ]);
   });
 
@@ -124,6 +145,21 @@ describe('nodes', () => {
     ]);
   });
 
+  it('says once that a node heading written `###` (or `#`) needs `##`, and reads it as that node', () => {
+    const body = (heading: string) => `## a\n\n${choice('Affirm', 'pushback')}${choice('Affirm', 'good')}\n${heading}\n\n**Sam:** Sure.\n\n${choice('Affirm', 'good')}\n${goodEnding}`;
+    const result = lintText(scenario(body('### Pushback {#pushback}')));
+    expect(problemsOf(result)).toEqual([
+      '17:1 error Unexpected level-3 heading `### Pushback {#pushback}` starting a node, expected a level-2 heading: node headings start with two `#`, so write `## Pushback {#pushback}`',
+    ]);
+    expect(result.tree?.nodes.map((node) => node.id)).toEqual(['a', 'pushback', 'good']);
+    expect(problemsOf(lintText(scenario(body('# pushback'))))).toEqual([
+      '17:1 error Unexpected level-1 heading `# pushback` starting a node, expected a level-2 heading: node headings start with two `#`, so write `## pushback`',
+    ]);
+    // Where the format allows other headings (the introduction, a debrief), they are not nodes.
+    const allowed = scenario(`### Before you start\n\nSam is new here.\n\n- one thing\n- another\n\n## a\n\n${choice('Affirm', 'good')}\n${goodEnding}\n### What went well\n\nYou listened.\n`);
+    expect(problemsOf(lintText(allowed))).toEqual([]);
+  });
+
   it('ignores HTML comments, which are notes for trainers', () => {
     expect(problemsOf(lintText(scenario(`## a\n\n<!-- a note -->\n\n${choice('Affirm', 'good')}\n${goodEnding}`)))).toEqual([]);
   });
@@ -166,6 +202,12 @@ describe('choices', () => {
   it('names the closest key under a choice', () => {
     expect(problemsOf(lintText(scenario(`## a\n\n${choice('Affirm', 'good', '  - sets: rapport +1\n')}\n${goodEnding}`)))).toEqual([
       '14:3 error Unexpected key `sets` under a choice, expected `feedback:`, `if:`, `set:`, `tags:` or `ignore:`; did you mean `set`?',
+    ]);
+  });
+
+  it('reports a misspelt `feedback:` once, at the misspelling, not also as missing', () => {
+    expect(problemsOf(lintText(scenario(`## a\n\n- **Affirm:** "x" -> good\n  - feeback: f\n\n${goodEnding}`)))).toEqual([
+      '13:3 error Unexpected key `feeback` under a choice, expected `feedback:`, `if:`, `set:`, `tags:` or `ignore:`; did you mean `feedback`?',
     ]);
   });
 
@@ -389,13 +431,48 @@ describe('the mistakes trainers make most, in their words', () => {
 
   it('says to quote a YAML value with a colon or a `#` in it', () => {
     expect(problemsOf(lintText(scenario(goodEnding).replace('summary: S.', 'summary: Sam says: hello')))).toEqual([
-      '3:10 error Unexpected `:` inside the value of `summary`, expected the value in quotes when it has a colon: `summary: "Sam says: hello"`',
+      '3:18 error Unexpected `:` inside the value of `summary`, expected the value in quotes when it has a colon: `summary: "Sam says: hello"`',
+    ]);
+    // At the colon that breaks the value (column 14), not where the value starts (column 10).
+    expect(problemsOf(lintText(scenario(goodEnding).replace('summary: S.', 'summary: Note: Sam was referred.')))).toEqual([
+      '3:14 error Unexpected `:` inside the value of `summary`, expected the value in quotes when it has a colon: `summary: "Note: Sam was referred."`',
     ]);
     expect(problemsOf(lintText(scenario(goodEnding).replace('title: T', 'title: #1 choice')))).toEqual([
       '2:8 error Unexpected `#` at the start of the value of `title`: YAML reads it as a comment, so the value is empty; put the value in quotes: `title: "#1 choice"`',
     ]);
     expect(problemsOf(lintText(scenario(goodEnding).replace('title: T', 'title: Step # two')))).toEqual([
       '2:12 warning Unexpected `# two` after `Step`: YAML reads text after ` #` as a comment and leaves it out; to keep it, put the whole value in quotes: `"Step # two"`',
+    ]);
+  });
+
+  it('says which front-matter line is indented out of step, at that line, once', () => {
+    const persona = (lines: string) => scenario(goodEnding).replace('persona:\n  name: Sam\n', `persona:\n${lines}`);
+    // YAML reads a line indented one space too far as more of the value above, and says so there.
+    expect(problemsOf(lintText(persona('  name: Sam\n   pronouns: they/them\n  age: 29\n')))).toEqual([
+      '6:1 error Unexpected indentation of 3 spaces before `pronouns:`, which does not line up with the lines around it, expected 2 spaces, to line up with `name:` on line 5 (indent 2 spaces for each level)',
+    ]);
+    expect(problemsOf(lintText(persona('  name: Sam\n pronouns: they/them\n  age: 29\n')))).toEqual([
+      '6:1 error Unexpected indentation of 1 space before `pronouns:`, which does not line up with the lines around it, expected 2 spaces, to line up with `name:` on line 5 (indent 2 spaces for each level)',
+    ]);
+    // The first key is the odd one out: it is the one to move, not every key after it.
+    expect(problemsOf(lintText(persona('   name: Sam\n  pronouns: they/them\n  age: 29\n')))).toEqual([
+      '5:1 error Unexpected indentation of 3 spaces before `name:`, which does not line up with the lines around it, expected 2 spaces, to line up with `pronouns:` on line 6 (indent 2 spaces for each level)',
+    ]);
+    expect(problemsOf(lintText(scenario(goodEnding, 'checks:\n  - path: [good]\n     outcome: positive\n   - path: [good]\n    ending: good\n')))).toEqual([
+      '10:1 error Unexpected indentation of 5 spaces before `outcome:`, which does not line up with the lines around it, expected 4 spaces, to line up with `path:` on line 9 (indent 2 spaces for each level)',
+      '11:1 error Unexpected indentation of 3 spaces before `- path:`, which does not line up with the lines around it, expected 2 spaces, to line up with `- path:` on line 9 (indent 2 spaces for each level)',
+    ]);
+  });
+
+  it('says to indent the front matter with spaces, once, at the tab', () => {
+    expect(problemsOf(lintText(scenario(goodEnding).replace('  name: Sam\n', '\tname: Sam\n  pronouns: they/them\n')))).toEqual([
+      '5:1 error Unexpected tab in the indentation, expected spaces: YAML indentation must use spaces, not tabs; replace the tab with two spaces',
+    ]);
+    // Every tab is its own mistake; other mistakes are still reported, and nothing echoes.
+    expect(problemsOf(lintText(scenario(goodEnding).replace('summary: S.', 'summary: Note: S.').replace('  name: Sam\n', '\t\tname: Sam\n').replace('  rapport: 0\n', '\trapport: 0\n')))).toEqual([
+      '3:14 error Unexpected `:` inside the value of `summary`, expected the value in quotes when it has a colon: `summary: "Note: S."`',
+      '5:1 error Unexpected tabs in the indentation, expected spaces: YAML indentation must use spaces, not tabs; replace each tab with two spaces',
+      '7:1 error Unexpected tab in the indentation, expected spaces: YAML indentation must use spaces, not tabs; replace the tab with two spaces',
     ]);
   });
 

@@ -9,7 +9,7 @@ import { behaviourCodes, codesByMeaning, findBehaviourCode } from '../behaviour-
 import { parseCondition, parseEffects, type Condition, type Effect } from '../condition.ts';
 import { report } from '../diagnostics.ts';
 import { nodeIdPattern, toTermId } from '../front-matter-schema.ts';
-import { didYouMean, listed } from '../suggest.ts';
+import { didYouMean, listed, suggestions } from '../suggest.ts';
 import type { Choice, Ignore, Span } from '../types.ts';
 import { describeBlock, endOf, readGrammar, spanOf, startOf, type ParseContext } from './context.ts';
 
@@ -107,7 +107,8 @@ export function readChoice(context: ParseContext, nodeId: string, item: ListItem
   }
 
   const fields = readChoiceFields(context, nodeId, item, [...lazyFields, ...strays]);
-  if (fields.feedback === undefined) {
+  // A misspelt `feeback:` already has its message, which names `feedback`.
+  if (fields.feedback === undefined && !fields.misspelt?.has('feedback')) {
     report(file, `Unexpected choice without feedback in node \`${nodeId}\`, expected a nested item \`- feedback: …\` saying what this choice does`, place, 'choice-feedback');
     ok = false;
   }
@@ -149,6 +150,8 @@ interface ChoiceFields {
   tags?: string[];
   ignores?: Ignore[];
   invalid?: boolean;
+  /** The keys that unknown keys were probably meant to be (`feeback` → `feedback`). */
+  misspelt?: Set<ChoiceKey>;
 }
 
 function readChoiceFields(context: ParseContext, nodeId: string, item: ListItem, strays: readonly FieldSource[]): ChoiceFields {
@@ -172,6 +175,7 @@ function readChoiceFields(context: ParseContext, nodeId: string, item: ListItem,
     const key = match?.[1]?.toLowerCase();
     if (!match || !key || !(choiceKeys as readonly string[]).includes(key)) {
       const suggestion = key ? didYouMean(key, choiceKeys) : '';
+      for (const meant of key ? suggestions(key, choiceKeys) : []) (fields.misspelt ??= new Set()).add(meant as ChoiceKey);
       report(file, `Unexpected ${key ? `key \`${key}\`` : `\`${text.split('\n')[0]}\``} under a choice, expected \`feedback:\`, \`if:\`, \`set:\`, \`tags:\` or \`ignore:\`${suggestion}`, place, 'choice-syntax', { expected: [...choiceKeys] });
       fields.invalid = true;
       continue;

@@ -3,12 +3,12 @@
  * with the Zod schema, every problem recorded at its line and column. Keys and values that are
  * valid are kept even when others are not, so the rest of the file can still be checked.
  */
-import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
+import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node as YamlNode, type YAMLError } from 'yaml';
 import type { z } from 'zod';
 import { report } from '../diagnostics.ts';
 import { checkSchema, frontMatterSchema, type FrontMatter } from '../front-matter-schema.ts';
 import { maxNesting, type FrontMatterText } from '../markdown.ts';
-import { closest, didYouMean } from '../suggest.ts';
+import { closest, didYouMean, suggestions } from '../suggest.ts';
 import type { Point, Span } from '../types.ts';
 import type { ParseContext } from './context.ts';
 
@@ -26,6 +26,8 @@ export interface FrontMatterResult {
 }
 
 const knownKeys = Object.keys(frontMatterSchema.shape);
+/** How the front matter is parsed, the first time and again after mending a line. */
+const yamlOptions = { prettyErrors: false, uniqueKeys: true, logLevel: 'error' } as const;
 /** Aliases may repeat a value, but not expand to more values than any scenario has. */
 const maxExpandedValues = 10_000;
 
@@ -49,7 +51,7 @@ export function readFrontMatter(context: ParseContext, text: FrontMatterText | u
     return everyKeyInvalid;
   }
   const lineCounter = new LineCounter();
-  const yamlDocument = parseDocument(text.value, { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
+  const yamlDocument = parseDocument(text.value, { ...yamlOptions, lineCounter });
   // The YAML starts on the file's second line, after the opening `---`.
   const toPoint = (offset: number): Point => {
     const { line, col } = lineCounter.linePos(offset);
@@ -57,27 +59,9 @@ export function readFrontMatter(context: ParseContext, text: FrontMatterText | u
   };
   const toSpan = (range: readonly [number, number, number?] | null | undefined): Span | undefined =>
     range ? { start: toPoint(range[0]), end: toPoint(range[1]) } : undefined;
-  const lineAt = (offset: number) => text.value.slice(text.value.lastIndexOf('\n', offset - 1) + 1).split('\n')[0]!;
+  const lineAt = (offset: number) => lineOf(text.value, offset);
 
-  const linesReported = new Set<number>();
-  for (const error of yamlDocument.errors) {
-    const place = toSpan(error.pos);
-    // One message per line: a value with two colons makes two errors of one mistake.
-    if (place && linesReported.has(place.start.line)) continue;
-    if (place) linesReported.add(place.start.line);
-    const line = lineAt(error.pos[0]);
-    const colon = error.code === 'BLOCK_AS_IMPLICIT_KEY' ? /^\s*([^\s:#][^:]*?):\s+(\S.*:(?:\s.*|$))$/.exec(line) : null;
-    // A value that starts with a character YAML reserves (`*Jordan* returns`, `@home`).
-    const indicator = /^\s*(?:-\s+)?([^\s:#][^:]*?):\s+([*&!%@`].*?)\s*$/.exec(line);
-    const quoted = (key: string, value: string) => `\`${key}: "${value.replace(/"/g, '\\"')}"\``;
-    const reason = colon
-      ? `Unexpected \`:\` inside the value of \`${colon[1]}\`, expected the value in quotes when it has a colon: ${quoted(colon[1]!, colon[2]!)}`
-      : indicator
-        ? `Unexpected \`${indicator[2]![0]}\` at the start of the value of \`${indicator[1]}\`: YAML gives it a meaning of its own; put the value in quotes: ${quoted(indicator[1]!, indicator[2]!)}`
-        : `Unexpected YAML in the front matter: ${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`;
-    const at = indicator ? toPoint(text.value.lastIndexOf('\n', error.pos[0] - 1) + 1 + line.indexOf(indicator[2]!)) : undefined;
-    report(file, reason, at ?? place, 'yaml');
-  }
+  reportYamlErrors(context, text.value, yamlDocument.errors, lineCounter);
   if (yamlDocument.errors.length === 0) checkAliasesAndComments(context, yamlDocument, toSpan);
 
   const placeOf: PlaceOf = (path, part = 'value') => {
@@ -108,6 +92,13 @@ export function readFrontMatter(context: ParseContext, text: FrontMatterText | u
   if (result.success) return { meta: result.data, placeOf, invalidKeys: new Set() };
 
   const invalidKeys = new Set<string>();
+  // A misspelt required key (`sumary:`) is one mistake: the message about it names the key it
+  // meant, so that key is not also reported missing.
+  const meant = new Set<string>();
+  for (const issue of result.error.issues) {
+    if (issue.code !== 'unrecognized_keys') continue;
+    for (const key of issue.keys) for (const known of meantKeys(issue.path, key)) meant.add(formatPath([...issue.path, known]));
+  }
   for (const issue of result.error.issues) {
     invalidKeys.add(String(issue.path[0] ?? ''));
     if (issue.code === 'unrecognized_keys') {
@@ -115,6 +106,7 @@ export function readFrontMatter(context: ParseContext, text: FrontMatterText | u
       continue;
     }
     const missing = !valueExists(data, issue.path);
+    if (missing && meant.has(formatPath(issue.path))) continue;
     const place = missing ? placeOf(issue.path.slice(0, -1), 'key')?.start ?? { line: 1, column: 1 } : placeOf(issue.path);
     // The YAML line of the value (file line 2 is its first), for a value that a `#` emptied.
     const line = place && 'start' in place ? lineAt(lineCounter.lineStarts[place.start.line - 2] ?? 0) : '';
@@ -129,6 +121,235 @@ export function readFrontMatter(context: ParseContext, text: FrontMatterText | u
     else invalidKeys.add(key);
   }
   return { meta: { ...emptyFrontMatter(), ...partial } as FrontMatter, placeOf, invalidKeys };
+}
+
+/** The line of `text` that `offset` is on, without its line ending. */
+const lineOf = (text: string, offset: number): string => text.slice(text.lastIndexOf('\n', offset - 1) + 1).split('\n')[0]!.replace(/\r$/, '');
+
+/** At most this many out-of-step lines are mended and the YAML parsed again; past that, the parser's own words. */
+const maxMends = 20;
+/** A line out of step is looked for at this many of the parser's first errors, which keeps a broken file quick. */
+const maxErrorsLookedAt = 10;
+
+/** A place in the YAML: its line and column, both counted from 0. */
+interface YamlPoint {
+  readonly line: number;
+  readonly column: number;
+}
+
+/** A YAML problem in words, at its place. */
+interface YamlProblem {
+  readonly start: YamlPoint;
+  readonly end: YamlPoint;
+  readonly reason: string;
+}
+
+/**
+ * Reports the YAML parser's errors, one a line, in words a trainer can act on. A tab, or a line
+ * indented out of step with its neighbours, puts the lines after it out of step too, and the
+ * parser's errors about those (and its "Nested mappings are not allowed in compact mappings",
+ * reported on the line above) are echoes of the one mistake. So such a line is reported where it
+ * is, mended in a copy of the YAML, and the copy parsed again: what the parser still finds are
+ * other mistakes. Mending keeps every line on its line, so later places stay true.
+ */
+function reportYamlErrors(context: ParseContext, yaml: string, firstErrors: readonly YAMLError[], firstLineCounter: LineCounter): void {
+  if (firstErrors.length === 0) return;
+  const problems: YamlProblem[] = [];
+  const linesReported = new Set<number>();
+  const lines = yaml.split('\n');
+  let errors = firstErrors;
+  let lineCounter = firstLineCounter;
+  const reparse = () => {
+    lineCounter = new LineCounter();
+    errors = parseDocument(lines.join('\n'), { ...yamlOptions, lineCounter }).errors;
+  };
+  const pointAt = (offset: number): YamlPoint => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line: line - 1, column: col - 1 };
+  };
+  const lineIndex = (offset: number) => pointAt(offset).line;
+
+  for (let mends = 0; mends < maxMends; mends++) {
+    // Every tab at once: each is its own mistake, and mending one does not move another.
+    let tabsMended = false;
+    for (const index of new Set(errors.filter((error) => error.code === 'TAB_AS_INDENT').map((error) => lineIndex(error.pos[0])))) {
+      // The indentation, with the `- ` of list items in it.
+      const lead = /^[ \t]*(?:-[ \t]+)*/.exec(lines[index]!)![0];
+      const tabs = lead.split('\t').length - 1;
+      if (tabs === 0) continue;
+      // A tab after a `-` stands for the one space that follows it; any other, for a level of indentation.
+      const afterDash = /^ *-\t$/.test(lead);
+      if (!linesReported.has(index)) {
+        linesReported.add(index);
+        problems.push({
+          start: { line: index, column: lead.indexOf('\t') },
+          end: { line: index, column: lead.lastIndexOf('\t') + 1 },
+          reason: `Unexpected ${tabs === 1 ? 'tab' : 'tabs'} in the indentation, expected spaces: YAML indentation must use spaces, not tabs; replace ${tabs === 1 ? 'the tab' : 'each tab'} with ${afterDash ? 'one space' : 'two spaces'}`,
+        });
+      }
+      lines[index] = (afterDash ? lead.replace('\t', ' ') : lead.replace(/\t/g, '  ')) + lines[index]!.slice(lead.length);
+      tabsMended = true;
+    }
+    if (tabsMended) {
+      reparse();
+      continue;
+    }
+    // The first line out of step, among the first errors (the rest may be its echoes): one at a time.
+    let step: ReturnType<typeof outOfStep>;
+    for (const error of errors.slice(0, maxErrorsLookedAt)) {
+      step = outOfStep(lines, flaggedLine(lines, error, lineIndex));
+      if (step) break;
+    }
+    if (!step) break;
+    const { line } = step.problem.start;
+    if (!linesReported.has(line)) {
+      linesReported.add(line);
+      problems.push(step.problem);
+    }
+    lines[line] = step.mended;
+    reparse();
+  }
+
+  const text = lines.join('\n');
+  for (const error of errors) {
+    const start = pointAt(error.pos[0]);
+    const index = start.line;
+    // One message per line: a value with two colons makes two errors of one mistake.
+    if (linesReported.has(index)) continue;
+    linesReported.add(index);
+    const line = lineOf(text, error.pos[0]);
+    const colon = error.code === 'BLOCK_AS_IMPLICIT_KEY' ? /^\s*([^\s:#][^:]*?):\s+(\S.*:(?:\s.*|$))$/.exec(line) : null;
+    // A value that starts with a character YAML reserves (`*Jordan* returns`, `@home`).
+    const indicator = /^\s*(?:-\s+)?([^\s:#][^:]*?):\s+([*&!%@`].*?)\s*$/.exec(line);
+    const quoted = (key: string, value: string) => `\`${key}: "${value.replace(/"/g, '\\"')}"\``;
+    if (colon) {
+      // At the colon that breaks the value, not at the value's start.
+      const at = line.length - colon[2]!.length + colon[2]!.search(/:(?:\s|$)/);
+      problems.push({ start: { line: index, column: at }, end: { line: index, column: at + 1 }, reason: `Unexpected \`:\` inside the value of \`${colon[1]}\`, expected the value in quotes when it has a colon: ${quoted(colon[1]!, colon[2]!)}` });
+    } else if (indicator) {
+      const at = line.indexOf(indicator[2]!);
+      problems.push({ start: { line: index, column: at }, end: { line: index, column: at }, reason: `Unexpected \`${indicator[2]![0]}\` at the start of the value of \`${indicator[1]}\`: YAML gives it a meaning of its own; put the value in quotes: ${quoted(indicator[1]!, indicator[2]!)}` });
+    } else {
+      problems.push({
+        start,
+        end: pointAt(error.pos[1]),
+        reason: `Unexpected YAML in the front matter: ${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`,
+      });
+    }
+  }
+  // The YAML starts on the file's second line, after the opening `---`.
+  const toPoint = ({ line, column }: YamlPoint): Point => ({ line: line + 2, column: column + 1 });
+  for (const problem of problems.sort((a, b) => a.start.line - b.start.line || a.start.column - b.start.column)) {
+    const empty = problem.end.line === problem.start.line && problem.end.column === problem.start.column;
+    report(context.file, problem.reason, empty ? toPoint(problem.start) : { start: toPoint(problem.start), end: toPoint(problem.end) }, 'yaml');
+  }
+}
+
+/**
+ * The line a parser error is about, for {@link outOfStep}: where it is, except that "Nested
+ * mappings are not allowed in compact mappings" is reported at a value that runs on into the
+ * next line, and that next line is the one to look at.
+ */
+function flaggedLine(lines: readonly string[], error: YAMLError, lineIndex: (offset: number) => number): number | undefined {
+  const index = lineIndex(error.pos[0]);
+  if (error.code === 'BAD_INDENT' || error.code === 'MISSING_CHAR') return index;
+  if (error.code !== 'BLOCK_AS_IMPLICIT_KEY') return undefined;
+  for (let next = index + 1; next < lines.length; next++) if (lines[next]!.trim() !== '') return next;
+  return undefined;
+}
+
+/** A `key:` line of YAML, perhaps as a list item (`- path:`): its indentation, dashes and key. */
+const keyLinePattern = /^( *)((?:-[ ]+)*)([^\s#:-][^#]*?|-[^\s#:][^#]*?):(?:[ \t]|\r?$)/;
+
+interface KeyLine {
+  readonly index: number;
+  /** The spaces before the line's first `-` or key. */
+  readonly indent: number;
+  /** The column the key starts at, after any `- `: keys that line up are siblings. */
+  readonly column: number;
+  /** Whether the line starts a list item (`- path:`). */
+  readonly dashed: boolean;
+  /** The key, as a message names it: `pronouns`. */
+  readonly key: string;
+  /** Whether a value follows the colon on the same line (so the line cannot hold keys under it). */
+  readonly hasValue: boolean;
+}
+
+function keyLineAt(lines: readonly string[], index: number): KeyLine | undefined {
+  const match = keyLinePattern.exec(lines[index] ?? '');
+  if (!match) return undefined;
+  const rest = lines[index]!.slice(match[0].length).trim();
+  return {
+    index,
+    indent: match[1]!.length,
+    column: match[1]!.length + match[2]!.length,
+    dashed: match[2] !== '',
+    key: match[3]!,
+    hasValue: rest !== '' && !rest.startsWith('#'),
+  };
+}
+
+/**
+ * Whether the `key:` line at `index` is indented out of step with its siblings (the keys of the
+ * same map, or the `- ` items of the same list, which must start at the same column), and if so
+ * the problem and the line mended. Its siblings are the nearest keys above it, back to the key
+ * they are under; a key with a value on its line cannot have keys under it, so one at a smaller
+ * column is a sibling too. Where the first key of a map is the odd one (3 spaces, then 2 and 2),
+ * that first key is the mistake.
+ */
+function outOfStep(lines: readonly string[], index: number | undefined): { problem: YamlProblem; mended: string } | undefined {
+  if (index === undefined) return undefined;
+  const flagged = keyLineAt(lines, index);
+  if (!flagged) return undefined;
+  // A `- ` item lines up with the other items' dashes; a key, with the other keys.
+  const columnOf = (keyLine: KeyLine) => (flagged.dashed ? keyLine.indent : keyLine.column);
+  const above: KeyLine[] = [];
+  let parent: KeyLine | undefined;
+  for (let i = index - 1; i >= 0; i--) {
+    const keyLine = keyLineAt(lines, i);
+    if (!keyLine) continue;
+    if (flagged.dashed && !keyLine.dashed) {
+      // Keys inside the items above are not the items' siblings; the key the list is under is their parent.
+      if (keyLine.column >= flagged.indent) continue;
+      parent = keyLine;
+      break;
+    }
+    if (columnOf(keyLine) >= columnOf(flagged)) above.push(keyLine);
+    else {
+      parent = keyLine;
+      break;
+    }
+  }
+  let wrong = flagged;
+  let sibling: KeyLine | undefined;
+  if (above.length === 0) {
+    if (!parent?.hasValue) return undefined;
+    sibling = parent;
+  } else {
+    const column = Math.min(...above.map(columnOf));
+    const atColumn = above.filter((keyLine) => columnOf(keyLine) === column);
+    sibling = atColumn[0]!;
+    const levelBelowParent = parent ? parent.column + 2 : 0;
+    if (atColumn.length === 1 && column !== levelBelowParent && columnOf(flagged) === levelBelowParent) {
+      wrong = sibling;
+      sibling = flagged;
+    }
+  }
+  if (columnOf(wrong) === columnOf(sibling)) return undefined;
+  const { indent } = wrong;
+  const wanted = indent + columnOf(sibling) - columnOf(wrong);
+  if (wanted < 0) return undefined;
+  const line = lines[wrong.index]!;
+  const named = (keyLine: KeyLine) => `\`${flagged.dashed ? '- ' : ''}${keyLine.key}:\``;
+  const spaces = (n: number) => (n === 0 ? 'no spaces' : n === 1 ? '1 space' : `${n} spaces`);
+  return {
+    problem: {
+      start: { line: wrong.index, column: 0 },
+      end: { line: wrong.index, column: indent },
+      reason: `Unexpected indentation of ${spaces(indent)} before ${named(wrong)}, which does not line up with the lines around it, expected ${spaces(wanted)}, to line up with ${named(sibling)} on line ${sibling.index + 2} (indent 2 spaces for each level)`,
+    },
+    mended: ' '.repeat(wanted) + line.slice(indent),
+  };
 }
 
 /**
@@ -197,11 +418,18 @@ function checkAliasesAndComments(context: ParseContext, yamlDocument: Document, 
   }
 }
 
+/** Whether an unknown top-level key is one of the persona's, written outside `persona:`. */
+const belongsToPersona = (path: FrontMatterPath, key: string) => path.length === 0 && Object.hasOwn(frontMatterSchema.shape.persona.shape, key);
+
+/** The keys that the message about unknown `key` asks "did you mean …?" about. */
+function meantKeys(path: FrontMatterPath, key: string): string[] {
+  return belongsToPersona(path, key) ? [] : suggestions(key, keysAt(path));
+}
+
 function reportUnknownKey(context: ParseContext, path: FrontMatterPath, key: string, placeOf: PlaceOf): void {
   const candidates = keysAt(path);
   const where = path.length > 0 ? ` in \`${formatPath(path)}\`` : '';
-  const belongsToPersona = path.length === 0 && Object.hasOwn(frontMatterSchema.shape.persona.shape, key);
-  const hint = belongsToPersona ? `; \`${key}\` belongs under \`persona:\`` : didYouMean(key, candidates);
+  const hint = belongsToPersona(path, key) ? `; \`${key}\` belongs under \`persona:\`` : didYouMean(key, candidates);
   const suggestion = closest(key, candidates);
   report(context.file, `Unexpected key \`${key}\`${where}, expected one of ${candidates.map((k) => `\`${k}\``).join(', ')}${hint}`, placeOf([...path, key], 'key'), 'unknown-key', {
     expected: suggestion ? [suggestion] : candidates,

@@ -9,20 +9,89 @@ import { VFileMessage } from 'vfile-message';
 import { messageSource, report } from '../diagnostics.ts';
 import { nodeIdPattern } from '../front-matter-schema.ts';
 import type { ScenarioNode, Span } from '../types.ts';
-import { describeBlock, spanOf, type ParseContext } from './context.ts';
+import { describeBlock, endOf, spanOf, startOf, type ParseContext } from './context.ts';
 import { readChoice, reportStrayFields, strayField, type FieldSource } from './choice.ts';
 import { readEnding } from './ending.ts';
-import { readLines } from './lines.ts';
+import { isOutcome, readLines } from './lines.ts';
 import { isRouteItem, readRoutes } from './route.ts';
 
-const isNodeHeading = (block: RootContent): block is Heading => block.type === 'heading' && block.depth === 2;
+const isLevel2Heading = (block: RootContent): block is Heading => block.type === 'heading' && block.depth === 2;
 /** Ids that JavaScript objects reserve, which a statechart cannot name a state. */
 const reservedIds = new Set(['__proto__']);
+/** A target after `->` or `→`, as choices and routes write it. */
+const targetPattern = /(?:->|→)\s*([^\s,;]+)/g;
 
-/** Reads every node of the body, from its first `## heading` on; reports duplicate ids. */
-export function readNodes(context: ParseContext, body: readonly RootContent[]): ScenarioNode[] {
+/** A heading's text, its text without `{#id}`, and the node id it makes (the slug, or `{#id}`). */
+function headingId(heading: Heading): { text: string; headingText: string; nodeId: string; explicit: boolean } {
+  const text = toString(heading).trim();
+  const explicit = /\{#([^}]*)\}\s*$/.exec(text);
+  const headingText = explicit ? text.slice(0, explicit.index).trim() : text;
+  return { text, headingText, nodeId: explicit ? explicit[1]!.trim() : slug(headingText), explicit: explicit !== null };
+}
+
+/**
+ * The headings that start nodes: every level-2 heading, and a heading of another level (`###`,
+ * `#`) written where a node must start. That one is reported once, and read as the node it was
+ * meant to be, so that its lines, its list and the choices leading to it raise nothing more. A
+ * node must start at a heading whose blocks read as a node (choices or routes, or an outcome
+ * first) in the introduction or after a node's list (the list comes last, so anything after it
+ * is a new node); and at a heading whose id a choice or route leads to. Other headings (in the
+ * introduction, or in a debrief, where the format allows them; or before a node's list, which
+ * is its own mistake) are left to the node readers, as is a heading whose id a level-2 one has.
+ */
+export function findNodeHeadings(context: ParseContext, body: readonly RootContent[]): ReadonlySet<RootContent> {
+  const starts = new Set<RootContent>(body.filter(isLevel2Heading));
+  const level2Ids = new Set(body.filter(isLevel2Heading).map((heading) => headingId(heading).nodeId));
+  const targets = new Set<string>();
+  for (const block of body) {
+    if (block.type !== 'list') continue;
+    for (const match of context.source.slice(startOf(block), endOf(block)).matchAll(targetPattern)) targets.add(match[1]!);
+  }
+  let inNode = false;
+  let afterList = false;
+  for (const [index, block] of body.entries()) {
+    if (block.type === 'list' && inNode) afterList = true;
+    if (block.type !== 'heading') continue;
+    if (block.depth !== 2) {
+      const { nodeId } = headingId(block);
+      const known = nodeIdPattern.test(nodeId) && !level2Ids.has(nodeId);
+      if (!known || !(((afterList || !inNode) && readsAsNode(context, body.slice(index + 1))) || targets.has(nodeId))) continue;
+      reportHeadingLevel(context, block);
+      starts.add(block);
+    }
+    inNode = true;
+    afterList = false;
+  }
+  return starts;
+}
+
+/**
+ * Whether the blocks up to the next heading read as a node: a list with a `->` in it (choices or
+ * routes, not the introduction's own lists), or `**Outcome:**` first.
+ */
+function readsAsNode(context: ParseContext, blocks: readonly RootContent[]): boolean {
+  const end = blocks.findIndex((block) => block.type === 'heading');
+  const own = end === -1 ? blocks : blocks.slice(0, end);
+  const leadsOn = (block: RootContent) => block.type === 'list' && /->|→/.test(context.source.slice(startOf(block), endOf(block)));
+  return own.some(leadsOn) || (own[0] !== undefined && isOutcome(own[0]));
+}
+
+function reportHeadingLevel(context: ParseContext, heading: Heading): void {
+  const written = context.source.slice(startOf(heading), endOf(heading));
+  // An ATX heading (`### pushback`) keeps what was written after its `#`s; an underlined one, its text.
+  const atx = /^ {0,3}#+[ \t]*([\s\S]*?)(?:[ \t]+#+)?[ \t]*$/.exec(written);
+  const text = atx ? atx[1]! : toString(heading).trim();
+  const shown = atx ? written.trim() : text;
+  report(context.file, `Unexpected level-${heading.depth} heading \`${shown}\` starting a node, expected a level-2 heading: node headings start with two \`#\`, so write \`## ${text}\``, spanOf(context, heading), 'node-heading', {
+    expected: [`## ${text}`],
+  });
+}
+
+/** Reads every node of the body, from its first node heading on (see {@link findNodeHeadings}); reports duplicate ids. */
+export function readNodes(context: ParseContext, body: readonly RootContent[], nodeHeadings: ReadonlySet<RootContent>): ScenarioNode[] {
   const nodes: ScenarioNode[] = [];
   const firstPlaceOfId = new Map<string, Span>();
+  const isNodeHeading = (block: RootContent): block is Heading => nodeHeadings.has(block);
   const first = body.findIndex(isNodeHeading);
   if (first === -1) return nodes;
   for (let i = first; i < body.length; ) {
@@ -47,10 +116,7 @@ export function readNodes(context: ParseContext, body: readonly RootContent[]): 
 function readNode(context: ParseContext, heading: Heading, content: readonly RootContent[]): ScenarioNode | undefined {
   const { file } = context;
   const place = spanOf(context, heading);
-  const text = toString(heading).trim();
-  const explicit = /\{#([^}]*)\}\s*$/.exec(text);
-  const headingText = explicit ? text.slice(0, explicit.index).trim() : text;
-  const nodeId = explicit ? explicit[1]!.trim() : slug(headingText);
+  const { text, headingText, nodeId, explicit } = headingId(heading);
   if (!nodeId || !nodeIdPattern.test(nodeId)) {
     const reason = explicit
       ? `Unexpected node id \`${nodeId}\` in \`{#…}\`, expected letters, digits and hyphens`
