@@ -293,6 +293,16 @@ describe('what a trainer may write that version 1 reads kindly', () => {
     const ending = result.scenario!.nodes[0]!;
     expect(ending.kind === 'ending' && [ending.outcome, ending.debrief]).toEqual(['positive', 'Sam agrees to meet again.\n\nMore debrief.']);
   });
+
+  it('reads a list after an outcome as part of the debrief, unless it leads on with `->`', () => {
+    const result = lintText(scenario('## good\n\n**Outcome:** positive\n\nNext time:\n\n- ask about her week;\n- reflect more.\n'));
+    expect(problemsOf(result)).toEqual([]);
+    const ending = result.scenario!.nodes[0]!;
+    expect(ending.kind === 'ending' && ending.debrief).toBe('Next time:\n\n- ask about her week;\n- reflect more.');
+    expect(problemsOf(lintText(scenario(`## a\n\n**Outcome:** positive\n\n${choice('Affirm', 'good')}\n${goodEnding}`)))).toEqual([
+      '12:1 error Unexpected `**Outcome:**` in node `a`, which has choices or routes; an ending has none (a list in its debrief is fine as long as no item leads on with `->`)',
+    ]);
+  });
 });
 
 describe('what every scenario must pass, with no checks written', () => {

@@ -27,7 +27,7 @@ export function readLines(context: ParseContext, nodeId: string, blocks: readonl
       continue;
     }
     if (isOutcome(block)) {
-      report(file, `Unexpected \`**Outcome:**\` in node \`${nodeId}\`, which has a list; an ending has no list`, spanOf(context, block), 'node-content');
+      report(file, `Unexpected \`**Outcome:**\` in node \`${nodeId}\`, which has choices or routes; an ending has none (a list in its debrief is fine as long as no item leads on with \`->\`)`, spanOf(context, block), 'node-content');
       continue;
     }
     const speaker = speakerOf(block);

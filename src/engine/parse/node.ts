@@ -1,6 +1,7 @@
 /**
  * The node reader: a `## heading` and the blocks up to the next one, read as a choice node, a
- * route node or an ending by what its list holds (choices, routes, or no list at all).
+ * route node or an ending by what its list holds (choices, routes, or no list at all; or an
+ * outcome first, whose debrief may hold lists that lead nowhere).
  */
 import type { Heading, List, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
@@ -72,8 +73,12 @@ export function findNodeHeadings(context: ParseContext, body: readonly RootConte
 function readsAsNode(context: ParseContext, blocks: readonly RootContent[]): boolean {
   const end = blocks.findIndex((block) => block.type === 'heading');
   const own = end === -1 ? blocks : blocks.slice(0, end);
-  const leadsOn = (block: RootContent) => block.type === 'list' && /->|→/.test(context.source.slice(startOf(block), endOf(block)));
-  return own.some(leadsOn) || (own[0] !== undefined && isOutcome(own[0]));
+  return own.some((block) => leadsOn(context, block)) || (own[0] !== undefined && isOutcome(own[0]));
+}
+
+/** Whether a block is a list with a `->` in it: choices or routes, not a list in prose. */
+function leadsOn(context: ParseContext, block: RootContent): boolean {
+  return block.type === 'list' && /->|→/.test(context.source.slice(startOf(block), endOf(block)));
 }
 
 function reportHeadingLevel(context: ParseContext, heading: Heading): void {
@@ -132,7 +137,10 @@ function readNode(context: ParseContext, heading: Heading, content: readonly Roo
   // Comments are for trainers; everything else must be a line or the list.
   const blocks = content.filter((block) => !(block.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(block.value)));
   const listIndex = blocks.findIndex((block) => block.type === 'list');
-  if (listIndex === -1) return readEnding(context, nodeId, headingText, place, blocks);
+  // An outcome first makes an ending, whose debrief may hold lists of its own; a list there that
+  // leads on (`->`) is choices or routes written into an ending, which the list readers report.
+  const endsHere = blocks[0] !== undefined && isOutcome(blocks[0]) && !blocks.some((block) => leadsOn(context, block));
+  if (listIndex === -1 || endsHere) return readEnding(context, nodeId, headingText, place, blocks);
 
   const list = blocks[listIndex] as List;
   const after = blocks.slice(listIndex + 1);
