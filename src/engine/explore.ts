@@ -21,6 +21,13 @@ import type { ChoiceNode, Scenario, ScenarioNode } from './types.ts';
  * scenario has about 7,000 states.
  */
 export const explorationStateCap = 20_000;
+/**
+ * How many moves between states (offered choices taken) the exploration makes before it stops.
+ * Each costs a statechart step of about 10 µs, so a finite scenario with hundreds of choices in
+ * every node could otherwise take minutes to check. The library's largest scenario makes a few
+ * hundred moves, and a generated 2,000-node one about 20,000.
+ */
+export const explorationMoveCap = 300_000;
 
 type Snapshot = SnapshotFrom<ScenarioMachine>;
 
@@ -104,7 +111,7 @@ interface Found {
 }
 
 /** Explores a compiled scenario and records every soundness problem on the file. */
-export function exploreScenario(scenario: Scenario, machine: ScenarioMachine, file: VFile): Exploration {
+export function exploreScenario(scenario: Scenario, machine: ScenarioMachine, file: VFile, moveCap = explorationMoveCap): Exploration {
   const byId = new Map(scenario.nodes.map((node) => [node.id, node]));
   const graph = new Map<string, Found>();
   const [initial] = initialTransition(machine);
@@ -113,6 +120,7 @@ export function exploreScenario(scenario: Scenario, machine: ScenarioMachine, fi
   const queue = [initialKey];
   const scope = explorationScope();
   let capped = false;
+  let movesMade = 0;
   for (let head = 0; head < queue.length; head++) {
     const key = queue[head]!;
     const found = graph.get(key)!;
@@ -122,6 +130,10 @@ export function exploreScenario(scenario: Scenario, machine: ScenarioMachine, fi
       // Only the offered choices: the same test as the machine's `isOffered` guard.
       if (option.condition !== undefined && !holds(option.condition, found.snapshot.context.vars)) continue;
       const event: ScenarioEvent = { type: 'choice.select', choice };
+      if (++movesMade > moveCap) {
+        capped = true;
+        break;
+      }
       const next = machine.transition(found.snapshot, event, scope);
       const nextKey = serializeState(next);
       found.moves.push({ choice, to: nextKey });
@@ -253,6 +265,8 @@ export function exploreScenario(scenario: Scenario, machine: ScenarioMachine, fi
    * it started, and the loop is the stretch between.
    */
   function reportEndlessStates() {
+    // Stopped for moves, the scenario may be finite: a loop found on the way need not be endless.
+    if (movesMade > moveCap) return reportTooLarge(`${moveCap.toLocaleString('en')} moves between ${stateKeys.length.toLocaleString('en')} states`);
     const path: Array<{ key: string; choice?: number }> = [];
     for (let at: string | undefined = stateKeys.at(-1); at !== undefined; ) {
       const step = graph.get(at)!;
@@ -272,10 +286,7 @@ export function exploreScenario(scenario: Scenario, machine: ScenarioMachine, fi
       const effect = option?.effects.find((e) => e.variable === grows!.name && e.kind === 'add' && Math.sign(e.value) === Math.sign(grows!.by));
       return option && effect ? [{ option, effect }] : [];
     })[0];
-    if (!grows || !changing) {
-      report(file, `Unexpected endless states: exploration stopped after ${explorationStateCap.toLocaleString('en')} states without finishing, so reachability could not be checked. A loop that keeps changing a variable (such as \`rapport +1\` on a way back to an earlier node) makes the states endless; add a condition that stops it, such as \`if: rapport < 5\``, { line: 1, column: 1 }, 'state-space-cap');
-      return;
-    }
+    if (!grows || !changing) return reportTooLarge(`${explorationStateCap.toLocaleString('en')} states`);
     const nodes = [...loop.map((_, i) => nodeAt(loopStart + i)), nodeAt(last)].map((id) => `\`${id}\``).join(' → ');
     const rises = grows.by > 0;
     const bound = `${grows.name} ${rises ? '<' : '>'} ${(varsAt(0)[grows.name] ?? 0) + (rises ? 5 : -5)}`;
@@ -283,6 +294,15 @@ export function exploreScenario(scenario: Scenario, machine: ScenarioMachine, fi
       file,
       `Unexpected endless states: the loop ${nodes} can go round again and again, and \`${grows.name}\` ${rises ? 'grows' : 'falls'} each time (this choice's \`set: ${grows.name} ${changing.effect.value > 0 ? '+' : ''}${changing.effect.value}\`), so there is no end of states to check; stop it with a condition, such as \`- if: ${bound}\` under this choice`,
       changing.option.place,
+      'state-space-cap',
+    );
+  }
+
+  function reportTooLarge(stoppedAfter: string) {
+    report(
+      file,
+      `Unexpected scenario too large to check: exploration stopped after ${stoppedAfter} without finishing, so reachability could not be checked. Either a loop keeps changing a variable (such as \`rapport +1\` on a way back to an earlier node: stop it with a condition, such as \`if: rapport < 5\`), or the nodes, choices and variable values make too many combinations: use fewer variables or narrower ranges, fewer choices in a node, or split the scenario in two`,
+      { line: 1, column: 1 },
       'state-space-cap',
     );
   }

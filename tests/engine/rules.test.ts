@@ -2,7 +2,9 @@
  * One case per rule of scenario format version 1: the exact message a trainer reads, with its
  * line and column. All problems in a file are reported together.
  */
+import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
+import { exploreScenario } from '../../src/engine/explore.ts';
 import { fixtureModules, goodEnding, lintText, messagesOf, problemsOf, scenario } from '../helpers.ts';
 
 const codes = '`Open question`, `Closed question`, `Simple reflection`, `Complex reflection`, `Summary`, `Affirm`, `Seeking collaboration`, `Emphasizing autonomy`, `Giving information`, `Persuade with permission`, `Persuade`, `Confront`';
@@ -349,6 +351,25 @@ describe('what every scenario must pass, with no checks written', () => {
     expect(problemsOf(lintText(text))).toEqual([
       '19:1 error Unexpected endless states: the loop `b` → `a` → `b` can go round again and again, and `rapport` grows each time (this choice\'s `set: rapport +1`), so there is no end of states to check; stop it with a condition, such as `- if: rapport < 5` under this choice',
     ]);
+  });
+
+  it('says a scenario with no loop but too many combinations of values is too large to check, not endless', () => {
+    // Five nodes in a row, each setting its own variable to one of 8 values: 8^5 states, no loop.
+    const nodes = [0, 1, 2, 3, 4].map((n) => `## n${n}\n\n${[0, 1, 2, 3, 4, 5, 6, 7].map((v) => choice('Affirm', n < 4 ? `n${n + 1}` : 'good', `  - set: v${n} = ${v}\n`)).join('')}`).join('\n');
+    const front = `state:\n${[0, 1, 2, 3, 4].map((n) => `  v${n}: 0\n`).join('')}`;
+    const text = scenario(`${nodes}\n${goodEnding}`).replace('state:\n  rapport: 0\n', front);
+    expect(problemsOf(lintText(text))).toEqual([
+      '1:1 error Unexpected scenario too large to check: exploration stopped after 20,000 states without finishing, so reachability could not be checked. Either a loop keeps changing a variable (such as `rapport +1` on a way back to an earlier node: stop it with a condition, such as `if: rapport < 5`), or the nodes, choices and variable values make too many combinations: use fewer variables or narrower ranges, fewer choices in a node, or split the scenario in two',
+    ]);
+  });
+
+  it('stops after a set number of moves between states, so a finite but dense scenario is answered quickly', () => {
+    const text = scenario(`## a\n\n${choice('Affirm', 'b')}${choice('Affirm', 'good')}\n## b\n\n${choice('Affirm', 'good')}\n${goodEnding}`);
+    const { scenario: parsed, machine } = lintText(text);
+    const file = new VFile({ path: 'dense.md', value: text });
+    const exploration = exploreScenario(parsed!, machine!, file, 2);
+    expect(exploration.capped).toBe(true);
+    expect(file.messages.map((m) => m.reason)).toEqual([expect.stringMatching(/^Unexpected scenario too large to check: exploration stopped after 2 moves between 3 states without finishing/)]);
   });
 
   it('skips exploring a file with errors, and says so', () => {
