@@ -28,6 +28,15 @@ Examples:
 
 registerCommands(program);
 
+// `coach lint | head` closes the pipe early: that means the reader has seen enough, not that
+// anything failed, so stop quietly, as other command-line tools do, instead of with a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? exitCodes.ok);
+  });
+}
+
 try {
   await program.parseAsync(process.argv);
 } catch (error) {

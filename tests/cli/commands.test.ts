@@ -1,8 +1,10 @@
 /** Every command as a subprocess, the way scripts and CI use them (CI=true, no terminal). */
-import { existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixturePath, temporaryFolders } from '../helpers.ts';
+import { generateScenario } from '../../scripts/bench/generate-scenario.mjs';
 import { coach as coachIn, flat, projectRoot } from './run-coach.ts';
 
 /** These tests play a frozen copy of an early scenario, so they do not change when the library does. */
@@ -147,6 +149,17 @@ describe('coach list, graph and new', () => {
     expect(tested.status).toBe(0);
     expect(coach(['new', 'meeting-alex', '--folder', folder]).status).toBe(2);
     expect(coach(['new', 'Meeting Alex', '--folder', folder])).toMatchObject({ status: 2, stderr: 'coach: `Meeting Alex` cannot be a scenario id: use lower-case letters, digits and hyphens, such as `meeting-alex`\n' });
+  });
+});
+
+describe('output into a pipe that closes early', () => {
+  it('stops quietly when the reader has seen enough, as `coach graph … | head` does', () => {
+    const file = join(tempFolder(), 'long.md');
+    writeFileSync(file, generateScenario(1000)); // its graph is far more than a pipe holds
+    const result = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" bin/coach.cjs graph "${file}" | head -c 20`], { cwd: projectRoot, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+    expect(result.stdout).toMatch(/^flowchart TD\n/);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
   });
 });
 
