@@ -222,7 +222,10 @@ export function readScenarioMarkdown(source: string): ScenarioMarkdown {
     // Blank lines cost micromark next to nothing; only what is written counts against the limit.
     const written = chunkText.length > maxChunkBytes ? chunkText.replace(/\s+/g, '').length : chunkText.length;
     if (written > maxChunkBytes) {
-      problems.push({ kind: 'too-long', offset: chunk.offset, length: written });
+      // Reported at the chunk's longest line: almost always the one that makes it too long.
+      const end = chunk.offset + chunkText.length;
+      const longest = bodyLines.filter((line) => line.start >= chunk.offset && line.start < end).reduce((a, b) => (b.text.length > a.text.length ? b : a));
+      problems.push({ kind: 'too-long', offset: longest.start, length: written });
       return;
     }
     // Refused lines, blanked, need no parsing (the file has an error already, so its tree need

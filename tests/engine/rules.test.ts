@@ -565,6 +565,14 @@ describe('hostile files', () => {
     );
   });
 
+  it('reports text too long to parse at its line, not at the start of its node', () => {
+    const long = `- **Affirm:** "${'words '.repeat(8000)}" -> good\n  - feedback: f\n`;
+    const problems = problemsOf(lintText(scenario(`## a\n\n**Sam:** Hello.\n\n${choice('Affirm', 'good')}${long}\n${goodEnding}`)));
+    expect(problems.filter((problem) => problem.includes('KB of text'))).toEqual([
+      '16:1 error Unexpected 39 KB of text with no blank line or `## heading` to break it, expected nodes of a few KB at most (the limit is 32 KB); is this the right file?',
+    ]);
+  });
+
   it('takes names that are also object keys as plain names', () => {
     expect(problemsOf(lintText(scenario(`## a\n\n${choice('Affirm', 'good', '  - set: constructor +1\n')}\n${goodEnding}`)))).toEqual([
       '14:10 error Unexpected variable `constructor`, expected one declared under `state:` (`rapport`)',
