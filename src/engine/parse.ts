@@ -79,8 +79,31 @@ function notAScenario(file: VFile): ParsedScenario {
 function readableText(file: VFile): string {
   const source = String(file.value);
   if (!/\r(?!\n)/.test(source)) return source;
+  if (source.includes('\n')) return withStrayReturnsAsSpaces(file, source);
   report(file, 'Unexpected old Mac line endings (a carriage return alone ends each line), expected the file saved as UTF-8 with ordinary line endings: in your editor choose Save As, then UTF-8 and LF (or Unix) line endings', { line: 1, column: 1 }, 'line-endings');
   return source.replace(/\r(?!\n)/g, '\n');
+}
+
+/**
+ * A file with ordinary line endings and a carriage return alone inside a line (pasted from
+ * elsewhere): each such line is reported where it is, and the return read as a space, so that
+ * lines are counted as the trainer's editor counts them.
+ */
+function withStrayReturnsAsSpaces(file: VFile, source: string): string {
+  // Lines are counted on from the last return found, so a file full of them stays linear.
+  let line = 1;
+  let lineStart = 0;
+  let lastReported = 0;
+  for (const match of source.matchAll(/\r(?!\n)/g)) {
+    for (let newline = source.indexOf('\n', lineStart); newline !== -1 && newline < match.index; newline = source.indexOf('\n', lineStart)) {
+      line++;
+      lineStart = newline + 1;
+    }
+    if (line === lastReported) continue;
+    lastReported = line;
+    report(file, 'Unexpected carriage return (an invisible control character) inside this line, expected none: delete it (it is read as a space meanwhile)', { line, column: match.index - lineStart + 1 }, 'line-endings');
+  }
+  return source.replace(/\r(?!\n)/g, ' ');
 }
 
 function reportSourceProblem(context: ParseContext, problem: SourceProblem): void {

@@ -72,8 +72,8 @@ export function displayPath(path: string, cwd = process.cwd()): string {
  */
 export async function readScenarioFile(path: string): Promise<{ file: VFile; readable: boolean }> {
   const file = new VFile({ path: displayPath(path), value: '' });
-  const fail = (reason: string) => {
-    report(file, reason, { line: 1, column: 1 }, 'unreadable-file');
+  const fail = (reason: string, place = { line: 1, column: 1 }) => {
+    report(file, reason, place, 'unreadable-file');
     return { file, readable: false };
   };
   try {
@@ -84,14 +84,42 @@ export async function readScenarioFile(path: string): Promise<{ file: VFile; rea
     }
     const bytes = await readFile(path);
     if (isUtf16(bytes)) return fail('Unexpected file saved as UTF-16, expected UTF-8: open it in your editor, choose Save As, and pick UTF-8 as the encoding');
-    if (bytes.includes(0)) return fail('Unexpected binary file, expected a Markdown text file');
+    const nul = bytes.indexOf(0);
+    if (nul !== -1) return fail('Unexpected binary data (a NUL byte), expected a Markdown text file', placeOfByte(bytes, nul));
     // isUtf8 checks without the cost of a strict TextDecoder, which loads ICU at start-up.
-    if (!isUtf8(bytes)) return fail('Unexpected text that is not UTF-8, expected the file saved as UTF-8 (most editors offer this under "Save as")');
+    if (!isUtf8(bytes)) return fail('Unexpected text that is not UTF-8, expected the file saved as UTF-8 (most editors offer this under "Save as")', placeOfFirstNonUtf8(bytes));
     file.value = bytes.toString('utf8').replace(/^\uFEFF/, '');
     return { file, readable: true };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return fail(code === 'EACCES' ? 'Unexpected file that cannot be read (permission denied), expected read access' : `Unexpected problem reading the file (${code ?? String(error)})`);
+  }
+}
+
+/** The line and column of the byte at `offset`, the column counted in characters as an editor shows them. */
+function placeOfByte(bytes: Buffer, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let newline = bytes.indexOf(0x0a); newline !== -1 && newline < offset; newline = bytes.indexOf(0x0a, newline + 1)) {
+    line++;
+    lineStart = newline + 1;
+  }
+  return { line, column: bytes.subarray(lineStart, offset).toString('utf8').length + 1 };
+}
+
+/**
+ * Where the first byte that is not UTF-8 lies: the first line that fails, and in it the first
+ * character decoding replaces (U+FFFD), counted as an editor counts columns.
+ */
+function placeOfFirstNonUtf8(bytes: Buffer): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (;;) {
+    const newline = bytes.indexOf(0x0a, start);
+    const text = bytes.subarray(start, newline === -1 ? bytes.length : newline);
+    if (!isUtf8(text) || newline === -1) return { line, column: Math.max(text.toString('utf8').indexOf('\uFFFD'), 0) + 1 };
+    line++;
+    start = newline + 1;
   }
 }
 

@@ -86,11 +86,21 @@ describe('coach lint', () => {
     const result = coach(['lint', dir]);
     expect(result.status).toBe(1);
     expect(result.stderr).toBe('');
-    expect(flat(result.stdout)).toMatch(/1:1 +error +Unexpected binary file, expected a Markdown text file/);
+    expect(flat(result.stdout)).toMatch(/1:5 +error +Unexpected binary data \(a NUL byte\), expected a Markdown text file/);
     expect(flat(result.stdout)).toMatch(/1:1 +error +Unexpected file of 1\.0 MB, expected a scenario under 1 MB/);
     expect(flat(result.stdout)).toMatch(/1:1 +error +Unexpected file name `My Scenario\.md`.*such as `my-scenario\.md`/);
     expect(flat(result.stdout)).toMatch(/Unexpected YAML in the front matter/);
     expect(result.stdout).not.toMatch(/\n\s+at /);
+  });
+
+  it('reports a stray NUL byte or a byte that is not UTF-8 at its line and column', () => {
+    const dir = tempFolder({
+      'nul.md': Buffer.concat([Buffer.from(`${valid.split('\n').slice(0, 3).join('\n')}\nsé`), Buffer.from([0x00]), Buffer.from('\n')]),
+      'latin1.md': Buffer.concat([Buffer.from('---\ntitle: Caf\u00e9 '), Buffer.from([0xe9]), Buffer.from('\n---\n')]),
+    });
+    const result = coach(['lint', dir]);
+    expect(flat(result.stdout)).toMatch(/latin1\.md 2:13 +error +Unexpected text that is not UTF-8/);
+    expect(flat(result.stdout)).toMatch(/nul\.md 4:3 +error +Unexpected binary data \(a NUL byte\)/);
   });
 });
 

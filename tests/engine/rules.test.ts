@@ -522,6 +522,14 @@ describe('the mistakes trainers make most, in their words', () => {
     ]);
   });
 
+  it('reports a carriage return alone inside a line of an ordinary file at that line, and reads it as a space', () => {
+    const result = lintText(scenario(`## a\n\n**Sam:** Hello\rthere.\n\n${choice('Affirm', 'good')}\n${goodEnding}`));
+    expect(problemsOf(result)).toEqual([
+      '12:15 error Unexpected carriage return (an invisible control character) inside this line, expected none: delete it (it is read as a space meanwhile)',
+    ]);
+    expect(result.tree!.nodes[0]!.lines[0]!.markdown).toBe('Hello there.');
+  });
+
   it('suggests `>=` for `=>`', () => {
     expect(problemsOf(lintText(scenario(`## a\n\n${choice('Affirm', 'good', '  - if: rapport => 1\n')}${choice('Affirm', 'good')}\n${goodEnding}`)))).toEqual([
       '14:17 error Unexpected `=>`, expected `>=`',
