@@ -9,5 +9,12 @@ export default function setup(project: TestProject): () => void {
   execFileSync(process.execPath, ['scripts/build-cli.mjs'], { stdio: 'inherit' });
   const folder = project.config.env.TMPDIR!;
   mkdirSync(folder, { recursive: true });
-  return () => rmSync(folder, { recursive: true, force: true });
+  return () => {
+    // A program a test started may still be writing its compile cache here as it exits: retry.
+    try {
+      rmSync(folder, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+    } catch (error) {
+      process.stderr.write(`Could not remove the tests' temporary folder ${folder}: ${String(error)}\n`);
+    }
+  };
 }

@@ -67,6 +67,19 @@ function tokenize(text: string): Token[] {
 
 const comparisonOperators = new Set<string>(['>=', '<=', '>', '<', '==', '!=']);
 
+/**
+ * The largest value, either way, that a scenario may write. Far beyond any score a scenario keeps,
+ * and small enough that sums of such values, over every step a run can take, stay exact.
+ */
+export const valueLimit = 1_000_000_000;
+const valueRange = `a whole number from -${valueLimit.toLocaleString('en')} to ${valueLimit.toLocaleString('en')}`;
+
+/** A number token's value, or a problem when it lies beyond {@link valueLimit}. */
+function numberOf(t: Token, sign = ''): { value: number } | { problem: GrammarProblem } {
+  const value = Number(sign + t.text);
+  return Math.abs(value) > valueLimit ? { problem: { reason: `Unexpected \`${sign}${t.text}\`, expected ${valueRange}`, offset: t.offset } } : { value };
+}
+
 function describe(t: Token | undefined): string {
   return t === undefined ? 'end of the condition' : `\`${t.text}\``;
 }
@@ -109,14 +122,15 @@ export function parseCondition(text: string): Parsed<Condition> {
     if (value?.kind !== 'number') {
       return fail(`Unexpected ${describe(value)}, expected a whole number`, value);
     }
-    anyOf.at(-1)!.allOf.push({ variable: variable.text, operator: operator.text as ComparisonOperator, value: Number(value.text) });
+    const number = numberOf(value);
+    if ('problem' in number) return { ok: false, problems: [number.problem] };
+    anyOf.at(-1)!.allOf.push({ variable: variable.text, operator: operator.text as ComparisonOperator, value: number.value });
     const joiner = tokens[i + 3];
     if (joiner === undefined) return { ok: true, value: { anyOf } };
     const word = joiner.text.toLowerCase();
     if (word === 'or') anyOf.push({ allOf: [] });
     else if (word !== 'and') {
-      const hint = joiner.text === '(' || joiner.text === ')' ? ' (version 1 has no parentheses)' : '';
-      return fail(`Unexpected ${describe(joiner)}, expected \`and\`, \`or\` or the end of the condition${hint}`, joiner);
+        return fail(`Unexpected ${describe(joiner)}, expected \`and\`, \`or\` or the end of the condition`, joiner);
     }
     i += 4;
   }
@@ -143,17 +157,23 @@ export function parseEffects(text: string): Parsed<Effect[]> {
       problems.push({ reason: `Unexpected \`${variable.text}\`, ${expected}`, offset: variable.offset });
       continue;
     }
-    let effect: Effect | undefined;
+    let written: { kind: Effect['kind']; number: Token; sign?: string } | undefined;
     let end = 2;
     if (first?.kind === 'number' && /^[+-]/.test(first.text)) {
-      effect = { variable: variable.text, kind: 'add', value: Number(first.text) };
+      written = { kind: 'add', number: first };
     } else if ((first?.text === '+' || first?.text === '-') && second?.kind === 'number' && !/^[+-]/.test(second.text)) {
-      effect = { variable: variable.text, kind: 'add', value: Number(first.text + second.text) };
+      written = { kind: 'add', number: second, sign: first.text };
       end = 3;
     } else if (first?.text === '=' && second?.kind === 'number') {
-      effect = { variable: variable.text, kind: 'set', value: Number(second.text) };
+      written = { kind: 'set', number: second };
       end = 3;
     }
+    const number = written && numberOf(written.number, written.sign);
+    if (number && 'problem' in number) {
+      problems.push(number.problem);
+      continue;
+    }
+    const effect: Effect | undefined = written && number && { variable: variable.text, kind: written.kind, value: number.value };
     if (effect === undefined) {
       const at = first ?? variable;
       const hint = first?.kind === 'number' ? ` (write \`${variable.text} +${first.text}\` to add or \`${variable.text} = ${first.text}\` to set)` : '';

@@ -1,6 +1,6 @@
 import { slug } from 'github-slugger';
 import { z } from 'zod';
-import { variableNamePattern } from './condition.ts';
+import { valueLimit, variableNamePattern } from './condition.ts';
 
 /** The three levels a scenario can be pitched at. */
 export const levels = ['beginner', 'intermediate', 'advanced'] as const;
@@ -80,7 +80,7 @@ export const frontMatterSchema = z.strictObject({
   content_notes: z.array(nonEmpty).default([]).describe('Shown, and acknowledged, before the scenario starts.'),
   start: nonEmpty.optional().describe('The id of the first node; by default the first node in the file.'),
   state: z
-    .record(z.string().regex(variableNamePattern, 'Unexpected variable name, expected letters, digits and underscores (hyphens between words)'), z.number().int())
+    .record(z.string().regex(variableNamePattern, 'Unexpected variable name, expected letters, digits and underscores (hyphens between words)'), z.number().int().min(-valueLimit).max(valueLimit))
     .default({})
     .describe('The scenario\'s variables and their starting values, such as `rapport: 1`.'),
   checks: z.array(checkSchema).default([]).describe('Scripted walks the test runner must confirm.'),

@@ -94,8 +94,8 @@ describe('the file and its front matter', () => {
   it('wants whole numbers for state variables', () => {
     const text = `---\ntitle: t\nsummary: s\npersona: { name: Sam }\nstate:\n  rapport: high\n  trust: 1.5\n---\n\n${goodEnding}`;
     expect(problemsOf(lintText(text))).toEqual([
-      '6:12 error Unexpected value `high` for `state.rapport`, expected a whole number such as `1`',
-      '7:10 error Unexpected value `1.5` for `state.trust`, expected a whole number such as `1`',
+      '6:12 error Unexpected value `high` for `state.rapport`, expected a whole number such as `1` (from -1,000,000,000 to 1,000,000,000)',
+      '7:10 error Unexpected value `1.5` for `state.trust`, expected a whole number such as `1` (from -1,000,000,000 to 1,000,000,000)',
     ]);
   });
 
@@ -578,6 +578,15 @@ describe('hostile files', () => {
     const problems = problemsOf(lintText(scenario(`## a\n\n**Sam:** Hello.\n\n${choice('Affirm', 'good')}${long}\n${goodEnding}`)));
     expect(problems.filter((problem) => problem.includes('KB of text'))).toEqual([
       '16:1 error Unexpected 39 KB of text with no blank line or `## heading` to break it, expected nodes of a few KB at most (the limit is 32 KB); is this the right file?',
+    ]);
+  });
+
+  it('refuses numbers too large to add up exactly, once each, quoting them as written', () => {
+    const text = scenario(`## a\n\n${choice('Affirm', 'good', '  - set: rapport +99999999999999999999\n  - if: rapport < 9007199254740993\n')}\n${goodEnding}`).replace('rapport: 0', 'rapport: 9007199254740993');
+    expect(problemsOf(lintText(text))).toEqual([
+      '7:12 error Unexpected value `9007199254740993` for `state.rapport`, expected a whole number such as `1` (from -1,000,000,000 to 1,000,000,000)',
+      '14:18 error Unexpected `+99999999999999999999`, expected a whole number from -1,000,000,000 to 1,000,000,000',
+      '15:19 error Unexpected `9007199254740993`, expected a whole number from -1,000,000,000 to 1,000,000,000',
     ]);
   });
 

@@ -6,6 +6,7 @@
 import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node as YamlNode, type YAMLError } from 'yaml';
 import type { z } from 'zod';
 import { report } from '../diagnostics.ts';
+import { valueLimit } from '../condition.ts';
 import { checkSchema, frontMatterSchema, type FrontMatter } from '../front-matter-schema.ts';
 import { maxNesting, type FrontMatterText } from '../markdown.ts';
 import { closest, didYouMean, suggestions } from '../suggest.ts';
@@ -99,6 +100,8 @@ export function readFrontMatter(context: ParseContext, text: FrontMatterText | u
     if (issue.code !== 'unrecognized_keys') continue;
     for (const key of issue.keys) for (const known of meantKeys(issue.path, key)) meant.add(formatPath([...issue.path, known]));
   }
+  // One message per value, though a value may break two rules (a huge number is neither exact nor in range).
+  const valuesReported = new Set<string>();
   for (const issue of result.error.issues) {
     invalidKeys.add(String(issue.path[0] ?? ''));
     if (issue.code === 'unrecognized_keys') {
@@ -106,11 +109,15 @@ export function readFrontMatter(context: ParseContext, text: FrontMatterText | u
       continue;
     }
     const missing = !valueExists(data, issue.path);
-    if (missing && meant.has(formatPath(issue.path))) continue;
+    if ((missing && meant.has(formatPath(issue.path))) || valuesReported.has(formatPath(issue.path))) continue;
+    valuesReported.add(formatPath(issue.path));
     const place = missing ? placeOf(issue.path.slice(0, -1), 'key')?.start ?? { line: 1, column: 1 } : placeOf(issue.path);
     // The YAML line of the value (file line 2 is its first), for a value that a `#` emptied.
     const line = place && 'start' in place ? lineAt(lineCounter.lineStarts[place.start.line - 2] ?? 0) : '';
-    report(file, describeIssue(issue, data, line), place, 'front-matter');
+    // A number as written: YAML reads 9007199254740993 as …992, and the message should quote the file.
+    const node = yamlDocument.getIn(issue.path, true);
+    const written = isScalar(node) && typeof node.value === 'number' && node.range ? text.value.slice(node.range[0], node.range[1]) : undefined;
+    report(file, describeIssue(issue, data, line, written), place, 'front-matter');
   }
   // Keep every valid key, so the rest of the file can still be checked against it.
   const partial: Record<string, unknown> = {};
@@ -508,7 +515,7 @@ const expectations = new Map(Object.entries({
  * One readable sentence for a schema problem, naming the key and what to write. `line` is the
  * YAML line the problem is on, for noticing a value that a `#` turned into a comment.
  */
-function describeIssue(issue: z.core.$ZodIssue, data: unknown, line: string): string {
+function describeIssue(issue: z.core.$ZodIssue, data: unknown, line: string, written?: string): string {
   const path = issue.path;
   const name = formatPath(path);
   const value = valueAt(data, path);
@@ -516,7 +523,7 @@ function describeIssue(issue: z.core.$ZodIssue, data: unknown, line: string): st
   const inState = path[0] === 'state' && path.length === 2;
   const inCheckState = path[0] === 'checks' && path[2] === 'state';
   const expected = inState
-    ? 'a whole number such as `1`'
+    ? `a whole number such as \`1\` (from -${valueLimit.toLocaleString('en')} to ${valueLimit.toLocaleString('en')})`
     : inCheckState
       ? 'a condition such as `">= 3"`'
       : typeof path.at(-1) === 'number' && lastKey !== 'path'
@@ -532,5 +539,5 @@ function describeIssue(issue: z.core.$ZodIssue, data: unknown, line: string): st
   const comment = value === null && lastKey !== undefined ? new RegExp(`^\\s*(?:-\\s*)?${lastKey}:\\s*(#.*)$`).exec(line) : null;
   if (comment) return `Unexpected \`#\` at the start of the value of \`${name}\`: YAML reads it as a comment, so the value is empty; put the value in quotes: \`${lastKey}: "${comment[1]!.trim()}"\``;
   if (value === undefined) return `Missing \`${name}\`, expected ${expected}`;
-  return `Unexpected ${describeValue(value)} for \`${name}\`, expected ${expected}`;
+  return `Unexpected ${written === undefined ? describeValue(value) : `value \`${written}\``} for \`${name}\`, expected ${expected}`;
 }
