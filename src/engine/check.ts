@@ -95,10 +95,15 @@ export function checkReferences(parsed: ParsedScenario, file: VFile, options: Re
       scenario.nodes.flatMap((node) => (node.kind === 'route' ? [[node.id, node.routes.map((route) => route.target)] as const] : [])),
     );
     const done = new Set<string>();
+    // Two routes to the same node (`-> r2 if …`, then `-> r2`) find the same loop twice: say it once.
+    const loopsReported = new Set<string>();
     const visit = (id: string, trail: string[]): void => {
       const loopStart = trail.indexOf(id);
       if (loopStart !== -1) {
         const loop = [...trail.slice(loopStart), id];
+        const loopKey = [...new Set(loop)].sort().join('\u0000');
+        if (loopsReported.has(loopKey)) return;
+        loopsReported.add(loopKey);
         const first = scenario.nodes.find((node) => node.id === loop[0])!;
         report(file, `Unexpected loop of route nodes ${loop.map((step) => `\`${step}\``).join(' → ')}: routes change no variables, so a run that enters it never leaves; put a node with choices in the loop`, first.place, 'route-loop');
         return;

@@ -264,6 +264,13 @@ describe('routes and endings', () => {
 });
 
 describe('route loops', () => {
+  it('names a loop once, though two routes of a node lead round it', () => {
+    const text = scenario(`## start\n\n${choice('Affirm', 'a')}${choice('Affirm', 'good')}\n## a\n\n- -> b if rapport > 5\n- -> b\n\n## b\n\n- -> a if rapport > 5\n- -> a\n\n${goodEnding}`);
+    expect(problemsOf(lintText(text))).toEqual([
+      '17:1 error Unexpected loop of route nodes `a` → `b` → `a`: routes change no variables, so a run that enters it never leaves; put a node with choices in the loop',
+    ]);
+  });
+
   it('rejects a loop made only of route nodes, which a run could never leave', () => {
     const text = scenario(`## start\n\n${choice('Affirm', 'a')}${choice('Affirm', 'good')}\n## a\n\n- -> good if rapport > 0\n- -> b\n\n## b\n\n- -> a\n\n${goodEnding}`);
     expect(problemsOf(lintText(text))).toEqual([
