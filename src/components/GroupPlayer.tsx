@@ -467,6 +467,27 @@ function Voting({ room, step, send, remote }: { room: Room; step: Step; send: Se
     </fieldset>
   );
 
+  const countInputs = (legend: string) => (
+    <fieldset className="vote-counts">
+      <legend>{legend}</legend>
+      {step.options.map((option) => (
+        <p key={option.index}>
+          <label htmlFor={`count-${option.number}`}>Votes for {option.number}</label>{' '}
+          <input
+            id={`count-${option.number}`}
+            type="number"
+            min={0}
+            max={99}
+            inputMode="numeric"
+            value={step.ballot.counts[option.index] ?? 0}
+            onChange={(event) => send({ type: 'vote.count', choice: option.number, count: Math.max(0, Math.min(99, Math.trunc(Number(event.target.value) || 0))) })}
+          />
+        </p>
+      ))}
+    </fieldset>
+  );
+  const counted = Object.values(step.ballot.counts).reduce((sum, count) => sum + count, 0);
+
   return (
     <section aria-labelledby="options-title">
       <h3 id="options-title">What does the coach say?</h3>
@@ -479,7 +500,19 @@ function Voting({ room, step, send, remote }: { room: Room; step: Step; send: Se
         ))}
       </ol>
       {remote ? (
-        <p aria-live="polite">{players.length === 0 ? 'Nobody has joined yet.' : `Voted: ${voted.length} of ${players.length}${voted.length > 0 ? ` (${voted.join(', ')})` : ''}.`}</p>
+        <>
+          <p aria-live="polite">
+            {players.length === 0 ? 'Nobody has joined yet.' : `Voted: ${voted.length} of ${players.length}${voted.length > 0 ? ` (${voted.join(', ')})` : ''}.`}
+            {counted > 0 && ` Plus ${counted} ${counted === 1 ? 'vote' : 'votes'} from people without a phone.`}
+          </p>
+          {settings.mode === 'vote' && (
+            // Not everyone in a group has a phone, or wants to use one: their hands can be counted here.
+            <details className="no-phone-votes">
+              <summary>Votes from people without a phone</summary>
+              {countInputs('Votes from people without a phone, for each option')}
+            </details>
+          )}
+        </>
       ) : settings.mode === 'hot-seat' ? (
         seat ? voteGroup(seat, `${seat}'s pick`) : (
           <fieldset className="vote-row">
@@ -495,23 +528,7 @@ function Voting({ room, step, send, remote }: { room: Room; step: Step; send: Se
       ) : players.length > 0 ? (
         <div className="vote-grid">{players.map((player) => voteGroup(player, `${player}'s vote`))}</div>
       ) : (
-        <fieldset className="vote-counts">
-          <legend>Votes for each option</legend>
-          {step.options.map((option) => (
-            <p key={option.index}>
-              <label htmlFor={`count-${option.number}`}>Votes for {option.number}</label>{' '}
-              <input
-                id={`count-${option.number}`}
-                type="number"
-                min={0}
-                max={99}
-                inputMode="numeric"
-                value={step.ballot.counts[option.index] ?? 0}
-                onChange={(event) => send({ type: 'vote.count', choice: option.number, count: Math.max(0, Math.min(99, Math.trunc(Number(event.target.value) || 0))) })}
-              />
-            </p>
-          ))}
-        </fieldset>
+        countInputs('Votes for each option')
       )}
       {decision.kind === 'waiting' && remote && (
         <div role="group" aria-label="The facilitator chooses">

@@ -64,7 +64,7 @@ async function voteFirst(page: Page) {
   await expect(first).toHaveAttribute('aria-pressed', 'true');
 }
 
-test('a facilitator and three phones play a room to its debrief, through a reload and a restart of the server', async ({ browser }) => {
+test('a facilitator and three phones play a room to its debrief, with votes from people without a phone, through a reload and a restart of the server', async ({ browser }) => {
   test.setTimeout(180_000);
   const port = await freePort();
   const roomsDir = mkdtempSync(join(tmpdir(), 'rooms-'));
@@ -90,7 +90,13 @@ test('a facilitator and three phones play a room to its debrief, through a reloa
     await voteFirst(ben!);
     await chris!.getByRole('list', { name: 'Vote for what the coach says' }).getByRole('button').nth(1).click();
     await expect(facilitator.getByText('Voted: 3 of 3 (Ana, Ben, Chris).')).toBeVisible();
-    await expect(facilitator.getByText('2 votes')).toBeVisible();
+    await expect(facilitator.getByText('· 2 votes')).toBeVisible();
+
+    // Two people without a phone vote by a show of hands, and the facilitator enters them: 2 wins.
+    await facilitator.locator('summary', { hasText: 'Votes from people without a phone' }).click();
+    await facilitator.getByLabel('Votes for 2').fill('2');
+    await expect(facilitator.getByText('Voted: 3 of 3 (Ana, Ben, Chris). Plus 2 votes from people without a phone.')).toBeVisible();
+    await expect(facilitator.getByText('· 3 votes')).toBeVisible();
 
     // A phone reloads mid-step and keeps its place and its vote.
     await chris!.reload();
@@ -99,7 +105,7 @@ test('a facilitator and three phones play a room to its debrief, through a reloa
 
     await facilitator.getByRole('button', { name: "Reveal the group's choice" }).click();
     await expect(facilitator.getByRole('heading', { name: "The group's choice" })).toBeVisible();
-    await expect(ben!.getByText(/^The group chose 1: .+ You voted 1\.$/)).toBeVisible();
+    await expect(ben!.getByText(/^The group chose 2: .+ You voted 1\.$/)).toBeVisible();
 
     // The server stops and starts again; the room, the screens and the phones carry on.
     await stop(server);
