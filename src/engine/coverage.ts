@@ -38,7 +38,7 @@ export function coverageFigures(exploration: Exploration, checks?: CheckCount): 
     `${exploration.endingsReached.length} of ${exploration.endingsTotal} endings reached`,
     pathsText(exploration.pathsToEnding),
   ];
-  if (checks) figures.push(`${checks.total - checks.failed} of ${checks.total} checks passed`);
+  if (checks) figures.push(checks.total === 0 ? 'no checks written' : `${checks.total - checks.failed} of ${checks.total} checks passed`);
   return figures;
 }
 

@@ -120,6 +120,11 @@ describe('coach test', () => {
     expect(flat(result.stdout)).toContain('0 of 1 checks passed');
   });
 
+  it('says when a scenario has no checks written, rather than that none of none passed', () => {
+    const result = coach(['test', tempFolder({ 'plain.md': valid })]);
+    expect(flat(result.stdout)).toContain('1 path to an ending · no checks written');
+  });
+
   it('reports coverage as JSON', () => {
     const json = JSON.parse(coach(['test', fixturePath('every-feature.md'), '--json']).stdout);
     expect(json.files[0].coverage).toMatchObject({ states: 7, transitions: { exercised: 10, total: 11 }, endings: { reached: ['plan', 'maybe', 'walk-out'], total: 3 }, pathsToEnding: 4 });
