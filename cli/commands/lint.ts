@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 export function registerLint(program: Command): void {
   program
     .command('lint')
-    .description('check scenario files against the scenario format, and explore every state they can reach')
+    .description('check scenario files against the scenario format, and explore every state they can reach (coach test also walks their `checks:`)')
     .argument('[paths...]', 'scenario files or folders (default: scenarios/)')
     .option('--json', 'print the results as JSON')
     .option('--strict', 'fail on warnings too (the teaching check, wording, choices never offered)')
