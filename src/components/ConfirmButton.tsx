@@ -20,9 +20,11 @@ export interface ConfirmButtonProps {
   readonly disabled?: boolean;
   /** False when going ahead moves focus somewhere better itself (the button may be gone). */
   readonly refocusAfterYes?: boolean;
+  /** Whether there is anything to lose, asked at the click: when not, the button goes ahead at once. */
+  readonly worthAsking?: () => boolean;
 }
 
-export default function ConfirmButton({ label, question, yes, no, groupLabel, onConfirm, disabled = false, refocusAfterYes = true }: ConfirmButtonProps) {
+export default function ConfirmButton({ label, question, yes, no, groupLabel, onConfirm, disabled = false, refocusAfterYes = true, worthAsking = () => true }: ConfirmButtonProps) {
   const [asking, setAsking] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
   const refocus = useRef(false);
@@ -34,7 +36,7 @@ export default function ConfirmButton({ label, question, yes, no, groupLabel, on
 
   if (!asking) {
     return (
-      <button ref={button} type="button" onClick={() => setAsking(true)} disabled={disabled}>
+      <button ref={button} type="button" onClick={() => (worthAsking() ? setAsking(true) : onConfirm())} disabled={disabled}>
         {label}
       </button>
     );

@@ -445,6 +445,12 @@ function StepView({ room, step, html, send, focusHere, personaName, remote }: { 
   );
 }
 
+/** A room's reason for waiting, as a sentence for the screen: without the API's `{"choice": n}` hint. */
+function reasonInWords(reason: string): string {
+  const sentence = reason.replace(/: .*$/, '').replace(/, with \{.*$/, '');
+  return /[.?!]$/.test(sentence) ? sentence : `${sentence}.`;
+}
+
 function Voting({ room, step, send, remote }: { room: Room; step: Step; send: Send; remote: boolean }) {
   const { context } = room;
   const { players, settings } = context;
@@ -532,7 +538,7 @@ function Voting({ room, step, send, remote }: { room: Room; step: Step; send: Se
       )}
       {decision.kind === 'waiting' && remote && (
         <div role="group" aria-label="The facilitator chooses">
-          <p className="meta">{decision.reason.replace(/: .*$/, '.').replace(/, with \{.*$/, '.')} Or the facilitator chooses:</p>
+          <p className="meta">{reasonInWords(decision.reason)} Or the facilitator chooses:</p>
           <div className="actions">
             {step.options.map((option) => (
               <button key={option.index} type="button" onClick={() => send({ type: 'room.advance', choice: option.number })}>Choose {option.number}</button>
@@ -559,7 +565,7 @@ function Voting({ room, step, send, remote }: { room: Room; step: Step; send: Se
         >
           Reveal the group's choice
         </button>
-        {decision.kind === 'waiting' && !anonymousSeat && !remote && <span className="meta">{decision.reason.replace(/: .*$/, '.').replace(/, with \{.*$/, '.')}</span>}
+        {decision.kind === 'waiting' && !anonymousSeat && !remote && <span className="meta">{reasonInWords(decision.reason)}</span>}
       </div>
     </section>
   );

@@ -74,7 +74,12 @@ export async function sendRoomEvent(code: string, event: RoomEvent, key?: string
       body: JSON.stringify(body),
     });
     const data = await response.json().catch(() => ({}));
-    return response.ok ? { ok: true, view: data as RoomView } : { ok: false, reason: (data as { error?: string }).error ?? `The room server answered ${response.status}` };
+    if (response.ok) return { ok: true, view: data as RoomView };
+    // The server's words for these are for scripts (`Authorization: Bearer`); a person needs the address.
+    if (response.status === 401 || response.status === 403) {
+      return { ok: false, reason: 'Only the facilitator\'s screen can do that, and this one has no facilitator key (or an old one). Open the facilitator address that `coach group` printed: it ends with #key=.' };
+    }
+    return { ok: false, reason: (data as { error?: string }).error ?? `The room server answered ${response.status}` };
   } catch {
     return { ok: false, reason: 'The room server could not be reached. Check that `coach group` is still running and that you are on the same network.' };
   }

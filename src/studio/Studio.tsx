@@ -9,6 +9,7 @@ import { fillScenarioTemplate } from '../engine/template.ts';
 import type { Point } from '../engine/types.ts';
 import { downloadFile } from '../site/download.ts';
 import type { DraftReport } from './check-draft.ts';
+import ConfirmButton from '../components/ConfirmButton.tsx';
 import DiagramView from './DiagramView.tsx';
 import { DraftChecker } from './draft-checker.ts';
 import { loadDraft, saveDraft } from './draft-store.ts';
@@ -29,6 +30,12 @@ const firstFileName = 'new-scenario.md';
 /** The template, titled after the file name (the checks say if the name is not a good id). */
 function templateFor(fileName: string): string {
   return fillScenarioTemplate(template, fileName.replace(/\.md$/i, ''));
+}
+
+/** Whether a draft is empty or the template as it comes, under whatever file name it was filled in for. */
+function isTemplate(text: string): boolean {
+  const title = /^title: .*$/m;
+  return text.trim() === '' || text.replace(title, '') === templateFor(firstFileName).replace(title, '');
 }
 
 export default function Studio({ modules }: StudioProps) {
@@ -115,7 +122,16 @@ export default function Studio({ modules }: StudioProps) {
           </p>
           <p className="meta" id="studio-file-name-help">The file name is the scenario's id: lower-case letters, digits and hyphens, ending in <code>.md</code>.</p>
           <div className="actions">
-            <button type="button" onClick={() => replaceDraft(templateFor(fileName), fileName, 'Started from the template.')}>Start from the template</button>
+            <ConfirmButton
+              label="Start from the template"
+              question="Replace your draft with the template?"
+              yes="Yes, replace it"
+              no="No, keep my draft"
+              groupLabel="Confirm starting from the template"
+              // Only a draft the trainer has written is worth asking about.
+              worthAsking={() => !isTemplate(editor.current?.text() ?? '')}
+              onConfirm={() => replaceDraft(templateFor(fileName), fileName, 'Started from the template.')}
+            />
             <label className="button file-button">
               Open a file…
               <input className="visually-hidden-file" type="file" accept=".md,text/markdown,text/plain" onChange={(event) => { const file = event.target.files?.[0]; if (file) void openFile(file); event.target.value = ''; }} />

@@ -96,6 +96,21 @@ test('the draft is kept on the device and comes back after a reload', async ({ p
   await expect(announcements(page)).toContainText('Your draft kept on this device is back in the editor.');
 });
 
+test('starting from the template asks first when there is a draft to lose, and No keeps it', async ({ page }) => {
+  await page.goto(url);
+  await paste(page, fillScenarioTemplate(template, 'my-own').replace('title: My own', 'title: Written by me'));
+  await page.getByRole('button', { name: 'Start from the template' }).click();
+  const confirm = page.getByRole('group', { name: 'Confirm starting from the template' });
+  await expect(confirm).toContainText('Replace your draft with the template?');
+  await expect(confirm.getByRole('button', { name: 'No, keep my draft' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Start from the template' })).toBeFocused();
+  await expect(editor(page)).toContainText('title: Written by me');
+  await page.getByRole('button', { name: 'Start from the template' }).click();
+  await page.getByRole('button', { name: 'Yes, replace it' }).click();
+  await expect(editor(page)).toContainText('title: New scenario');
+});
+
 test('a file opened from the device is checked under its own name', async ({ page }) => {
   await page.goto(url);
   await page.getByLabel('Open a file…').setInputFiles({ name: 'Draft Two.md', mimeType: 'text/markdown', buffer: Buffer.from(fillScenarioTemplate(template, 'draft-two')) });

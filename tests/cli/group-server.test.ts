@@ -53,7 +53,8 @@ describe('the room API', () => {
     const { server, call } = await start();
     const { code, key } = await server.openRoom(loaded);
     await call(`/api/rooms/${code}/start`, { body: { mode: 'vote' }, key });
-    expect(await call(`/api/rooms/${code}/votes`, { raw: '{"player": "Ana", "choice": ' })).toMatchObject({ status: 400, json: { error: expect.stringMatching(/^Unexpected body that is not JSON/) } });
+    expect(await call(`/api/rooms/${code}/votes`, { raw: '{"player": "Ana", "choice": ' })).toMatchObject({ status: 400, json: { error: 'Unexpected body that is not JSON, expected a JSON object such as {"player": "Ana", "choice": 2}' } });
+    expect(await call(`/api/rooms/${code}/players`, { raw: 'Ana' })).toMatchObject({ status: 400, json: { error: 'Unexpected body that is not JSON, expected a JSON object such as {"name": "Ana"}' } });
     expect(await call(`/api/rooms/${code}/votes`, { body: { player: 'Ana', choice: 3 } })).toMatchObject({ status: 400, json: { error: 'There is no choice 3 at this step: the choices offered are 1 to 2' } });
     expect(await call(`/api/rooms/${code}/votes`, { body: { player: 'Ana', choice: 'two' } })).toMatchObject({ status: 400, json: { error: 'Unexpected `choice`, expected a whole number from 1' } });
     expect(await call(`/api/rooms/${code}/votes`, { raw: 'player=Ana&choice=1', type: 'application/x-www-form-urlencoded' })).toMatchObject({ status: 415 });

@@ -214,7 +214,7 @@ describe('the API bodies', () => {
     expect(eventFromBody('votes', { player: 'Ana', choice: 1.5 })).toEqual({ ok: false, reason: 'Unexpected `choice`, expected a whole number from 1' });
     expect(eventFromBody('votes', { player: '', choice: 1 })).toEqual({ ok: false, reason: 'Unexpected `player`, expected a name' });
     expect(eventFromBody('start', { mode: 'chaos' })).toEqual({ ok: false, reason: 'Unexpected `mode`, expected one of "vote", "hot-seat"' });
-    expect(eventFromBody('votes', [1])).toEqual({ ok: false, reason: 'Unexpected body, expected a JSON object' });
+    expect(eventFromBody('votes', [1])).toEqual({ ok: false, reason: 'Unexpected body, expected a JSON object such as {"player": "Ana", "choice": 2}' });
     expect(requestFor({ type: 'vote.cast', player: 'Ana', choice: 2 })).toEqual({ action: 'votes', body: { player: 'Ana', choice: 2 } });
     expect(requestFor({ type: 'step.undo' })).toEqual({ action: 'undo', body: {} });
   });

@@ -28,9 +28,22 @@ const eventBodies = {
   'room.resume': nothing,
 } satisfies Record<RoomEvent['type'], z.ZodType>;
 
+/** A body each action takes, for messages about a body that is not one. */
+export const exampleBodies: Record<RoomAction, string> = {
+  players: '{"name": "Ana"}',
+  votes: '{"player": "Ana", "choice": 2}',
+  counts: '{"choice": 2, "count": 3}',
+  start: '{"mode": "vote"}',
+  advance: '{} or {"choice": 2}',
+  undo: '{}',
+  restart: '{}',
+  pause: '{}',
+  resume: '{}',
+};
+
 /** Reads an action's JSON body (already parsed) into a room event, or says in one line what is wrong. */
 export function eventFromBody(action: RoomAction, body: unknown): { ok: true; event: RoomEvent } | { ok: false; reason: string } {
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) return { ok: false, reason: 'Unexpected body, expected a JSON object' };
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return { ok: false, reason: `Unexpected body, expected a JSON object such as ${exampleBodies[action]}` };
   const type = roomActions[action].event;
   const parsed = eventBodies[type].safeParse(body);
   if (!parsed.success) {

@@ -1,14 +1,14 @@
 /**
- * What `coach group` does: check the scenario, build the course if its group page is missing,
- * start the room server, carry on with this scenario's open room (or open one), and print the
- * facilitator's address, the join address and a QR code. It runs until stopped (Ctrl+C or a
+ * What `coach group` does: check the scenario, build the course if its group page is missing or
+ * older than a scenario file, start the room server, carry on with this scenario's open room (or
+ * open one), and print the facilitator's address, the join address and a QR code. It runs until stopped (Ctrl+C or a
  * signal) and never waits for keys, with or without a terminal.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import QRCode from 'qrcode';
-import { displayPath, projectRoot } from '../../../src/node/scenario-files.ts';
+import { displayPath, projectRoot, scenariosFolder } from '../../../src/node/scenario-files.ts';
 import { stepIndexOf } from '../../../src/rooms/room.ts';
 import { exitCodes } from '../../exit-codes.ts';
 import { CommandError, loadScenarioArg } from '../../scenario-arg.ts';
@@ -23,10 +23,24 @@ const siteDir = join(projectRoot, 'dist');
 
 const groupPage = (id: string) => join(siteDir, 'scenarios', id, 'group', 'index.html');
 
-/** Builds the course with astro build, its output on stderr so stdout stays for the addresses. */
-function buildSite(): boolean {
-  process.stderr.write('Building the course first (astro build)…\n');
-  const result = spawnSync(process.execPath, [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: projectRoot, stdio: ['ignore', 2, 2] });
+/**
+ * Why the built course must be built (again) before serving this scenario, or undefined: its group
+ * page is missing, or a scenario file is newer than it. The page shows the options the built
+ * scenario has, and phones vote by their numbers, so a page older than an edit would count votes
+ * against the wrong options.
+ */
+function buildNeeded(id: string): string | undefined {
+  const page = groupPage(id);
+  if (!existsSync(page)) return 'Building the course first (astro build)…';
+  const built = statSync(page).mtimeMs;
+  const edited = readdirSync(scenariosFolder).find((name) => name.endsWith('.md') && statSync(join(scenariosFolder, name)).mtimeMs > built);
+  return edited ? `${edited} has changed since the course was built: building it again (astro build)…` : undefined;
+}
+
+/** Builds the course as `npm run build` does, its output on stderr so stdout stays for the addresses. */
+function buildSite(why: string): boolean {
+  process.stderr.write(`${why}\n`);
+  const result = spawnSync(process.execPath, [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build', '--force'], { cwd: projectRoot, stdio: ['ignore', 2, 2] });
   return result.status === 0;
 }
 
@@ -44,7 +58,8 @@ export async function groupCommand(arg: string, options: GroupOptions): Promise<
     return fail(error.message, error.exitCode);
   }
   const { scenario } = loaded;
-  if (!existsSync(groupPage(scenario.id)) && !buildSite()) return fail('the course could not be built; `npm run build` shows why', exitCodes.problem);
+  const why = buildNeeded(scenario.id);
+  if (why && !buildSite(why)) return fail('the course could not be built; `npm run build` shows why', exitCodes.problem);
   if (!existsSync(groupPage(scenario.id))) {
     return fail(`the course has no page for \`${scenario.id}\`: coach group serves scenarios from scenarios/ (or COACH_SCENARIOS_DIR), so put the file there`, exitCodes.usage);
   }

@@ -29,7 +29,8 @@ export function registerGroup(program: Command): void {
     .addHelpText(
       'after',
       `
-It builds the course first if dist/ lacks the scenario's group page, then prints the facilitator's
+It builds the course first if dist/ lacks the scenario's group page or a scenario file is newer
+than it, then prints the facilitator's
 address (with the room's key: keep it to yourself), the join address and a QR code for phones.
 Rooms are saved on every change and resumed when the server starts again, so stopping it (Ctrl+C)
 loses nothing. It listens only on the address given and makes no requests of its own.
@@ -39,7 +40,9 @@ The JSON API (the pages use it; scripts can too):
   POST /api/rooms/<code>/players    {"name": "Ana"}
   POST /api/rooms/<code>/votes      {"player": "Ana", "choice": 2}   one vote per player per step
   POST /api/rooms/<code>/advance    {} or {"choice": 2}   with Authorization: Bearer <key>
-  POST /api/rooms/<code>/start|undo|restart|pause|resume|counts   facilitator only
+  POST /api/rooms/<code>/counts     {"choice": 2, "count": 3}   facilitator: votes without a phone
+  POST /api/rooms/<code>/start      {"mode": "vote"} or {"mode": "hot-seat"}   facilitator
+  POST /api/rooms/<code>/undo|restart|pause|resume   {}   facilitator
   live updates: a WebSocket at /api/rooms/<code>/live
 
 Exit codes: 0 stopped cleanly; 1 the server could not start, or the build failed; 2 usage error.

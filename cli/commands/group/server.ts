@@ -14,11 +14,11 @@ import sirv from 'sirv';
 import { WebSocket, WebSocketServer } from 'ws';
 import type { ScenarioMachine } from '../../../src/engine/compile.ts';
 import type { Scenario } from '../../../src/engine/types.ts';
-import { isRoomAction, roomActions } from '../../../src/rooms/api.ts';
+import { isRoomAction, roomActions, type RoomAction } from '../../../src/rooms/api.ts';
 import { createRoom, phaseOf, sendToRoom, type Room } from '../../../src/rooms/room.ts';
 import { resumeRoom, RoomError, saveRoom } from '../../../src/rooms/saved-room.ts';
 import { roomView } from '../../../src/rooms/view.ts';
-import { eventFromBody } from './event-bodies.ts';
+import { eventFromBody, exampleBodies } from './event-bodies.ts';
 import { readRoomFiles, writeRoomFile } from './room-files.ts';
 
 /** Request bodies larger than this are refused: a vote is a few dozen bytes. */
@@ -89,7 +89,7 @@ function keyMatches(given: string, key: string): boolean {
 }
 
 /** Reads a JSON body of at most {@link maxBodyBytes}; an empty body reads as `{}`. */
-async function readJsonBody(req: IncomingMessage): Promise<unknown> {
+async function readJsonBody(req: IncomingMessage, action: RoomAction): Promise<unknown> {
   const declared = Number(req.headers['content-length'] ?? 0);
   const tooLarge = (size: number) => new HttpError(400, `Unexpected body of ${size} bytes, expected at most ${maxBodyBytes}`, { connection: 'close' });
   if (declared > maxBodyBytes) throw tooLarge(declared);
@@ -107,7 +107,7 @@ async function readJsonBody(req: IncomingMessage): Promise<unknown> {
   try {
     return JSON.parse(text);
   } catch {
-    throw new HttpError(400, 'Unexpected body that is not JSON, expected a JSON object such as {"player": "Ana", "choice": 2}');
+    throw new HttpError(400, `Unexpected body that is not JSON, expected a JSON object such as ${exampleBodies[action]}`);
   }
 }
 
@@ -174,7 +174,7 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
       if (!given) throw new HttpError(401, `\`${action}\` is for the facilitator: send the room's key as \`Authorization: Bearer <key>\``, { 'www-authenticate': 'Bearer realm="room"' });
       if (!keyMatches(given, hosted.key)) throw new HttpError(403, 'That key is not this room\'s key');
     }
-    const read = eventFromBody(action, await readJsonBody(req));
+    const read = eventFromBody(action, await readJsonBody(req, action));
     if (!read.ok) throw new HttpError(400, read.reason);
     const result = sendToRoom(hosted.room, read.event);
     if (!result.ok) throw new HttpError(result.refusal.kind === 'invalid' ? 400 : 409, result.refusal.reason);
