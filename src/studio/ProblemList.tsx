@@ -13,11 +13,12 @@ export interface ProblemListProps {
   readonly onShowPlace: (point: Point) => void;
 }
 
+const severityOrder: readonly Severity[] = ['error', 'warning', 'info'];
 const nouns: Record<Severity, [string, string]> = { error: ['error', 'errors'], warning: ['warning', 'warnings'], info: ['note', 'notes'] };
 
 /** How many problems of each kind, in words: `1 error, 2 warnings`, or `no problems`. */
 export function problemCounts(problems: readonly DraftProblem[]): string {
-  const counts = (['error', 'warning', 'info'] as const).flatMap((severity) => {
+  const counts = severityOrder.flatMap((severity) => {
     const count = problems.filter((problem) => problem.severity === severity).length;
     return count === 0 ? [] : [`${count} ${nouns[severity][count === 1 ? 0 : 1]}`];
   });
@@ -37,6 +38,9 @@ export default function ProblemList({ problems, onShowPlace }: ProblemListProps)
       ? 'coach test passes this draft; coach test --strict fails on its warnings.'
       : 'coach test passes this draft.';
   const counts = problemCounts(problems);
+  // Errors first, then warnings, then notes, each kind in file order: what to fix comes before what
+  // the checks could not do because of it.
+  const listed = [...problems].sort((a, b) => severityOrder.indexOf(a.severity) - severityOrder.indexOf(b.severity));
   return (
     <>
       <p>
@@ -45,7 +49,7 @@ export default function ProblemList({ problems, onShowPlace }: ProblemListProps)
       </p>
       {problems.length > 0 && (
         <ol className="problem-list">
-          {problems.map((problem, i) => (
+          {listed.map((problem, i) => (
             <li key={i} className={`problem problem-${problem.severity}`}>
               <button type="button" className="link-button" onClick={() => onShowPlace(problem.start)}>
                 Line {problem.start.line}, column {problem.start.column}

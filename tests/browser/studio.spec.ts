@@ -43,6 +43,8 @@ test('a trainer writes a scenario from the template, breaks and fixes it, previe
   await expect(problem).toContainText(`Line ${brokenLine}, column 55 error: Unexpected target listen, expected the id of a node in this file; did you mean listens?`);
   await expect(page.locator('.cm-line').nth(brokenLine - 1).locator('.cm-lintRange-error')).toHaveText('listen');
   await expect(announcements(page)).toContainText('Checked: 1 error');
+  // The error comes first, before the note that exploration waits for it.
+  await expect(problems(page).getByRole('listitem').first()).toContainText('Unexpected target listen');
 
   // The problem's place takes the trainer to it; Undo fixes it.
   await problem.getByRole('button', { name: `Line ${brokenLine}, column 55` }).click();
