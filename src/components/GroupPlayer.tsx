@@ -319,7 +319,7 @@ function SetUp({ room, send, ready, remote, contentNotes }: { room: Room; send: 
         </>
       )}
       <p>Anyone can ask for a break at any point; the group's place is kept.</p>
-      {remote && <JoinPanel code={remote.code} players={players} />}
+      {remote && <JoinPanel code={remote.code} players={players} send={send} />}
       <form onSubmit={start}>
         {!remote && (
           <p>
@@ -366,7 +366,7 @@ function SetUp({ room, send, ready, remote, contentNotes }: { room: Room; send: 
 }
 
 /** For phones: the join address, the code and a QR code, and who has joined so far. */
-function JoinPanel({ code, players }: { code: string; players: readonly string[] }) {
+function JoinPanel({ code, players, send }: { code: string; players: readonly string[]; send: Send }) {
   const joinUrl = `${location.origin}/join/?code=${code}`;
   return (
     <section className="join-panel" aria-labelledby="join-title">
@@ -376,8 +376,29 @@ function JoinPanel({ code, players }: { code: string; players: readonly string[]
         <p>On the same network, open <strong className="join-url">{joinUrl}</strong></p>
         <p>Room code: <strong className="room-code">{code}</strong></p>
         <p aria-live="polite">{players.length === 0 ? 'Nobody has joined yet.' : `In the room: ${players.join(', ')}.`}</p>
+        <RemovePeople players={players} send={send} />
       </div>
     </section>
+  );
+}
+
+/**
+ * The facilitator takes a name out of the room: someone who left, or a name a phone gave before
+ * changing it. They leave the turns, and their vote at the open step goes with them.
+ */
+function RemovePeople({ players, send }: { players: readonly string[]; send: Send }) {
+  if (players.length === 0) return null;
+  return (
+    <details className="remove-people">
+      <summary>Someone left, or a name is wrong?</summary>
+      <ul className="actions">
+        {players.map((player) => (
+          <li key={player}>
+            <button type="button" onClick={() => void send({ type: 'player.leave', name: player })}>Remove {player}</button>
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }
 
@@ -511,6 +532,7 @@ function Voting({ room, step, send, remote }: { room: Room; step: Step; send: Se
             {players.length === 0 ? 'Nobody has joined yet.' : `Voted: ${voted.length} of ${players.length}${voted.length > 0 ? ` (${voted.join(', ')})` : ''}.`}
             {counted > 0 && ` Plus ${counted} ${counted === 1 ? 'vote' : 'votes'} from people without a phone.`}
           </p>
+          <RemovePeople players={players} send={send} />
           {settings.mode === 'vote' && (
             // Not everyone in a group has a phone, or wants to use one: their hands can be counted here.
             <details className="no-phone-votes">

@@ -9,6 +9,7 @@ import type { RoomEvent } from './room.ts';
 /** `POST /api/rooms/<code>/<action>`: the room event each action sends, and whether it needs the facilitator's key. */
 export const roomActions = {
   players: { event: 'player.join', facilitator: false },
+  leave: { event: 'player.leave', facilitator: true },
   votes: { event: 'vote.cast', facilitator: false },
   counts: { event: 'vote.count', facilitator: true },
   start: { event: 'room.start', facilitator: true },

@@ -61,6 +61,7 @@ export interface RoomContext {
 /** Everything that can happen in a room. Choices are numbered as the group sees them (1 = the first offered). */
 export type RoomEvent =
   | { readonly type: 'player.join'; readonly name: string }
+  | { readonly type: 'player.leave'; readonly name: string }
   | { readonly type: 'room.start'; readonly mode: RoomMode; readonly sayItYourWay?: boolean; readonly sayItSeconds?: number }
   | { readonly type: 'vote.cast'; readonly player: string; readonly choice: number }
   | { readonly type: 'vote.count'; readonly choice: number; readonly count: number }
@@ -143,6 +144,8 @@ const roomSetup = setup({
   guards: {
     /** The name is in the room already (joining again changes nothing), or there is room for it. */
     canJoin: ({ context, event }) => event.type === 'player.join' && isPlayerName(event.name) && (knownPlayer(context, event.name) !== undefined || context.players.length < maxPlayers),
+    /** The name is someone's in the room. */
+    isInRoom: ({ context, event }) => event.type === 'player.leave' && knownPlayer(context, event.name) !== undefined,
     /** A vote for a choice offered now, by someone in the room or with room for them. */
     isValidVote: ({ context, event }) =>
       event.type === 'vote.cast' &&
@@ -161,6 +164,13 @@ const roomSetup = setup({
   },
   actions: {
     addPlayer: assign({ players: ({ context, event }) => (event.type === 'player.join' ? withPlayer(context.players, event.name) : context.players) }),
+    /** Someone leaves (or a name given by mistake goes): out of the turns, and their open vote with them. */
+    removePlayer: assign(({ context, event }) => {
+      if (event.type !== 'player.leave') return {};
+      const name = knownPlayer(context, event.name)!;
+      const { [name]: _vote, ...votes } = context.ballot.votes;
+      return { players: context.players.filter((player) => player !== name), ballot: { ...context.ballot, votes } };
+    }),
     applySettings: assign({
       settings: ({ context, event }) =>
         event.type === 'room.start'
@@ -204,6 +214,7 @@ export const roomMachine = roomSetup.createMachine({
   context: ({ input }) => ({ run: input.run, settings: defaultSettings, players: [], decided: [], ballot: emptyBallot }),
   on: {
     'player.join': { guard: 'canJoin', actions: 'addPlayer' },
+    'player.leave': { guard: 'isInRoom', actions: 'removePlayer' },
   },
   states: {
     flow: {
@@ -292,6 +303,8 @@ function refusalOf(room: Room, event: RoomEvent): Refusal {
   switch (event.type) {
     case 'player.join':
       return isPlayerName(event.name) ? full : badName(event.name);
+    case 'player.leave':
+      return invalid(`There is nobody called ${event.name.trim()} in the room`);
     case 'room.start':
       return conflict(`The room has already started: ${phaseWords[phase]}`);
     case 'vote.cast':

@@ -7,9 +7,10 @@
  * module itself is edited: invalidate it and every module that imports it (so the pages run again,
  * and `getStaticPaths` with them, giving a new or renamed file its route), and reload the browser.
  */
+import { statSync } from 'node:fs';
 import { dirname, extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Plugin } from 'vite';
+import type { Plugin, ViteDevServer } from 'vite';
 
 /** A path as Vite writes it, with forward slashes on every system. */
 const normalizePath = (path: string) => path.replaceAll('\\', '/');
@@ -22,17 +23,30 @@ export function isScenarioFile(file: string, folder: string): boolean {
   return dirname(normalizePath(file)) === normalizePath(folder) && extname(file).toLowerCase() === '.md';
 }
 
+/** How long after a change to look at the file again. */
+const recheckMs = 300;
+
 /** A Vite plugin for `astro dev` that reloads the site when a file in the scenarios folder changes. */
 export function scenarioLiveReload(folder: string): Plugin {
+  let watcher: ViteDevServer['watcher'] | undefined;
+  const modified = (file: string) => statSync(file, { throwIfNoEntry: false })?.mtimeMs;
   return {
     name: 'recovery-coach-practice:scenario-live-reload',
     apply: 'serve',
     configureServer(server) {
       // The default folder is inside the project, which Vite watches; COACH_SCENARIOS_DIR may not be.
       server.watcher.add(folder);
+      watcher = server.watcher;
     },
     hotUpdate({ file, modules }) {
       if (!isScenarioFile(file, folder)) return;
+      // The watcher can fold a second save that follows the first within a moment (a new file
+      // saved, then fixed) into the first's event, and the fix would never show: look again
+      // shortly, and report the file again if it has changed since.
+      const seen = modified(file);
+      setTimeout(() => {
+        if (modified(file) !== seen) watcher?.emit('change', file);
+      }, recheckMs);
       const catalog = this.environment.moduleGraph.getModulesByFile(catalogModule);
       // Not loaded yet in this environment: the next request reads the folder afresh anyway.
       return catalog ? [...modules, ...catalog] : modules;

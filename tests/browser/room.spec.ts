@@ -82,6 +82,13 @@ test('a facilitator and three phones play a room to its debrief, with votes from
     await expect(facilitator.getByText('In the room: Ana, Ben, Chris.')).toBeVisible();
     await expect(ana!.getByText('Waiting for the facilitator to start, with Ben, Chris.')).toBeVisible();
 
+    // A stray name (a phone that changed its name, say) is taken out by the facilitator.
+    await fetch(`${new URL(joinUrl).origin}/api/rooms/${code}/players`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Stray' }) });
+    await expect(facilitator.getByText('In the room: Ana, Ben, Chris, Stray.')).toBeVisible();
+    await facilitator.locator('summary', { hasText: 'Someone left, or a name is wrong?' }).click();
+    await facilitator.getByRole('button', { name: 'Remove Stray' }).click();
+    await expect(facilitator.getByText('In the room: Ana, Ben, Chris.')).toBeVisible();
+
     await facilitator.getByRole('button', { name: /Start$/ }).click();
     await expect(facilitator.getByRole('heading', { name: 'Step 1' })).toBeVisible();
 

@@ -72,6 +72,11 @@ describe('the room API', () => {
     const again = await call(`/api/rooms/${code}/votes`, { body: { player: 'Ana', choice: 2 } });
     expect(again).toMatchObject({ status: 200, json: { votes: { 1: 1, 2: 1 }, voters: { Ana: 2, Ben: 1 }, players: ['Ana', 'Ben'] } });
     expect((await call(`/api/rooms/${code}`)).json).toMatchObject({ node: 'hello', offered: [{ number: 1, says: 'Twenty minutes is what you have.' }, { number: 2 }], votes: { 1: 1, 2: 1 } });
+
+    // The facilitator, and only the facilitator, takes a name out, with its vote.
+    expect(await call(`/api/rooms/${code}/leave`, { body: { name: 'Ana' } })).toMatchObject({ status: 401 });
+    expect(await call(`/api/rooms/${code}/leave`, { body: { name: 'Ana' }, key })).toMatchObject({ status: 200, json: { votes: { 1: 1, 2: 0 }, players: ['Ben'] } });
+    expect(await call(`/api/rooms/${code}/leave`, { body: { name: 'Ana' }, key })).toMatchObject({ status: 400, json: { error: 'There is nobody called Ana in the room' } });
   });
 
   it('refuses to move on without the key (401) or with a wrong one (403), and moves on with it', async () => {

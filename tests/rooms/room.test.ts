@@ -91,6 +91,13 @@ describe('a group vote', () => {
   it('lets someone vote without joining first, as a script might', () => {
     expect(play(votingRoom(), vote('Dee', 1)).context.players).toEqual(['Ana', 'Ben', 'Chris', 'Dee']);
   });
+
+  it('takes someone out of the room with their open vote, whatever the case of the name, and refuses a name not there', () => {
+    const room = play(votingRoom(), vote('Ana', 1), vote('Ben', 2), { type: 'player.leave', name: 'ben' });
+    expect(room.context.players).toEqual(['Ana', 'Chris']);
+    expect(roomView(room)).toMatchObject({ votes: { 1: 1, 2: 0 }, voters: { Ana: 1 } });
+    expect(refusal(room, { type: 'player.leave', name: 'Zed' })).toEqual({ kind: 'invalid', reason: 'There is nobody called Zed in the room' });
+  });
 });
 
 describe('the hot seat', () => {

@@ -14,6 +14,7 @@ const nothing = z.object({});
 /** The JSON body of each event, without its `type`. Unknown keys are ignored. */
 const eventBodies = {
   'player.join': z.object({ name: playerName }),
+  'player.leave': z.object({ name: playerName }),
   'vote.cast': z.object({ player: playerName, choice: choiceNumber }),
   'vote.count': z.object({ choice: choiceNumber, count: z.int({ error: 'expected a whole number from 0' }).nonnegative('expected a whole number from 0') }),
   'room.start': z.object({
@@ -31,6 +32,7 @@ const eventBodies = {
 /** A body each action takes, for messages about a body that is not one. */
 export const exampleBodies: Record<RoomAction, string> = {
   players: '{"name": "Ana"}',
+  leave: '{"name": "Ana"}',
   votes: '{"player": "Ana", "choice": 2}',
   counts: '{"choice": 2, "count": 3}',
   start: '{"mode": "vote"}',

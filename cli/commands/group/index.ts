@@ -40,6 +40,7 @@ The JSON API (the pages use it; scripts can too):
   POST /api/rooms/<code>/players    {"name": "Ana"}
   POST /api/rooms/<code>/votes      {"player": "Ana", "choice": 2}   one vote per player per step
   POST /api/rooms/<code>/advance    {} or {"choice": 2}   with Authorization: Bearer <key>
+  POST /api/rooms/<code>/leave      {"name": "Ana"}   facilitator: someone leaves, or a stray name goes
   POST /api/rooms/<code>/counts     {"choice": 2, "count": 3}   facilitator: votes without a phone
   POST /api/rooms/<code>/start      {"mode": "vote"} or {"mode": "hot-seat"}   facilitator
   POST /api/rooms/<code>/undo|restart|pause|resume   {}   facilitator
