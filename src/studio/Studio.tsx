@@ -32,10 +32,9 @@ function templateFor(fileName: string): string {
   return fillScenarioTemplate(template, fileName.replace(/\.md$/i, ''));
 }
 
-/** Whether a draft is empty or the template as it comes, under whatever file name it was filled in for. */
-function isTemplate(text: string): boolean {
-  const title = /^title: .*$/m;
-  return text.trim() === '' || text.replace(title, '') === templateFor(firstFileName).replace(title, '');
+/** Whether a draft is empty, or the template as it comes for the first file name or the one given now. */
+function isTemplate(text: string, fileName: string): boolean {
+  return text.trim() === '' || text === templateFor(firstFileName) || text === templateFor(fileName);
 }
 
 export default function Studio({ modules }: StudioProps) {
@@ -129,7 +128,7 @@ export default function Studio({ modules }: StudioProps) {
               no="No, keep my draft"
               groupLabel="Confirm starting from the template"
               // Only a draft the trainer has written is worth asking about.
-              worthAsking={() => !isTemplate(editor.current?.text() ?? '')}
+              worthAsking={() => !isTemplate(editor.current?.text() ?? '', fileNameNow.current)}
               onConfirm={() => replaceDraft(templateFor(fileName), fileName, 'Started from the template.')}
             />
             <label className="button file-button">
