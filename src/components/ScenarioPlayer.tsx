@@ -8,9 +8,9 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { compileScenario } from '../engine/compile.ts';
 import { debriefOf } from '../engine/debrief.ts';
-import { canUndo, choiceIndices, choose, endingOf, offeredChoices, replay, restart, RunError, startRun, transcript, undo, type Run, type TranscriptEntry } from '../engine/run.ts';
+import { canUndo, choiceIndices, choose, endingOf, linesAt, offeredChoices, replay, restart, RunError, startRun, transcript, undo, type Run, type TranscriptEntry } from '../engine/run.ts';
 import { transcriptMarkdown } from '../engine/transcript-markdown.ts';
-import type { Scenario } from '../engine/types.ts';
+import type { Line, Scenario } from '../engine/types.ts';
 import { finishedRunOf } from '../progress/finished-run.ts';
 import { loadProgress, setAsideUnplayableRun, updateProgress } from '../progress/store.ts';
 import { downloadFile } from '../site/download.ts';
@@ -34,9 +34,16 @@ type Stage = { kind: 'resume-offer'; saved: Run } | { kind: 'brief' } | { kind: 
 /** Text for the live region: what the persona and narrator said since the last choice. */
 function spokenText(entries: readonly TranscriptEntry[]): string {
   return entries
-    .flatMap((entry) => (entry.kind === 'lines' ? entry.lines.map((line) => (line.speaker ? `${line.speaker}: ${line.markdown}` : line.markdown)) : entry.kind === 'ending' ? [`The scenario has ended. Outcome: ${entry.ending.outcome}.`] : []))
+    .flatMap((entry) => (entry.kind === 'lines' ? entry.lines.map(spokenLine) : entry.kind === 'ending' ? [`The scenario has ended. Outcome: ${entry.ending.outcome}.`] : []))
     .join(' ')
     .replace(/[*_`]/g, '');
+}
+
+const spokenLine = (line: Line): string => (line.speaker ? `${line.speaker}: ${line.markdown}` : line.markdown);
+
+/** What is said after undo or restart: what happened, then the lines of the step the run is back at. */
+function spokenReturn(what: string, run: Run): string {
+  return `${what} ${linesAt(run, run.stops.length - 1).map(spokenLine).join(' ')}`.replace(/[*_`]/g, '').trim();
 }
 
 /** What the reader is told when a saved run no longer fits the scenario, by whether it could be set aside. */
@@ -106,12 +113,13 @@ export default function ScenarioPlayer({ scenario, html, preview }: ScenarioPlay
     savedEnding.current = Boolean(finished);
   }
 
-  function step(next: Run, announce: boolean) {
+  /** Moves the run on (or back), and says what changed: a screen reader must not keep reading an undone line. */
+  function step(next: Run, how: 'choice' | 'undo' | 'restart') {
     const before = transcript(run).length;
     setRun(next);
     save(next);
     shouldFocus.current = true;
-    if (announce) setAnnouncement(spokenText(transcript(next).slice(before)));
+    setAnnouncement(how === 'choice' ? spokenText(transcript(next).slice(before)) : spokenReturn(how === 'undo' ? 'Last choice undone.' : 'Started again from the beginning.', next));
   }
 
   function begin(from: Run) {
@@ -181,7 +189,7 @@ export default function ScenarioPlayer({ scenario, html, preview }: ScenarioPlay
             <ol className="choice-list">
               {offered.map((option) => (
                 <li key={option.index}>
-                  <button type="button" onClick={() => step(choose(run, option.index), true)}>
+                  <button type="button" onClick={() => step(choose(run, option.index), 'choice')}>
                     <span aria-hidden="true">{option.number}.</span> “{option.choice.says}”
                   </button>
                 </li>
@@ -195,13 +203,13 @@ export default function ScenarioPlayer({ scenario, html, preview }: ScenarioPlay
             <div className="actions">
               <button type="button" className="primary" onClick={() => downloadFile(`${scenario.id}-transcript.md`, transcriptMarkdown(run, { date: new Date() }), 'text/markdown')}>Download the transcript</button>
               <button type="button" onClick={() => window.print()}>Print</button>
-              <button type="button" onClick={() => { savedEnding.current = false; step(restart(run), false); }}>Play again</button>
+              <button type="button" onClick={() => { savedEnding.current = false; step(restart(run), 'restart'); }}>Play again</button>
             </div>
           </RunDebrief>
         )}
 
         <div className="actions no-print" role="group" aria-label="Run controls">
-          <button type="button" onClick={() => { savedEnding.current = false; step(undo(run), false); }} disabled={!canUndo(run)}>Undo last choice</button>
+          <button type="button" onClick={() => { savedEnding.current = false; step(undo(run), 'undo'); }} disabled={!canUndo(run)}>Undo last choice</button>
           <ConfirmButton
             label="Restart"
             question="Restart from the beginning?"
@@ -210,7 +218,7 @@ export default function ScenarioPlayer({ scenario, html, preview }: ScenarioPlay
             groupLabel="Confirm restart"
             disabled={!canUndo(run)}
             refocusAfterYes={false}
-            onConfirm={() => { savedEnding.current = false; step(restart(run), false); }}
+            onConfirm={() => { savedEnding.current = false; step(restart(run), 'restart'); }}
           />
           {!preview && <a className="button" href={`/break?from=${encodeURIComponent(scenario.id)}`}>Take a break</a>}
         </div>

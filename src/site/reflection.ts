@@ -17,15 +17,30 @@ for (const box of document.querySelectorAll<HTMLElement>('[data-reflection]')) {
 
   const save = () => {
     const text = field.value;
+    // An empty box saves nothing: it clears what was kept, or says there is nothing yet.
+    if (text.trim() === '') {
+      if (savedText === '') return void (status.textContent = 'Nothing to save yet: the box is empty.');
+      const outcome = updateProgress((current) => {
+        const { [id]: _cleared, ...reflections } = current.reflections;
+        return { ...current, reflections };
+      });
+      if (outcome.saved) savedText = '';
+      return reportSave(status, outcome, 'Cleared: nothing is kept for this reflection now.');
+    }
     const outcome = updateProgress((current) => ({ ...current, reflections: { ...current.reflections, [id]: { text, savedAt: new Date().toISOString() } } }));
     if (outcome.saved) savedText = text;
     reportSave(status, outcome, 'Saved on this device.');
   };
+  // Typing makes a success message out of date; a problem (storage full) stays until the next save.
+  const settled = new Set(['Saved on this device.', 'Cleared: nothing is kept for this reflection now.', 'Nothing to save yet: the box is empty.']);
   field.addEventListener('input', () => {
-    if (status.textContent === 'Saved on this device.') status.textContent = '';
+    if (settled.has(status.textContent ?? '')) status.textContent = '';
   });
   field.addEventListener('blur', () => {
     if (field.value !== savedText) save();
   });
-  box.querySelector('button[data-save]')!.addEventListener('click', save);
+  // Pressing Save first takes focus from the box, whose blur has saved already: say that once.
+  box.querySelector('button[data-save]')!.addEventListener('click', () => {
+    if (field.value !== savedText || !settled.has(status.textContent ?? '')) save();
+  });
 }

@@ -65,6 +65,17 @@ test('a reflection is saved on this device and listed on My progress', async ({ 
   const saved = page.getByRole('region', { name: 'Your reflections' });
   await expect(saved).toContainText('Reflecting before asking feels slower but lands better.');
   await expect(saved.getByRole('link', { name: 'Motivational interviewing: OARS' })).toBeVisible();
+
+  // Emptying the box and saving clears it, rather than keeping an empty reflection.
+  await page.goto('/modules/mi-oars');
+  await reflect.getByRole('textbox').fill('');
+  await reflect.getByRole('button', { name: 'Save reflection' }).click();
+  await expect(reflect.getByText('Cleared: nothing is kept for this reflection now.', { exact: true })).toBeVisible();
+  await page.reload();
+  await reflect.getByRole('button', { name: 'Save reflection' }).click();
+  await expect(reflect.getByText('Nothing to save yet: the box is empty.', { exact: true })).toBeVisible();
+  await page.goto('/progress');
+  await expect(saved).not.toContainText('Reflecting before asking');
 });
 
 test('when storage is full, a reflection says it was not saved and offers an export that holds it', async ({ page }) => {

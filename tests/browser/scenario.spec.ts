@@ -27,6 +27,10 @@ test('a scenario can be played to its ending with the keyboard alone, with an un
   await tabTo(page, /Undo last choice/);
   await page.keyboard.press('Enter');
   await expect(conversation(page)).not.toContainText('You sound exactly like my case manager.');
+  // A screen reader hears that the choice was undone, not the line it took back.
+  const spoken = page.locator('[aria-live="polite"][aria-atomic="true"]').first();
+  await expect(spoken).toHaveText(/^Last choice undone\. /);
+  await expect(spoken).not.toContainText('You sound exactly like my case manager.');
 
   for (const says of jordan.agreesToMeet.slice(1)) {
     await tabTo(page, says);
