@@ -218,4 +218,17 @@ test.describe('without JavaScript', () => {
     await expect(page.getByRole('button')).toHaveCount(0);
     await expect(page.getByRole('complementary', { name: 'Content note' })).toBeVisible();
   });
+
+  test('the catalogue, the group page and the tally sheet say what needs JavaScript, with no dead controls', async ({ page }) => {
+    await page.goto('/scenarios');
+    await expect(page.getByText('Filtering the list needs JavaScript, which is turned off in this browser.')).toBeVisible();
+    await expect(page.getByRole('combobox')).toHaveCount(0);
+    await expect(page.getByRole('article')).toHaveCount(course.scenarios.length);
+    await page.goto(`${jordan.url}/group`);
+    await expect(page.getByText('Playing as a group needs JavaScript, which is turned off in this browser.')).toBeVisible();
+    await expect(page.getByText('Getting the group player ready')).toBeHidden();
+    await page.goto('/observe');
+    await expect(page.getByText('The tally sheet needs JavaScript, which is turned off in this browser.')).toBeVisible();
+    await expect(page.getByRole('button')).toHaveCount(0);
+  });
 });
