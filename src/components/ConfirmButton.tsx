@@ -42,7 +42,16 @@ export default function ConfirmButton({ label, question, yes, no, groupLabel, on
     );
   }
   return (
-    <span role="group" aria-label={groupLabel}>
+    <span
+      role="group"
+      aria-label={groupLabel}
+      // Escape answers no, as it closes any question.
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape') return;
+        refocus.current = true;
+        setAsking(false);
+      }}
+    >
       {question}{' '}
       <button type="button" onClick={() => { refocus.current = refocusAfterYes; setAsking(false); onConfirm(); }}>{yes}</button>{' '}
       <button type="button" autoFocus onClick={() => { refocus.current = true; setAsking(false); }}>{no}</button>

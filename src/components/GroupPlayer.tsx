@@ -570,7 +570,12 @@ function Voting({ room, step, send, remote }: { room: Room; step: Step; send: Se
       )}
       {decision.kind === 'tie' && !anonymousSeat && (
         <div className="notice" role="group" aria-label="Break the tie">
-          <p>It is a tie between {decision.between.map(numberOf).sort().join(' and ')}. The facilitator chooses:</p>
+          <p>
+            {voted.length < players.length
+              ? // Not everyone has voted: a tie now may not be one in a moment.
+                `So far it is a tie between ${decision.between.map(numberOf).sort().join(' and ')} (${voted.length} of ${players.length} have voted). If it stays a tie, the facilitator chooses:`
+              : `It is a tie between ${decision.between.map(numberOf).sort().join(' and ')}. The facilitator chooses:`}
+          </p>
           <div className="actions">
             {decision.between.map(numberOf).sort().map((number) => (
               <button key={number} type="button" onClick={() => send({ type: 'room.advance', choice: number })}>Choose {number}</button>

@@ -65,7 +65,8 @@ function render({ total, shown }: Found, query: string) {
       return li;
     }),
   );
-  status.textContent = query ? `${total} ${total === 1 ? 'result' : 'results'} for “${query}”` : '';
+  const found = `${total} ${total === 1 ? 'result' : 'results'} for “${query}”`;
+  status.textContent = !query ? '' : total > shownResults ? `${found}: the best ${shownResults} are shown; add a word to narrow it` : found;
 }
 
 async function runSearch() {

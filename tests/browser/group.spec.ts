@@ -84,6 +84,18 @@ test('a group plays a scenario on one screen to its debrief with the keyboard al
   await expect(page.getByRole('heading', { name: /as a group: Ana, Ben/ })).toBeVisible();
 });
 
+test('a tie before everyone has voted is called a tie so far, and the last vote can settle it', async ({ page }) => {
+  await page.goto(`/scenarios/${id}/group`);
+  await page.getByLabel('Names of the people here (optional)').fill('Ana, Ben, Cleo');
+  await page.getByRole('button', { name: /Start$/ }).click();
+  await page.getByRole('group', { name: "Ana's vote" }).getByRole('radio', { name: '1', exact: true }).check();
+  await page.getByRole('group', { name: "Ben's vote" }).getByRole('radio', { name: '2', exact: true }).check();
+  await expect(page.getByText('So far it is a tie between 1 and 2 (2 of 3 have voted). If it stays a tie, the facilitator chooses:')).toBeVisible();
+  await page.getByRole('group', { name: "Cleo's vote" }).getByRole('radio', { name: '2', exact: true }).check();
+  await expect(page.getByRole('group', { name: 'Break the tie' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: "Reveal the group's choice" })).toBeEnabled();
+});
+
 test('a group run survives a reload, a tie goes to the facilitator, and a break keeps the place', async ({ page }) => {
   await page.goto(`/scenarios/${id}/group`);
   await page.getByLabel('Names of the people here (optional)').fill('Ana, Ben');

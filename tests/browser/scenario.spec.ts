@@ -62,6 +62,13 @@ test('Restart asks first, and focus stays on a control whatever the answer', asy
   await expectFocused(page, /^Restart$/);
   await expect(conversation(page)).toContainText('What even are you, though?');
 
+  // Escape answers no, as it closes any question.
+  await page.keyboard.press('Enter');
+  await expectFocused(page, /^No, keep going$/);
+  await page.keyboard.press('Escape');
+  await expectFocused(page, /^Restart$/);
+  await expect(page.getByRole('button', { name: 'Yes, restart' })).toHaveCount(0);
+
   await page.keyboard.press('Enter');
   await page.getByRole('button', { name: 'Yes, restart' }).click();
   await expectFocused(page, /What do you say\?/);

@@ -28,6 +28,15 @@ test('search, opened with /, finds a module by a word in its body', async ({ pag
   await expect(page).toHaveURL(/\/modules\/mi-oars$/);
 });
 
+test('search says when it shows only the best of many results', async ({ page }) => {
+  await page.goto('/modules');
+  await page.keyboard.press('/');
+  const dialog = page.getByRole('dialog', { name: 'Search the course' });
+  await page.keyboard.type('reflection');
+  await expect(dialog.getByText(/^\d+ results for “reflection”: the best 20 are shown; add a word to narrow it$/)).toBeVisible();
+  await expect(dialog.getByRole('listitem')).toHaveCount(20);
+});
+
 test('search matches the beginnings of words, with snippets of clean, whole words', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('button', { name: /Search/ }).click();
