@@ -119,6 +119,10 @@ for (const width of [320, 375]) {
     expect(box.x).toBeGreaterThanOrEqual(0);
     expect(box.x + box.width).toBeLessThanOrEqual(width);
     expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+    // Escape dismisses it without moving focus (WCAG 1.4.13).
+    await page.keyboard.press('Escape');
+    await expect(definition).toBeHidden();
+    await expect(term).toBeFocused();
     await term.click();
     await expect(page).toHaveURL(/\/glossary#chime$/);
     await expect(page.getByRole('term').filter({ hasText: 'CHIME' })).toBeVisible();
