@@ -15,8 +15,8 @@ import { z } from 'zod/mini';
  */
 export const progressVersion = 1;
 
-/** A moment, as an ISO 8601 string. */
-const timestamp = z.string().check(z.minLength(1));
+/** A moment, as an ISO 8601 date and time (what `toISOString` writes; an offset is read too). */
+const timestamp = z.iso.datetime({ offset: true });
 
 /** A module marked as complete. */
 export const moduleProgressSchema = z.object({ completedAt: timestamp });
