@@ -58,7 +58,9 @@ export default function DiagramView({ diagram, explored, onShowLine }: DiagramVi
             </path>
           ))}
           {diagram.boxes.map((box) => (
-            <g key={box.id} className={classOf(box)} data-node={box.id}>
+            // A click takes the editor to the node, for the mouse; the table's headings do it from the keyboard.
+            <g key={box.id} className={classOf(box)} data-node={box.id} onClick={() => onShowLine({ line: box.line, column: 1 })}>
+              <title>{`${box.heading}: click to go to line ${box.line}`}</title>
               <path d={outline(box)} />
               <text x={box.x + box.width / 2} y={box.y + 19} textAnchor="middle" className="diagram-heading">{box.caption[0]}</text>
               <text x={box.x + box.width / 2} y={box.y + 36} textAnchor="middle" className="diagram-caption">{box.caption[1]}</text>

@@ -61,6 +61,10 @@ test('a trainer writes a scenario from the template, breaks and fixes it, previe
   const fill = await goesWell.locator('path').evaluate((path) => getComputedStyle(path).fill);
   const plainFill = await diagram.locator('[data-node="listens"] path').evaluate((path) => getComputedStyle(path).fill);
   expect(fill).not.toBe(plainFill);
+  // A click on a box takes the editor to that node's heading.
+  await goesWell.click();
+  await expect(editor(page)).toBeFocused();
+  await expect(page.locator('.cm-activeLine')).toContainText('## Goes well');
   await diagram.getByText('The diagram as a table').click();
   await expect(diagram.getByRole('row', { name: /Goes well/ })).toContainText('positive ending');
 
