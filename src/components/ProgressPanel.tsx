@@ -229,7 +229,8 @@ export default function ProgressPanel({ modules, scenarioTitles, reflectionPromp
             <ul>
               <li>
                 <strong>Merge</strong> keeps everything in this browser and adds {describeCounts(pending.preview.added) || 'nothing new'}
-                {describeCounts(pending.preview.replacedByNewer) && `. Where the same answer, reflection or run in progress is in both, the newer is kept: that replaces ${describeCounts(pending.preview.replacedByNewer)} here`}.
+                {describeCounts(pending.preview.replacedByNewer) && `. Where the same answer, reflection or run in progress is in both, the newer is kept: that replaces ${describeCounts(pending.preview.replacedByNewer)} here`}
+                {describeCounts(pending.preview.olderInFile) && `. Where what is here is newer, the file's is left out: ${describeCounts(pending.preview.olderInFile)}`}.
               </li>
               <li>
                 <strong>Replace</strong> makes this browser hold only what is in the file

@@ -18,6 +18,8 @@ export interface ImportPreview {
   readonly added: Counts;
   /** Entries in both, worded differently, where merging keeps the file's newer one. */
   readonly replacedByNewer: Counts;
+  /** Entries in both, worded differently, where merging keeps this browser's newer one and leaves the file's out. */
+  readonly olderInFile: Counts;
   /** What replacing would remove from this browser or change in it: everything not the same in the file. */
   readonly lostByReplacing: Counts;
 }
@@ -67,6 +69,7 @@ export function previewImport(here: Progress, there: Progress): ImportPreview {
   const inFile = noCounts();
   const added = noCounts();
   const replacedByNewer = noCounts();
+  const olderInFile = noCounts();
   const lostByReplacing = noCounts();
   for (const kind of recordKinds) {
     const keep = keepers[kind] as Keep<unknown>;
@@ -75,7 +78,7 @@ export function previewImport(here: Progress, there: Progress): ImportPreview {
     inFile[kind] = Object.keys(theirs).length;
     for (const [id, entry] of Object.entries(theirs)) {
       if (!(id in ours)) added[kind]++;
-      else if (kind !== 'modules' && !same(ours[id], entry) && keep(ours[id], entry) === entry) replacedByNewer[kind]++;
+      else if (kind !== 'modules' && !same(ours[id], entry)) (keep(ours[id], entry) === entry ? replacedByNewer : olderInFile)[kind]++;
     }
     for (const [id, entry] of Object.entries(ours)) if (!(id in theirs) || !same(theirs[id], entry)) lostByReplacing[kind]++;
   }
@@ -84,7 +87,7 @@ export function previewImport(here: Progress, there: Progress): ImportPreview {
   inFile.runs = there.runs.length;
   added.runs = there.runs.filter((run) => !ourRuns.has(runKey(run))).length;
   lostByReplacing.runs = here.runs.filter((run) => !theirRuns.has(runKey(run))).length;
-  return { inFile, added, replacedByNewer, lostByReplacing };
+  return { inFile, added, replacedByNewer, olderInFile, lostByReplacing };
 }
 
 const labels: Record<EntryKind, [one: string, many: string]> = {

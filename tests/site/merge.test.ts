@@ -45,6 +45,7 @@ describe('previewing an import', () => {
     expect(describeCounts(preview.inFile)).toBe('2 completed modules, 1 knowledge-check answer, 1 reflection and 2 finished runs');
     expect(describeCounts(preview.added)).toBe('1 completed module and 1 finished run');
     expect(describeCounts(preview.replacedByNewer)).toBe('1 reflection');
+    expect(describeCounts(preview.olderInFile)).toBe('1 knowledge-check answer');
     expect(describeCounts(preview.lostByReplacing)).toBe('1 completed module, 1 knowledge-check answer and 1 reflection');
   });
 
