@@ -130,7 +130,7 @@ export function parseCondition(text: string): Parsed<Condition> {
     const word = joiner.text.toLowerCase();
     if (word === 'or') anyOf.push({ allOf: [] });
     else if (word !== 'and') {
-        return fail(`Unexpected ${describe(joiner)}, expected \`and\`, \`or\` or the end of the condition`, joiner);
+      return fail(`Unexpected ${describe(joiner)}, expected \`and\`, \`or\` or the end of the condition`, joiner);
     }
     i += 4;
   }
