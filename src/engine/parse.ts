@@ -6,6 +6,7 @@
  * still report their own problems in the same run.
  */
 import type { VFile } from 'vfile';
+import { location } from 'vfile-location';
 import { report } from './diagnostics.ts';
 import { idPattern, toScenarioId } from './front-matter-schema.ts';
 import { maxChunkBytes, maxNesting, readScenarioMarkdown, type SourceProblem } from './markdown.ts';
@@ -90,20 +91,17 @@ function readableText(file: VFile): string {
  * lines are counted as the trainer's editor counts them.
  */
 function withStrayReturnsAsSpaces(file: VFile, source: string): string {
-  // Lines are counted on from the last return found, so a file full of them stays linear.
-  let line = 1;
-  let lineStart = 0;
+  const readable = source.replace(/\r(?!\n)/g, ' ');
+  // Places are found in the mended text, whose lines are the editor's (a lone return would end one).
+  const where = location(readable);
   let lastReported = 0;
   for (const match of source.matchAll(/\r(?!\n)/g)) {
-    for (let newline = source.indexOf('\n', lineStart); newline !== -1 && newline < match.index; newline = source.indexOf('\n', lineStart)) {
-      line++;
-      lineStart = newline + 1;
-    }
-    if (line === lastReported) continue;
-    lastReported = line;
-    report(file, 'Unexpected carriage return (an invisible control character) inside this line, expected none: delete it (it is read as a space meanwhile)', { line, column: match.index - lineStart + 1 }, 'line-endings');
+    const place = where.toPoint(match.index)!;
+    if (place.line === lastReported) continue;
+    lastReported = place.line;
+    report(file, 'Unexpected carriage return (an invisible control character) inside this line, expected none: delete it (it is read as a space meanwhile)', place, 'line-endings');
   }
-  return source.replace(/\r(?!\n)/g, ' ');
+  return readable;
 }
 
 function reportSourceProblem(context: ParseContext, problem: SourceProblem): void {
