@@ -4,6 +4,10 @@
 // small file, which keeps it close to bare Node's start-up time.
 import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
+import { buildCoderModel } from './coder/build-model.ts';
+
+// The coder's model is learnt from the library first: the runner bundles it, and the engine reads it.
+console.log(await buildCoderModel());
 
 rmSync('build/cli', { recursive: true, force: true });
 

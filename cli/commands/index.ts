@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerCode } from './code.ts';
 import { registerGraph } from './graph.ts';
 import { registerGroup } from './group/index.ts';
 import { registerLint } from './lint.ts';
@@ -13,6 +14,7 @@ export function registerCommands(program: Command): void {
   registerPlay(program);
   registerRun(program);
   registerGroup(program);
+  registerCode(program);
   registerList(program);
   registerLint(program);
   registerTest(program);

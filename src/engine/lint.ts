@@ -10,7 +10,7 @@ import type { CheckCount } from './coverage.ts';
 import { hasErrors, report } from './diagnostics.ts';
 import { exploreScenario, type Exploration } from './explore.ts';
 import { parseScenario } from './parse.ts';
-import { applyIgnores, checkGoodMovesKeepHope, checkWording } from './teaching.ts';
+import { applyIgnores, checkCodes, checkGoodMovesKeepHope, checkWording } from './teaching.ts';
 import type { Scenario } from './types.ts';
 import { runChecks } from './walk.ts';
 
@@ -57,6 +57,7 @@ function lintUnsorted(file: VFile, options: LintOptions): LintResult {
   const { scenario } = parsed;
   checkReferences(parsed, file, options);
   checkWording(scenario, file);
+  checkCodes(scenario, file);
   if (file.messages.some((message) => message.ruleId === 'not-a-scenario')) return { file };
   if (hasErrors(file)) {
     report(file, 'Reachability, the teaching check and the `checks:` walks were not run, because this file has errors; fix them and run again', { line: 1, column: 1 }, 'not-explored', { severity: 'info' });

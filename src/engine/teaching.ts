@@ -9,16 +9,21 @@
  * - `statement-as-question`: MITI codes any question as a question, even one that offers a
  *   reflection, so a reflection, summary or affirmation ending in `?` is coded wrongly. (The
  *   converse is not checked: "Tell me more about that" is a question without a question mark.)
+ * - `code-check`: the coder reads a choice as another code by one of MITI's rules (an "Open
+ *   question" that can be answered yes or no, "Giving information" that tells the person what to
+ *   do, a reflection that labels), naming the words that decided. Only where a rule decided and
+ *   the coder is confident: a leaning of the statistical model is no reason to doubt a trainer.
  */
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { report } from './diagnostics.ts';
 import { listed } from './suggest.ts';
 import { reachingBack, type StateGraph, type StateGraphState } from './explore.ts';
+import { codeUtterance, groupOf, codeNamed, type Coding } from './coder/index.ts';
 import type { Choice, ChoiceNode, EndingNode, Scenario } from './types.ts';
 
 /** The warnings a trainer may silence on a choice, each with a reason. */
-export const silenceableRules = ['teaching-dead-end', 'statement-as-question', 'transition-never-taken'] as const;
+export const silenceableRules = ['teaching-dead-end', 'statement-as-question', 'code-check', 'transition-never-taken'] as const;
 
 const choiceNodes = (scenario: Scenario) => scenario.nodes.filter((node): node is ChoiceNode => node.kind === 'choice');
 
@@ -90,6 +95,42 @@ export function checkWording(scenario: Scenario, file: VFile): void {
     }
   }
 }
+
+/** How sure a rule of the coder must be before it questions a trainer's code. */
+const confidentEnough = 0.8;
+
+/**
+ * Warns where the coder, by one of MITI's rules, is confident that a choice's written code is
+ * wrong: another MITI group, or the other kind of question. A statement ending in `?` is left to
+ * `statement-as-question`, which says the same thing more plainly.
+ */
+export function checkCodes(scenario: Scenario, file: VFile): void {
+  for (const node of choiceNodes(scenario)) {
+    const said = node.lines.filter((line) => line.speaker).at(-1)?.markdown ?? '';
+    const person = node.lines.find((line) => line.speaker)?.speaker;
+    for (const choice of node.choices) {
+      const written = codeNamed(choice.code.name);
+      if (!written) continue;
+      const coded = codeUtterance(choice.says, { context: said, ...(person ? { person } : {}) });
+      if (!doubts(written, coded, choice)) continue;
+      const why = coded.reason.replace(/(?<=[.:])\s.*$/s, '').replace(/[.:]$/, '');
+      report(file, `Unexpected code \`${choice.code.name}\` for a reply that reads as \`${coded.code}\`: ${lowerFirst(why)}. Recode it or reword it; if the written code is right, add \`- ignore: code-check because …\` under the choice`, choice.place, 'code-check', { severity: 'warning' });
+    }
+  }
+}
+
+function doubts(written: NonNullable<ReturnType<typeof codeNamed>>, coded: Coding, choice: Choice): boolean {
+  // Only a rule with words to point at: a question mark alone, or the model's weighing, is no reason to doubt a trainer.
+  if (coded.decidedBy !== 'rule' || !coded.cue || coded.confidence < confidentEnough || coded.code === written || coded.code === 'none') return false;
+  if (['simple reflection', 'complex reflection', 'affirm'].includes(choice.code.countsAs) && lastMark(choice.says) === '?') return false;
+  // Persuading with permission and the codes of its permission are one move seen from two sides.
+  const permission = ['Persuade with permission', 'Seeking collaboration', 'Emphasizing autonomy', 'Persuade'];
+  if (permission.includes(written) && permission.includes(coded.code) && written !== 'Persuade') return false;
+  if (written === 'Persuade' && coded.code === 'Persuade with permission') return false;
+  return groupOf(written) !== coded.group || groupOf(written) === 'question';
+}
+
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 
 /**
  * Applies the trainers' `- ignore:` items: a warning of that rule at that choice becomes an info

@@ -4,20 +4,15 @@
  * that reads a scenario from disk comes through here, so both print the same messages.
  */
 import { isUtf8 } from 'node:buffer';
-import { existsSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { basename, dirname, extname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, extname, join, relative, resolve } from 'node:path';
 import { VFile } from 'vfile';
 import { report } from '../engine/diagnostics.ts';
 import { lintScenario, type LintResult } from '../engine/lint.ts';
 
-/** The project's root folder: the nearest folder above this file with a package.json. */
-export const projectRoot: string = (() => {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
-  return dir;
-})();
+import { projectRoot } from './project-root.ts';
+
+export { projectRoot };
 
 /**
  * Where trainers put scenarios (COACH_SCENARIOS_DIR points the site build and `coach` elsewhere,

@@ -22,9 +22,9 @@ export function visibleControls(text: string): string {
   });
 }
 
-/** JSON text that stays valid and prints harmlessly: JSON escapes C0 controls itself; the rest are escaped too. */
-export function safeJson(value: unknown): string {
-  return JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+/** JSON text that stays valid and prints harmlessly: JSON escapes C0 controls itself; the rest are escaped too. `indent` 0 gives one line, for JSON lines. */
+export function safeJson(value: unknown, indent: 2 | 0 = 2): string {
+  return JSON.stringify(value, null, indent || undefined).replace(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** How many columns a string takes: one per character (scenario text is mostly Latin script). */

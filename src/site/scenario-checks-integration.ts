@@ -9,6 +9,7 @@ import { hasErrors } from '../engine/diagnostics.ts';
 import { problemsReport } from '../node/problems-report.ts';
 import { lintScenarioFiles, scenariosFolder } from '../node/scenario-files.ts';
 import { scenarioLiveReload } from './scenario-live-reload.ts';
+import { buildCoderModel } from '../../scripts/coder/build-model.ts';
 
 export function scenarioChecks(): AstroIntegration {
   return {
@@ -16,6 +17,8 @@ export function scenarioChecks(): AstroIntegration {
     hooks: {
       'astro:config:setup': async ({ command, updateConfig, logger }) => {
         updateConfig({ vite: { plugins: [scenarioLiveReload(scenariosFolder)] } });
+        // The coder learns from the library as it is now, so the pages that code replies follow it.
+        logger.info(await buildCoderModel());
         if (command !== 'build') return;
         const results = await lintScenarioFiles([]);
         const broken = results.filter((result) => hasErrors(result.file));

@@ -115,7 +115,7 @@ checks:
 
 **Lee:** Where were we?
 
-- **Open question:** "Shall we go round again?" -> again
+- **Open question:** "What if we went round again?" -> again
   - feedback: Round again.
 - **Simple reflection:** "You're ready to stop." -> done
   - feedback: Done.

@@ -126,7 +126,7 @@ ${endings.replace(/## so-so[\s\S]*?## bad/, '## bad')}`);
     const fixed = text.replace('  - ignore: teaching-dead-end\n', '');
     expect(problemsOf(lintText(fixed))).toEqual([
       '14:3 warning Unexpected `ignore: teaching-dead-end` that silences nothing on this choice, expected it only where that warning is reported; remove it',
-      '15:3 warning Unexpected `ignore: everything`, expected one of the warnings that can be silenced on a choice: `teaching-dead-end`, `statement-as-question`, `transition-never-taken`',
+      '15:3 warning Unexpected `ignore: everything`, expected one of the warnings that can be silenced on a choice: `teaching-dead-end`, `statement-as-question`, `code-check`, `transition-never-taken`',
     ]);
   });
 });
