@@ -1,18 +1,15 @@
-/** What `coach run` does: step a scenario by choice numbers or by path, and print the run. */
-import { summarise } from '../src/engine/score.ts';
+/** What `coach run` does: step a scenario by choice numbers or by path, with replies in own words if given, and print the run. */
+import { ownWordsSummary } from '../src/engine/own-words.ts';
+import { summarise, type MitiSummary } from '../src/engine/score.ts';
 import { chooseNumber, currentNode, currentVariables, endingOf, offeredChoices, picks, RunError, startRun, transcript, visitedNodes, type Run } from '../src/engine/run.ts';
 import { walkPath } from '../src/engine/walk.ts';
 import { safeJson } from '../src/node/terminal-text.ts';
+import type { RunOptions } from './commands/run.ts';
 import { exitCodes } from './exit-codes.ts';
+import { loadReplyCoder, type OwnWords } from './own-words.ts';
 import { briefLines, debriefLines, transcriptLines, toPlain } from './run-text.ts';
 import { CommandError, loadScenarioArg } from './scenario-arg.ts';
 import { say, terminalWidth } from './terminal.ts';
-
-interface RunOptions {
-  readonly choose?: string;
-  readonly path?: string;
-  readonly json?: boolean;
-}
 
 /** The numbers in `--choose 1,3,2`, or a usage error naming the bad one. */
 export function parseChoiceNumbers(text: string): number[] {
@@ -22,45 +19,65 @@ export function parseChoiceNumbers(text: string): number[] {
   return parts.map(Number);
 }
 
-/** The whole run as data, for `--json`. */
-export function runToJson(run: Run) {
+/** A MITI-style summary's figures as numbers, for `--json`. */
+function summaryJson(summary: MitiSummary) {
+  return {
+    coded: summary.coded,
+    counts: summary.counts,
+    questions: summary.questions,
+    reflections: summary.reflections,
+    complexReflections: summary.complexReflections,
+    /** Reflections per question; null when no question was picked. */
+    reflectionToQuestion: summary.reflectionToQuestion.value,
+    /** Complex reflections as a percentage (0 to 100) of all reflections; null when none was picked. */
+    percentComplexReflections: summary.percentComplexReflections.value === null ? null : summary.percentComplexReflections.value * 100,
+    miAdherent: summary.miAdherent,
+    miNonAdherent: summary.miNonAdherent,
+  };
+}
+
+/**
+ * The whole run as data, for `--json`. With replies in own words (one per choice, null where none
+ * was said), `ownWords` beside `choices` and `ownWordsSummary` beside `summary`.
+ */
+export function runToJson(run: Run, ownWords?: OwnWords) {
   const ending = endingOf(run);
-  const summary = summarise(picks(run).map((pick) => pick.choice.code));
+  const replies = ownWords && ownWordsSummary(ownWords);
   return {
     scenario: run.scenario.id,
     nodesVisited: visitedNodes(run),
     choices: picks(run).map((pick) => ({ node: pick.node, index: pick.index, code: pick.choice.code.name, says: pick.choice.says, feedback: pick.choice.feedback, target: pick.choice.target })),
+    ...(ownWords ? { ownWords: ownWords.map((reply) => reply && { text: reply.text, code: reply.code, group: reply.group, confidence: reply.confidence, reason: reply.reason }) } : {}),
     variables: currentVariables(run),
     ending: ending ? { id: ending.id, outcome: ending.outcome } : null,
-    summary: {
-      coded: summary.coded,
-      counts: summary.counts,
-      questions: summary.questions,
-      reflections: summary.reflections,
-      complexReflections: summary.complexReflections,
-      /** Reflections per question; null when no question was picked. */
-      reflectionToQuestion: summary.reflectionToQuestion.value,
-      /** Complex reflections as a percentage (0 to 100) of all reflections; null when none was picked. */
-      percentComplexReflections: summary.percentComplexReflections.value === null ? null : summary.percentComplexReflections.value * 100,
-      miAdherent: summary.miAdherent,
-      miNonAdherent: summary.miNonAdherent,
-    },
+    summary: summaryJson(summarise(picks(run).map((pick) => pick.choice.code))),
+    ...(replies ? { ownWordsSummary: { ...summaryJson(replies), openQuestions: replies.openQuestions, closedQuestions: replies.closedQuestions } } : {}),
   };
 }
 
-function print(run: Run, json: boolean) {
+function print(run: Run, json: boolean, ownWords: OwnWords | undefined) {
   const width = terminalWidth();
-  if (json) process.stdout.write(`${safeJson(runToJson(run))}\n`);
-  else say(toPlain([...briefLines(run.scenario, width), { kind: 'blank', text: '' }, ...transcriptLines(transcript(run), []), ...debriefLines(run, width)]));
+  if (json) process.stdout.write(`${safeJson(runToJson(run, ownWords))}\n`);
+  else say(toPlain([...briefLines(run.scenario, width), { kind: 'blank', text: '' }, ...transcriptLines(transcript(run), [], 0, ownWords && { replies: ownWords }), ...debriefLines(run, width, ownWords)]));
+}
+
+/** Says the replies given with `--say` are more than the steps chosen: a usage error. */
+function tooManyReplies(says: number, steps: number, how: string): CommandError {
+  return new CommandError(
+    `--say was given ${says} times, but ${how} ${steps === 1 ? 'chooses 1 step' : `chooses ${steps} steps`}; give at most one --say per step, in order (--say "" for a step with nothing said)`,
+    exitCodes.usage,
+  );
 }
 
 /** Runs `coach run`; returns the exit code. */
 export async function runCommand(arg: string, options: RunOptions): Promise<number> {
   try {
     const { scenario, machine } = await loadScenarioArg(arg);
+    const says = options.say ?? [];
     let run = startRun(scenario, machine);
     if (options.choose !== undefined) {
       const numbers = parseChoiceNumbers(options.choose);
+      if (says.length > numbers.length) throw tooManyReplies(says.length, numbers.length, `--choose ${options.choose}`);
       for (const [i, number] of numbers.entries()) {
         if (endingOf(run)) throw new CommandError(`step ${i + 1}: the run already ended at \`${currentNode(run).id}\`, so choice ${number} has nothing to pick from; remove the extra numbers`, exitCodes.problem);
         try {
@@ -75,8 +92,15 @@ export async function runCommand(arg: string, options: RunOptions): Promise<numb
       const walk = walkPath(scenario, machine, (options.path ?? '').split(',').map((id) => id.trim()).filter(Boolean));
       if (walk.failure) throw new CommandError(`--path: ${walk.failure.reason}`, exitCodes.problem);
       run = walk.run;
+      if (says.length > picks(run).length) throw tooManyReplies(says.length, picks(run).length, `--path ${options.path}`);
     }
-    print(run, options.json ?? false);
+    // Each reply is coded at the step it was said at, against what the person had just said there.
+    let ownWords: OwnWords | undefined;
+    if (says.length > 0) {
+      const codeReply = await loadReplyCoder();
+      ownWords = picks(run).map((_, step) => (step < says.length ? codeReply(run, says[step]!, step) : null));
+    }
+    print(run, options.json ?? false, ownWords);
     if (!endingOf(run)) {
       say(`coach: the run stopped at \`${currentNode(run).id}\` before an ending; add more ${options.choose !== undefined ? 'choices' : 'nodes'} to reach one\n`, process.stderr);
       return exitCodes.problem;

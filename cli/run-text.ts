@@ -4,11 +4,14 @@
  * codes, so it reads the same in a log, a pipe or a screen reader.
  */
 import { debriefOf, suggestionLead, type Debrief } from '../src/engine/debrief.ts';
+import { ownWordsSentence, ownWordsSummary, readAs } from '../src/engine/own-words.ts';
 import type { OfferedChoice, Run, TranscriptEntry } from '../src/engine/run.ts';
+import { summaryNotes, summaryRows } from '../src/engine/score.ts';
 import type { Scenario } from '../src/engine/types.ts';
 import { visibleControls, wrapText } from '../src/node/terminal-text.ts';
 import { turnOf } from '../src/rooms/turns.ts';
 import { scenarioFacts } from '../src/site/labels.ts';
+import type { CodedReply, OwnWords } from './own-words.ts';
 import { plainText } from './plain-markdown.ts';
 
 export type LineKind = 'title' | 'heading' | 'speech' | 'narration' | 'coach' | 'feedback' | 'text' | 'meta' | 'blank';
@@ -49,21 +52,56 @@ export function briefLines(scenario: Scenario, width = 80): TextLine[] {
   ];
 }
 
-/** What one transcript entry shows: the persona's lines, or the coach's choice (said by `coach`) with its feedback. */
-export function entryLines(entry: TranscriptEntry, coach = 'You'): TextLine[] {
+/**
+ * What one transcript entry shows: the persona's lines, or the coach's choice (said by `coach`) with
+ * its feedback; a choice made after writing a reply is the one they `chose`.
+ */
+export function entryLines(entry: TranscriptEntry, coach = 'You', chose = false): TextLine[] {
   if (entry.kind === 'lines') {
     return entry.lines.map((spoken) => (spoken.speaker ? line('speech', `${spoken.speaker}: ${plainText(spoken.markdown)}`) : line('narration', `(${plainText(spoken.markdown)})`)));
   }
   if (entry.kind === 'choice') {
-    return [line('coach', `${coach} (${entry.choice.code.name}): “${entry.choice.says}”`), line('feedback', `Feedback: ${plainText(entry.choice.feedback)}`), line('blank')];
+    return [line('coach', `${coach}${chose ? ' chose' : ''} (${entry.choice.code.name}): “${entry.choice.says}”`), line('feedback', `Feedback: ${plainText(entry.choice.feedback)}`), line('blank')];
   }
   return [];
 }
 
-/** The transcript's entries from `from` on, each choice said by whoever's turn it was (`You` with nobody named). */
-export function transcriptLines(entries: readonly TranscriptEntry[], players: readonly string[], from = 0): TextLine[] {
+/** Replies written in own words beside a transcript: one per choice, and whether they are on screen already (play shows each as it is written). */
+export interface TranscriptOwnWords {
+  readonly replies: OwnWords;
+  readonly shown?: boolean;
+}
+
+/**
+ * The transcript's entries from `from` on, each choice said by whoever's turn it was (`You` with
+ * nobody named); with own words, each choice comes after the reply written at that step.
+ */
+export function transcriptLines(entries: readonly TranscriptEntry[], players: readonly string[], from = 0, ownWords?: TranscriptOwnWords): TextLine[] {
   let step = entries.slice(0, from).filter((entry) => entry.kind === 'choice').length;
-  return entries.slice(from).flatMap((entry) => (entry.kind === 'choice' ? entryLines(entry, turnOf(players, step++)) : entryLines(entry)));
+  return entries.slice(from).flatMap((entry) => {
+    if (entry.kind !== 'choice') return entryLines(entry);
+    const coach = turnOf(players, step);
+    const reply = ownWords?.replies[step++];
+    return [...(reply && !ownWords?.shown ? ownReplyLines(reply, coach) : []), ...entryLines(entry, coach, Boolean(reply))];
+  });
+}
+
+/** The prompt for a reply in the trainee's own words, before the options. */
+export function replyPromptLines(person: string): TextLine[] {
+  return [line('heading', `What would you say to ${person}?`)];
+}
+
+/**
+ * A reply written in own words, said by `who`: the words and the coder's code, and with `detail`
+ * (as it is written) the coder's reason and what to try. Null is a step skipped to the options.
+ */
+export function ownReplyLines(reply: CodedReply | null, who = 'You', detail = false): TextLine[] {
+  if (!reply) return [line('meta', '(No reply written: on to the options.)')];
+  return [
+    line('coach', `${who} wrote: “${reply.text}”`),
+    line('feedback', readAs(reply, who)),
+    ...(detail ? [line('text', reply.reason), ...(reply.tip ? [line('text', `Try: ${reply.tip}`)] : [])] : []),
+  ];
 }
 
 /** Whose turn it is at a step, as a line; none when nobody is named. */
@@ -72,9 +110,17 @@ export function turnLines(players: readonly string[], step: number): TextLine[] 
   return player ? [line('heading', `${player}'s turn.`)] : [];
 }
 
-/** The offered choices, numbered as the trainee picks them. */
-export function choiceLines(offered: readonly OfferedChoice[]): TextLine[] {
-  return [line('heading', 'What do you say?'), ...offered.map((option) => line('text', `  ${option.number}. “${option.choice.says}”`))];
+/** Said beside the option closest to a reply written in own words. */
+export const closestMark = '(closest to what you wrote)';
+
+/** One offered option as the trainee picks it, marked if it is the one closest to what they wrote. */
+export function optionText(option: OfferedChoice, closest?: number): string {
+  return visibleControls(`${option.number}. “${option.choice.says}”${option.number === closest ? ` ${closestMark}` : ''}`);
+}
+
+/** The offered choices, numbered as the trainee picks them; `closest` is the number of the one closest to what they wrote. */
+export function choiceLines(offered: readonly OfferedChoice[], closest?: number): TextLine[] {
+  return [line('heading', 'What do you say?'), ...offered.map((option) => line('text', `  ${optionText(option, closest)}`))];
 }
 
 function pad(text: string, width: number): string {
@@ -82,11 +128,11 @@ function pad(text: string, width: number): string {
 }
 
 /**
- * The MITI-style summary as an aligned table that fits `width` columns: the "Your choices" column
- * takes what the others leave, and a long value wraps within it. Then its notes.
+ * A MITI-style summary as an aligned table that fits `width` columns: the `column` of values ("Your
+ * choices") takes what the others leave, and a long value wraps within it. Then its notes.
  */
-export function summaryLines(debrief: Debrief, width = 80): TextLine[] {
-  const table = [['Measure', 'Your choices', 'Fair', 'Good'], ...debrief.rows.map((row) => [row.measure, `${row.value}${row.rating ? ` (${row.rating})` : ''}`, row.fair, row.good])];
+export function summaryLines(summary: Pick<Debrief, 'rows' | 'notes'>, width = 80, column = 'Your choices'): TextLine[] {
+  const table = [['Measure', column, 'Fair', 'Good'], ...summary.rows.map((row) => [row.measure, `${row.value}${row.rating ? ` (${row.rating})` : ''}`, row.fair, row.good])];
   const widths = [0, 1, 2, 3].map((column) => Math.max(...table.map((cells) => [...cells[column]!].length)));
   const gaps = 2 * (widths.length - 1);
   widths[1] = Math.max(12, Math.min(widths[1]!, width - gaps - widths[0]! - widths[2]! - widths[3]!));
@@ -96,11 +142,31 @@ export function summaryLines(debrief: Debrief, width = 80): TextLine[] {
       line(i === 0 ? 'heading' : 'text', [j === 0 ? cells[0]! : '', value, j === 0 ? cells[2]! : '', j === 0 ? cells[3]! : ''].map((cell, column) => pad(cell, widths[column]!)).join('  ').trimEnd()),
     );
   });
-  return [...rows, ...debrief.notes.flatMap((note) => wrapText(note, width).map((text) => line('meta', text)))];
+  return [...rows, ...summary.notes.flatMap((note) => wrapText(note, width).map((text) => line('meta', text)))];
 }
 
-/** At an ending: the outcome and debrief, the summary, then each step with the option the debrief points to, if any. */
-export function debriefLines(run: Run, width = 80): TextLine[] {
+/**
+ * "In your own words": what the replies written were, as the coder read them, and their summary
+ * against the same thresholds, as the site and the saved transcript show it; nothing if none was written.
+ */
+export function ownWordsLines(replies: OwnWords, width = 80): TextLine[] {
+  const written = replies.filter((reply): reply is CodedReply => reply !== null);
+  if (written.length === 0) return [];
+  const summary = ownWordsSummary(written);
+  const counts = ownWordsSentence(summary);
+  return [
+    line('blank'),
+    line('heading', 'In your own words'),
+    ...wrapText(counts, width).map((text) => line('text', text)),
+    ...summaryLines({ rows: summaryRows(summary), notes: summaryNotes(summary) }, width, 'Your words'),
+  ];
+}
+
+/**
+ * At an ending: the outcome and debrief, the summary, with own words the summary of the replies
+ * written, then each step with the option the debrief points to, if any.
+ */
+export function debriefLines(run: Run, width = 80, ownWords: OwnWords = []): TextLine[] {
   const debrief = debriefOf(run);
   if (!debrief) return [];
   return [
@@ -110,6 +176,7 @@ export function debriefLines(run: Run, width = 80): TextLine[] {
     line('blank'),
     line('heading', 'Summary of your coded choices'),
     ...summaryLines(debrief, width),
+    ...ownWordsLines(ownWords, width),
     line('blank'),
     line('heading', 'Step by step'),
     ...debrief.steps.flatMap((step, i) => [

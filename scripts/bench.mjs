@@ -12,6 +12,9 @@
 //      in Chromium, after a keystroke and after a change to the diagram (goal: under 50 ms)
 //   7. Group practice: JS at load of the group page and the tally sheet (vs the scenario page),
 //      and `coach group` from start to its addresses printed (vs bare `node -e 0`)
+//   8. The coder: coding one reply (vs normalising its spelling alone; goal: under 5 ms), the
+//      model and rules as the player fetches them (vs the 150 KB gzip budget), and its agreement
+//      with people (vs the goals, and on held-out replies vs the two human coders' own agreement)
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -40,7 +43,8 @@ function time(command, args, runs, options = {}) {
 
 function report(measure, value, unit, baselineName, baseline, goal) {
   const ratio = baseline ? (value / baseline).toFixed(2) : '–';
-  rows.push({ measure, value: `${value.toFixed(unit === 'KB' ? 1 : 0)} ${unit}`, baseline: baseline ? `${baselineName}: ${baseline.toFixed(unit === 'KB' ? 1 : 0)} ${unit}` : baselineName, ratio, goal });
+  const digits = (n) => (unit === 'KB' ? 1 : unit === 'κ' || n < 10 ? 2 : 0);
+  rows.push({ measure, value: `${value.toFixed(digits(value))} ${unit}`, baseline: baseline ? `${baselineName}: ${baseline.toFixed(digits(baseline))} ${unit}` : baselineName, ratio, goal });
 }
 
 /** Gzipped size of the JS a built page loads before the reader does anything. */
@@ -228,6 +232,37 @@ async function timeStudioWorker(workerUrl, text) {
   } finally {
     await browser.close();
     server.close();
+  }
+}
+
+// 8. The coder.
+{
+  const { codeUtterance } = await import('../src/engine/coder/index.ts');
+  const { normalise } = await import('../src/engine/coder/text.ts');
+  const { evaluateCoder, heldOutReplies } = await import('./coder/evaluate.ts');
+  const replies = heldOutReplies();
+  const perReply = (work) => {
+    for (const reply of replies) work(reply);
+    const passes = [];
+    for (let pass = 0; pass < 7; pass++) {
+      const start = performance.now();
+      for (const reply of replies) work(reply);
+      passes.push((performance.now() - start) / replies.length);
+    }
+    return passes.sort((a, b) => a - b)[3];
+  };
+  const coding = perReply((reply) => codeUtterance(reply.text, { context: reply.context }));
+  report('coder, one reply (held-out replies)', coding, 'ms', 'normalise only', perReply((reply) => normalise(reply.text)), 'under 5 ms');
+  const coderChunk = readdirSync(join(dist, '_astro')).find((name) => name.endsWith('.js') && !name.startsWith('check-worker') && readFileSync(join(dist, '_astro', name), 'utf8').includes('trainedOn'));
+  if (coderChunk) report('coder and model (gzip), fetched in own-words mode only', gzipSync(readFileSync(join(dist, '_astro', coderChunk))).length / 1024, 'KB', 'budget', 150, 'at most 150 KB');
+  const { leaveOneScenarioOut: loso, heldOut } = await evaluateCoder();
+  report('coder κ, 13 codes, leave one scenario out', loso.kappa, 'κ', 'goal', 0.8, 'at least 0.80');
+  report('coder κ, MITI groups, leave one scenario out', loso.groupKappa, 'κ', 'goal', 0.85, 'at least 0.85');
+  report('coder open vs closed, leave one scenario out', loso.openClosed * 100, '%', 'goal', 95, 'at least 95%');
+  if (heldOut) {
+    const mean = (heldOut.coderWithA.groupKappa + heldOut.coderWithB.groupKappa) / 2;
+    report(`coder κ, MITI groups, ${heldOut.replies} held-out replies`, mean, 'κ', 'coder A with B', heldOut.humans.groupKappa, 'within 0.05 of A with B');
+    report(`coder κ, 13 codes, ${heldOut.replies} held-out replies`, (heldOut.coderWithA.kappa + heldOut.coderWithB.kappa) / 2, 'κ', 'coder A with B', heldOut.humans.kappa, '');
   }
 }
 

@@ -1,22 +1,24 @@
 /**
  * The practice screen of `coach play`, in Ink. Finished lines go into <Static> and stay above; only
  * the live part (the choices, a prompt, the status line) is redrawn. Every step goes through the
- * engine's stepping API, so a run here is the same as on the site.
+ * engine's stepping API, so a run here is the same as on the site. With own words, each step first
+ * takes a typed reply, which the coder codes, before the options.
  */
-import { Box, Static, Text, useApp, useInput, useStdout } from 'ink';
+import { Box, Static, Text, useApp, useInput, usePaste, useStdout } from 'ink';
 import { useState } from 'react';
 import { canUndo, choose, endingOf, offeredChoices, picks, restart, startRun, transcript, undo, type Run } from '../../src/engine/run.ts';
 import type { ScenarioMachine } from '../../src/engine/compile.ts';
 import type { Scenario } from '../../src/engine/types.ts';
 import { visibleControls } from '../../src/node/terminal-text.ts';
 import { turnOf } from '../../src/rooms/turns.ts';
-import { briefLines, debriefLines, entryLines, transcriptLines, type LineKind, type TextLine } from '../run-text.ts';
+import { personAt, type CodedReply, type OwnWords, type ReplyCoder } from '../own-words.ts';
+import { briefLines, debriefLines, entryLines, optionText, ownReplyLines, replyPromptLines, transcriptLines, type LineKind, type TextLine } from '../run-text.ts';
 
 export interface PlayAppProps {
   readonly scenario: Scenario;
   readonly machine: ScenarioMachine;
-  /** Saves the transcript of a run and says where; called at an ending (with --transcript) or on `s`. */
-  readonly saveTranscript: (run: Run) => Promise<string>;
+  /** Saves the transcript of a run (with the replies written in own words) and says where; called at an ending (with --transcript) or on `s`. */
+  readonly saveTranscript: (run: Run, ownWords?: OwnWords) => Promise<string>;
   /** Whether to save automatically at every ending (`--transcript FILE`). */
   readonly autoSave: boolean;
   /** Colours and emphasis, unless NO_COLOR is set. */
@@ -25,9 +27,11 @@ export interface PlayAppProps {
   readonly players?: readonly string[];
   /** Called when the trainee presses Ctrl+C, just before the app exits. */
   readonly onInterrupt?: () => void;
+  /** Codes a typed reply (`--own-words`); without it, the options come at once. */
+  readonly codeReply?: ReplyCoder;
 }
 
-type Mode = 'brief' | 'choosing' | 'feedback' | 'ended' | 'confirm-restart' | 'confirm-quit';
+type Mode = 'brief' | 'writing' | 'choosing' | 'feedback' | 'ended' | 'confirm-restart' | 'confirm-quit';
 
 const styles: Record<LineKind, { color?: string; bold?: boolean; dimColor?: boolean; italic?: boolean }> = {
   title: { bold: true },
@@ -43,7 +47,10 @@ const styles: Record<LineKind, { color?: string; bold?: boolean; dimColor?: bool
 
 const keysHelp = '↑/↓ move · Enter or 1–9 choose · u undo · r restart · q quit · ? keys';
 
-export default function PlayApp({ scenario, machine, saveTranscript, autoSave, color, players = [], onInterrupt }: PlayAppProps) {
+/** Control characters (a pasted line break, a tab) in a typed reply become spaces. */
+const typed = (text: string) => text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ');
+
+export default function PlayApp({ scenario, machine, saveTranscript, autoSave, color, players = [], onInterrupt, codeReply }: PlayAppProps) {
   const { exit } = useApp();
   // Ink wraps text to the terminal itself; only the summary table needs the width, to stay a table.
   const width = (useStdout().stdout as NodeJS.WriteStream).columns || 80;
@@ -55,29 +62,56 @@ export default function PlayApp({ scenario, machine, saveTranscript, autoSave, c
   const [help, setHelp] = useState(false);
   const [message, setMessage] = useState('');
   const [previousMode, setPreviousMode] = useState<Mode>('choosing');
+  /** The replies written, one per choice picked (null where the step was skipped); only with own words. */
+  const [replies, setReplies] = useState<(CodedReply | null)[]>([]);
+  /** The reply written at this step, before an option is picked. */
+  const [reply, setReply] = useState<CodedReply | null>(null);
+  const [draft, setDraft] = useState('');
 
   const append = (...lines: TextLine[]) => setLog((current) => [...current, ...lines]);
   const offered = offeredChoices(run);
+  // Each reply is shown as it is written, so the transcript only says the choice after it was chosen.
+  const ownWords = (written: OwnWords) => ({ replies: written, shown: true });
+  /** At a new step: a reply to write first with own words, else the options. */
+  const stepMode: Mode = codeReply ? 'writing' : 'choosing';
+
+  function newStep() {
+    setSelected(0);
+    setReply(null);
+    setDraft('');
+    setMode(stepMode);
+  }
 
   /** Shows every entry not yet shown; at an ending, the debrief too. */
   function showRest(next: Run) {
     const entries = transcript(next);
-    append(...transcriptLines(entries, players, shown));
+    append(...transcriptLines(entries, players, shown, ownWords(replies)));
     setShown(entries.length);
     if (endingOf(next)) {
-      append(...debriefLines(next, width));
+      append(...debriefLines(next, width, codeReply ? replies : []));
       setMode('ended');
-      if (autoSave) void saveTranscript(next).then((where) => setMessage(`Transcript saved to ${where}`));
-    } else {
-      setSelected(0);
-      setMode('choosing');
-    }
+      if (autoSave) void saveTranscript(next, replies).then((where) => setMessage(`Transcript saved to ${where}`));
+    } else newStep();
+  }
+
+  /** Codes the reply typed (or skips to the options), shows how it reads, then the options. */
+  function send() {
+    if (!codeReply) return;
+    const written = codeReply(run, draft);
+    append(...replyPromptLines(personAt(run)), ...ownReplyLines(written, turnOf(players, picks(run).length), true));
+    setReply(written);
+    setDraft('');
+    setSelected(0);
+    setMode('choosing');
   }
 
   function pick(index: number) {
     const next = choose(run, index);
     const entries = transcript(next);
-    append(...transcriptLines(entries.slice(0, shown + 1), players, shown));
+    const written = codeReply ? [...replies, reply] : replies;
+    append(...transcriptLines(entries.slice(0, shown + 1), players, shown, ownWords(written)));
+    setReplies(written);
+    setReply(null);
     setShown(shown + 1);
     setRun(next);
     setMode('feedback');
@@ -88,11 +122,11 @@ export default function PlayApp({ scenario, machine, saveTranscript, autoSave, c
     append({ kind: 'meta', text: note }, { kind: 'blank', text: '' });
     setRun(fresh);
     setMessage('');
+    setReplies([]);
     const entries = transcript(fresh);
     append(...transcriptLines(entries, players));
     setShown(entries.length);
-    setSelected(0);
-    setMode('choosing');
+    newStep();
   }
 
   function confirm(kind: 'confirm-restart' | 'confirm-quit') {
@@ -100,10 +134,20 @@ export default function PlayApp({ scenario, machine, saveTranscript, autoSave, c
     setMode(kind);
   }
 
+  // A paste arrives whole (bracketed paste), line breaks and all: one reply, on one line.
+  usePaste((text) => setDraft((current) => current + typed(text)), { isActive: mode === 'writing' });
+
   useInput((input, key) => {
     if (key.ctrl && input === 'c') {
       onInterrupt?.();
       return exit();
+    }
+    // While writing, every key but Enter, Backspace and Ctrl+C is part of the reply: `?`, `u` and digits included.
+    if (mode === 'writing') {
+      if (key.return) return send();
+      if (key.backspace || key.delete) return setDraft((current) => [...current].slice(0, -1).join(''));
+      if (input && !key.ctrl && !key.meta && !key.escape && !key.tab) setDraft((current) => current + typed(input));
+      return;
     }
     if (input === '?') return setHelp((open) => !open);
     switch (mode) {
@@ -130,7 +174,7 @@ export default function PlayApp({ scenario, machine, saveTranscript, autoSave, c
       }
       case 'ended':
         if (input === 'p') return startOver(run, '— Playing again —');
-        if (input === 's') return void saveTranscript(run).then((where) => setMessage(`Transcript saved to ${where}`));
+        if (input === 's') return void saveTranscript(run, replies).then((where) => setMessage(`Transcript saved to ${where}`));
         if (input === 'u') return takeBack();
         if (input === 'q') return exit();
         return;
@@ -143,20 +187,24 @@ export default function PlayApp({ scenario, machine, saveTranscript, autoSave, c
     }
   });
 
+  /** Takes back the last choice, and with own words the reply written before it: that step is written and chosen again. */
   function takeBack() {
     const last = picks(run).at(-1);
     const previous = undo(run);
     const lastLines = transcript(previous).findLast((entry) => entry.kind === 'lines');
-    append({ kind: 'meta', text: `— Took back: “${last?.choice.says ?? ''}” Choose again. —` }, ...(lastLines ? entryLines(lastLines) : []));
+    const written = replies.at(-1);
+    const took = written ? `what you wrote, “${written.text}”, and “${last?.choice.says ?? ''}” Write again.` : `“${last?.choice.says ?? ''}” ${codeReply ? 'Write again.' : 'Choose again.'}`;
+    append({ kind: 'meta', text: `— Took back: ${took} —` }, ...(lastLines ? entryLines(lastLines) : []));
     setRun(previous);
+    setReplies(replies.slice(0, -1));
     setShown(transcript(previous).length);
-    setSelected(0);
     setMessage('');
-    setMode('choosing');
+    newStep();
   }
 
   const ending = endingOf(run);
   const turn = turnOf(players, picks(run).length);
+  const whoseTurn = turn ? `${turn}'s turn. ` : '';
   return (
     <Box flexDirection="column">
       <Static items={log.map((line, i) => ({ ...line, key: i }))}>
@@ -167,12 +215,25 @@ export default function PlayApp({ scenario, machine, saveTranscript, autoSave, c
         )}
       </Static>
       {mode === 'brief' && <Text>{scenario.meta.content_notes.length > 0 ? 'Press Enter to acknowledge the content notes and start.' : 'Press Enter to start.'}</Text>}
+      {mode === 'writing' && (
+        <Box flexDirection="column">
+          <Text bold={color}>
+            {whoseTurn}What would you say to {visibleControls(personAt(run))}?
+          </Text>
+          <Text>
+            › {draft}
+            {/* Ink hides the terminal's cursor: draw one, in reverse video where colour is allowed. */}
+            {color ? <Text inverse> </Text> : '_'}
+          </Text>
+          <Text dimColor={color}>Enter sends · Enter on its own, or skip, goes straight to the options</Text>
+        </Box>
+      )}
       {mode === 'choosing' && (
         <Box flexDirection="column">
-          <Text bold={color}>{turn ? `${turn}'s turn. ` : ''}What do you say?</Text>
+          <Text bold={color}>{whoseTurn}What do you say?</Text>
           {offered.map((option, i) => (
             <Text key={option.index} {...(color && i === selected ? { color: 'cyan', bold: true } : {})}>
-              {i === selected ? '›' : ' '} {option.number}. “{visibleControls(option.choice.says)}”
+              {i === selected ? '›' : ' '} {optionText(option, reply?.closest)}
             </Text>
           ))}
         </Box>
@@ -191,7 +252,9 @@ export default function PlayApp({ scenario, machine, saveTranscript, autoSave, c
       <Text dimColor={color}>
         {visibleControls(scenario.meta.title)} · {picks(run).length} {picks(run).length === 1 ? 'choice' : 'choices'} so far{turn && !ending ? ` · ${turn}'s turn` : ''}
         {/* The outcome only once the debrief is on screen: saying it sooner gives the ending away. */}
-        {ending && mode === 'ended' ? ` · ended (${ending.outcome})` : ''} · ? keys
+        {ending && mode === 'ended' ? ` · ended (${ending.outcome})` : ''}
+        {/* While writing, `?` is part of the reply. */}
+        {mode === 'writing' ? ' · Ctrl+C quits' : ' · ? keys'}
       </Text>
     </Box>
   );

@@ -1,4 +1,5 @@
 /** A run's conversation as a list: what the persona and narrator said, and each choice with its code and feedback. */
+import { readAs, type OwnReply } from '../engine/own-words.ts';
 import type { TranscriptEntry } from '../engine/run.ts';
 import type { RenderedMarkdown } from '../site/render-scenario.ts';
 import Html from './Html.tsx';
@@ -11,12 +12,17 @@ export interface ConversationProps {
   readonly label: string;
   /** Given the last choice's feedback, so the player can move focus to it. */
   readonly lastFeedbackRef?: (element: HTMLElement | null) => void;
+  /** Replies written in own words, one per choice (null where none was). */
+  readonly ownWords?: readonly (OwnReply | null | undefined)[];
 }
 
 /** The conversation of a run, the same in the player and in the run history. */
-export default function Conversation({ entries, html, label, lastFeedbackRef }: ConversationProps) {
+export default function Conversation({ entries, html, label, lastFeedbackRef, ownWords = [] }: ConversationProps) {
   const { shown, hidden } = lastShown(entries);
   const lastChoice = shown.findLastIndex((entry) => entry.kind === 'choice');
+  // The step of each choice, counted over the whole run, so a long run's hidden start is allowed for.
+  const stepOf = new Map<number, number>();
+  entries.forEach((entry, index) => entry.kind === 'choice' && stepOf.set(index, stepOf.size));
   return (
     <>
       {hidden > 0 && <p className="meta">This conversation is long: the first {hidden.toLocaleString()} parts are not shown here. The transcript download has all of it.</p>}
@@ -32,8 +38,15 @@ export default function Conversation({ entries, html, label, lastFeedbackRef }: 
             ));
           }
           if (entry.kind === 'choice') {
+            const written = ownWords[stepOf.get(key) ?? -1];
             return (
               <li key={key} className="coach-line">
+                {written && (
+                  <div className="own-words-said">
+                    <p><span className="speaker">You wrote</span> “{written.text.trim()}”</p>
+                    <p className="meta">{readAs(written)} Then you chose:</p>
+                  </div>
+                )}
                 <span className="speaker">You</span>
                 <span>“{entry.choice.says}”</span>
                 <div className="feedback" tabIndex={-1} ref={i === lastChoice ? lastFeedbackRef : undefined}>

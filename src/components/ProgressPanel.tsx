@@ -12,6 +12,7 @@ import { useProgress } from '../progress/use-progress.ts';
 import { downloadFile, downloadProgress } from '../site/download.ts';
 import { runAnchor, runDate, runFigures } from '../site/labels.ts';
 import ConfirmButton from './ConfirmButton.tsx';
+import OwnWordsProgress from './OwnWordsProgress.tsx';
 import SaveProblem from './SaveProblem.tsx';
 
 /** A reflection a module asks for, with where it is asked. */
@@ -173,6 +174,8 @@ export default function ProgressPanel({ modules, scenarioTitles, reflectionPromp
           </>
         )}
       </section>
+
+      <OwnWordsProgress runs={progress.runs} titleOf={titleOf} />
 
       {setAside.length > 0 && (
         <section aria-labelledby="set-aside-title" className="card">

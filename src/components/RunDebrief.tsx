@@ -5,6 +5,8 @@
  */
 import { useId, type ReactNode, type Ref } from 'react';
 import type { Debrief } from '../engine/debrief.ts';
+import { ownWordsSentence, ownWordsSummary, type OwnReply } from '../engine/own-words.ts';
+import { summaryNotes, summaryRows } from '../engine/score.ts';
 import type { RenderedMarkdown } from '../site/render-scenario.ts';
 import DebriefStep from './DebriefStep.tsx';
 import Html from './Html.tsx';
@@ -24,9 +26,11 @@ export interface RunDebriefProps {
   readonly notice?: ReactNode;
   /** Shown last, e.g. download and play-again buttons. */
   readonly children?: ReactNode;
+  /** Replies written in own words, one per choice: summarised under "In your own words". */
+  readonly ownWords?: readonly (OwnReply | null | undefined)[];
 }
 
-export default function RunDebrief({ debrief, html, title, level, headingRef, notice, children }: RunDebriefProps) {
+export default function RunDebrief({ debrief, html, title, level, headingRef, notice, children, ownWords = [] }: RunDebriefProps) {
   const headingId = useId();
   const Heading = `h${level}` as const;
   const Sub = `h${level + 1}` as 'h3' | 'h4' | 'h5';
@@ -43,6 +47,7 @@ export default function RunDebrief({ debrief, html, title, level, headingRef, no
       {ending.debrief && <Html markdown={ending.debrief} html={html} as="div" />}
       <Sub>Summary of your coded choices</Sub>
       <SummaryTable rows={debrief.rows} notes={debrief.notes} column="Your choices" caption="Your choices against the MITI 4.2.1 fair and good thresholds" />
+      <OwnWordsSummary replies={ownWords} Sub={Sub} />
       <Sub>Step by step</Sub>
       {hidden > 0 && <p className="meta">The first {hidden.toLocaleString()} steps are not shown here. The transcript download has every step.</p>}
       <ol className="debrief-steps" start={hidden + 1}>
@@ -50,5 +55,19 @@ export default function RunDebrief({ debrief, html, title, level, headingRef, no
       </ol>
       {children}
     </section>
+  );
+}
+
+/** "In your own words": what the trainee wrote, as the coder read it, against the same thresholds; nothing if they wrote nothing. */
+function OwnWordsSummary({ replies, Sub }: { replies: readonly (OwnReply | null | undefined)[]; Sub: 'h3' | 'h4' | 'h5' }) {
+  const written = replies.filter((reply): reply is OwnReply => Boolean(reply));
+  if (written.length === 0) return null;
+  const summary = ownWordsSummary(written);
+  return (
+    <>
+      <Sub>In your own words</Sub>
+      <p>{ownWordsSentence(summary)}</p>
+      <SummaryTable rows={summaryRows(summary)} notes={summaryNotes(summary)} column="Your words" caption="What you wrote, as the coder read it, against the MITI 4.2.1 fair and good thresholds" />
+    </>
   );
 }

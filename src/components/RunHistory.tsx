@@ -62,10 +62,10 @@ function PastRun({ run, scenario, machine, html, openAtFirst }: RunHistoryProps 
         {open && again && debrief && (
           <>
             <h4>The conversation</h4>
-            <Conversation entries={transcript(again)} html={html} label={`The conversation on ${runDate(run.endedAt)}`} />
-            <RunDebrief debrief={debrief} html={html} title={`Debrief of the run on ${runDate(run.endedAt)}`} level={4}>
+            <Conversation entries={transcript(again)} html={html} label={`The conversation on ${runDate(run.endedAt)}`} ownWords={run.ownWords} />
+            <RunDebrief debrief={debrief} html={html} title={`Debrief of the run on ${runDate(run.endedAt)}`} level={4} ownWords={run.ownWords}>
               <div className="actions">
-                <button type="button" onClick={() => downloadFile(`${scenario.id}-transcript-${run.endedAt.slice(0, 10)}.md`, transcriptMarkdown(again, { date: new Date(run.endedAt) }), 'text/markdown')}>
+                <button type="button" onClick={() => downloadFile(`${scenario.id}-transcript-${run.endedAt.slice(0, 10)}.md`, transcriptMarkdown(again, { date: new Date(run.endedAt), ...(run.ownWords ? { ownWords: run.ownWords } : {}) }), 'text/markdown')}>
                   Download this transcript
                 </button>
               </div>

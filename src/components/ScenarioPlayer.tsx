@@ -6,6 +6,9 @@
  * The studio's preview plays drafts with it too.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Coding } from '../engine/coder/code-utterance.ts';
+import type { CodeName } from '../engine/coder/codes.ts';
+import { replyTo, type OwnReply } from '../engine/own-words.ts';
 import { compileScenario } from '../engine/compile.ts';
 import { debriefOf } from '../engine/debrief.ts';
 import { canUndo, choiceIndices, choose, endingOf, linesAt, offeredChoices, replay, restart, RunError, startRun, transcript, undo, type Run, type TranscriptEntry } from '../engine/run.ts';
@@ -14,9 +17,12 @@ import type { Line, Scenario } from '../engine/types.ts';
 import { finishedRunOf } from '../progress/finished-run.ts';
 import { loadProgress, setAsideUnplayableRun, updateProgress } from '../progress/store.ts';
 import { downloadFile } from '../site/download.ts';
+import { asksOwnCall, loadPracticeSettings, savePracticeSettings, type PracticeSettings } from '../site/practice-settings.ts';
 import type { RenderedMarkdown } from '../site/render-scenario.ts';
 import ConfirmButton from './ConfirmButton.tsx';
 import Conversation from './Conversation.tsx';
+import OwnReplyResult from './OwnReplyResult.tsx';
+import OwnWordsPrompt from './OwnWordsPrompt.tsx';
 import RunDebrief from './RunDebrief.tsx';
 import RunHistory from './RunHistory.tsx';
 import SaveProblem from './SaveProblem.tsx';
@@ -29,7 +35,13 @@ export interface ScenarioPlayerProps {
   readonly preview?: Run;
 }
 
-type Stage = { kind: 'resume-offer'; saved: Run } | { kind: 'brief' } | { kind: 'playing' };
+type Stage = { kind: 'resume-offer'; saved: Run; ownWords: readonly (OwnReply | null)[] } | { kind: 'brief' } | { kind: 'playing' };
+
+/** The coder, fetched only when the reader writes their own replies: no other page or mode pays for it. */
+type Coder = typeof import('../engine/coder/index.ts');
+
+/** At the current step in own-words mode: the reply written and how it read, or that the reader skipped to the options. */
+type Written = { readonly reply: OwnReply; readonly coding: Coding; readonly closest?: number } | 'skipped';
 
 /** Text for the live region: what the persona and narrator said since the last choice. */
 function spokenText(entries: readonly TranscriptEntry[]): string {
@@ -69,17 +81,39 @@ export default function ScenarioPlayer({ scenario, html, preview }: ScenarioPlay
   // A saved run that no longer fits and could not be set aside stays where it is.
   const keepSavedRun = useRef(false);
   const { meta } = scenario;
+  const [settings, setSettings] = useState<PracticeSettings>({ ownWords: false });
+  const [ownWords, setOwnWords] = useState<readonly (OwnReply | null)[]>([]);
+  const [written, setWritten] = useState<Written | undefined>();
+  const [coder, setCoder] = useState<Coder | undefined>();
+  const [runsInOwnWords, setRunsInOwnWords] = useState(0);
+
+  // The coder is fetched when the mode is on, before the first reply is sent, so coding is instant.
+  useEffect(() => {
+    if (!settings.ownWords || coder) return;
+    let current = true;
+    void import('../engine/coder/index.ts').then((loaded) => current && setCoder(loaded));
+    return () => { current = false; };
+  }, [settings.ownWords, coder]);
+
+  function changeSettings(next: PracticeSettings) {
+    setSettings(next);
+    if (!preview) savePracticeSettings(next);
+  }
 
   // On arrival: offer to resume a run in progress, if it still fits the scenario; set it aside if not.
   useEffect(() => {
     if (preview) return setReady(true);
     const loaded = loadProgress();
+    setSettings(loadPracticeSettings());
+    setRunsInOwnWords(loaded.progress.runs.filter((past) => past.ownWords?.some(Boolean)).length);
     // Own keys only: a scenario named `constructor` has no run in progress inherited from Object.
     const saved = Object.hasOwn(loaded.progress.inProgress, scenario.id) ? loaded.progress.inProgress[scenario.id] : undefined;
     const notices = loaded.notice ? [loaded.notice] : [];
     if (saved && saved.choices.length > 0) {
       try {
-        setStage({ kind: 'resume-offer', saved: replay(scenario, saved.choices, machine) });
+        // Own words kept beside the choices; a record whose list does not fit them is read without it.
+        const words = saved.ownWords && saved.ownWords.length <= saved.choices.length ? saved.ownWords : [];
+        setStage({ kind: 'resume-offer', saved: replay(scenario, saved.choices, machine), ownWords: words });
       } catch (error) {
         if (!(error instanceof RunError)) throw error;
         const outcome = setAsideUnplayableRun(scenario.id);
@@ -100,15 +134,17 @@ export default function ScenarioPlayer({ scenario, html, preview }: ScenarioPlay
 
   const ending = endingOf(run);
 
-  function save(next: Run) {
+  function save(next: Run, words: readonly (OwnReply | null)[]) {
     if (preview) return;
     const finished = endingOf(next);
+    const kept = words.some(Boolean) ? { ownWords: [...words] } : {};
     const outcome = updateProgress((progress) => {
       const { [scenario.id]: previous, ...others } = progress.inProgress;
-      const inProgress = keepSavedRun.current && previous ? progress.inProgress : finished ? others : { ...others, [scenario.id]: { choices: choiceIndices(next), acknowledged: true, updatedAt: new Date().toISOString() } };
+      const inProgress = keepSavedRun.current && previous ? progress.inProgress : finished ? others : { ...others, [scenario.id]: { choices: choiceIndices(next), ...kept, acknowledged: true, updatedAt: new Date().toISOString() } };
       if (!finished || savedEnding.current) return { ...progress, inProgress };
-      return { ...progress, inProgress, runs: [...progress.runs, finishedRunOf(next)!] };
+      return { ...progress, inProgress, runs: [...progress.runs, finishedRunOf(next, undefined, words)!] };
     });
+    if (finished && !savedEnding.current && words.some(Boolean)) setRunsInOwnWords((count) => count + 1);
     setSaveProblem(outcome.problem);
     savedEnding.current = Boolean(finished);
   }
@@ -116,15 +152,21 @@ export default function ScenarioPlayer({ scenario, html, preview }: ScenarioPlay
   /** Moves the run on (or back), and says what changed: a screen reader must not keep reading an undone line. */
   function step(next: Run, how: 'choice' | 'undo' | 'restart') {
     const before = transcript(run).length;
+    // The reply written at this step goes with its choice, and undo takes both back.
+    const words = how === 'choice' ? [...ownWords, written && written !== 'skipped' ? written.reply : null] : how === 'undo' ? ownWords.slice(0, -1) : [];
     setRun(next);
-    save(next);
+    setOwnWords(words);
+    setWritten(undefined);
+    save(next, words);
     shouldFocus.current = true;
     setAnnouncement(how === 'choice' ? spokenText(transcript(next).slice(before)) : spokenReturn(how === 'undo' ? 'Last choice undone.' : 'Started again from the beginning.', next));
   }
 
-  function begin(from: Run) {
+  function begin(from: Run, words: readonly (OwnReply | null)[] = []) {
     savedEnding.current = Boolean(endingOf(from));
     setRun(from);
+    setOwnWords(words);
+    setWritten(undefined);
     setStage({ kind: 'playing' });
     setAnnouncement(spokenText(transcript(from)));
     shouldFocus.current = true;
@@ -141,7 +183,7 @@ export default function ScenarioPlayer({ scenario, html, preview }: ScenarioPlay
           <h2 id="resume-title">Welcome back</h2>
           <p>You have a run of this scenario in progress ({choices.toLocaleString()} {choices === 1 ? 'choice' : 'choices'} so far).</p>
           <div className="actions">
-            <button type="button" className="primary" onClick={() => begin(stage.saved)}>Resume where you left off</button>
+            <button type="button" className="primary" onClick={() => begin(stage.saved, stage.ownWords)}>Resume where you left off</button>
             <button type="button" onClick={() => { setStage({ kind: 'brief' }); }}>Start again</button>
           </div>
         </section>
@@ -159,6 +201,7 @@ export default function ScenarioPlayer({ scenario, html, preview }: ScenarioPlay
           <h2 id="start-title">Before you start</h2>
           {notes && <p>Read the content note at the top of this page first.</p>}
           <p>You can take a break at any point; your place is kept on this device.</p>
+          <OwnWordsSettings settings={settings} askingOwnCall={asksOwnCall(settings, runsInOwnWords)} onChange={changeSettings} />
           <div className="actions">
             <button type="button" className="primary" disabled={!ready} onClick={() => begin(startRun(scenario, machine))}>
               {notes ? 'I have read the content notes. Start' : 'Start the scenario'}
@@ -173,6 +216,24 @@ export default function ScenarioPlayer({ scenario, html, preview }: ScenarioPlay
   const offered = offeredChoices(run);
   const debrief = debriefOf(run);
   const entries = transcript(run);
+  const { person, said } = replyTo(run);
+  const writing = settings.ownWords && !ending && written === undefined;
+
+  function sendReply(text: string, own?: CodeName | 'unsure') {
+    if (!coder) return;
+    const coding = coder.codeUtterance(text, { context: said, person });
+    const reply: OwnReply = { text, code: coding.code, confidence: coding.confidence, ...(own ? { own } : {}) };
+    const closest = coder.closestOption(reply, offered);
+    setWritten({ reply, coding, ...(closest === undefined ? {} : { closest }) });
+    shouldFocus.current = true;
+    setAnnouncement(`Your reply reads as ${coding.code === 'none' ? 'nothing MITI codes' : coding.code}. ${coding.reason}${coding.tip ? ` Try: ${coding.tip}` : ''} The options follow${closest ? `; option ${closest} is closest to what you wrote` : ''}.`);
+  }
+
+  function skipToOptions() {
+    setWritten('skipped');
+    shouldFocus.current = true;
+    setAnnouncement('The options are shown.');
+  }
 
   return (
     <>
@@ -180,28 +241,50 @@ export default function ScenarioPlayer({ scenario, html, preview }: ScenarioPlay
         {notice && <p className="notice" role="status">{notice}</p>}
         <h2 id="conversation-title">Conversation</h2>
         <div className="visually-hidden" aria-live="polite" aria-atomic="true">{announcement}</div>
-        <Conversation entries={entries} html={html} label="Conversation so far" lastFeedbackRef={ending ? undefined : (element) => { focusTarget.current = element; }} />
+        <Conversation entries={entries} html={html} label="Conversation so far" ownWords={ownWords} lastFeedbackRef={ending || written !== undefined || writing ? undefined : (element) => { focusTarget.current = element; }} />
 
-        {!ending && (
-          <section aria-labelledby="choices-title">
+        {writing && (
+          <section aria-labelledby="own-words-title">
             <SaveProblem problem={saveProblem} />
-            <h3 id="choices-title" tabIndex={-1} ref={entries.some((entry) => entry.kind === 'choice') ? undefined : (element) => { focusTarget.current = element; }}>What do you say?</h3>
+            <h3 id="own-words-title" className="visually-hidden">Your reply</h3>
+            <OwnWordsPrompt
+              key={run.stops.length}
+              person={person}
+              askOwnCall={asksOwnCall(settings, runsInOwnWords)}
+              coderReady={coder !== undefined}
+              onSend={sendReply}
+              onSkip={skipToOptions}
+              inputRef={(element) => { focusTarget.current = element; }}
+            />
+          </section>
+        )}
+
+        {written && written !== 'skipped' && !ending && <OwnReplyResult reply={written.reply} coding={written.coding} />}
+
+        {!ending && !writing && (
+          <section aria-labelledby="choices-title">
+            {!settings.ownWords && <SaveProblem problem={saveProblem} />}
+            <h3 id="choices-title" tabIndex={-1} ref={entries.some((entry) => entry.kind === 'choice') && written === undefined ? undefined : (element) => { focusTarget.current = element; }}>{written && written !== 'skipped' ? 'Now pick the option to go on with' : 'What do you say?'}</h3>
             <ol className="choice-list">
-              {offered.map((option) => (
-                <li key={option.index}>
-                  <button type="button" onClick={() => step(choose(run, option.index), 'choice')}>
-                    <span aria-hidden="true">{option.number}.</span> “{option.choice.says}”
-                  </button>
-                </li>
-              ))}
+              {offered.map((option) => {
+                const closest = written && written !== 'skipped' && written.closest === option.number;
+                return (
+                  <li key={option.index}>
+                    <button type="button" onClick={() => step(choose(run, option.index), 'choice')} aria-describedby={closest ? 'closest-note' : undefined}>
+                      <span aria-hidden="true">{option.number}.</span> “{option.choice.says}”
+                      {closest && <span className="closest-mark" id="closest-note"> Closest to what you wrote</span>}
+                    </button>
+                  </li>
+                );
+              })}
             </ol>
           </section>
         )}
 
         {ending && debrief && (
-          <RunDebrief debrief={debrief} html={html} title="Debrief" level={2} headingRef={(element) => { focusTarget.current = element; }} notice={<SaveProblem problem={saveProblem} />}>
+          <RunDebrief debrief={debrief} html={html} title="Debrief" level={2} ownWords={ownWords} headingRef={(element) => { focusTarget.current = element; }} notice={<SaveProblem problem={saveProblem} />}>
             <div className="actions">
-              <button type="button" className="primary" onClick={() => downloadFile(`${scenario.id}-transcript.md`, transcriptMarkdown(run, { date: new Date() }), 'text/markdown')}>Download the transcript</button>
+              <button type="button" className="primary" onClick={() => downloadFile(`${scenario.id}-transcript.md`, transcriptMarkdown(run, { date: new Date(), ownWords }), 'text/markdown')}>Download the transcript</button>
               <button type="button" onClick={() => window.print()}>Print</button>
               <button type="button" onClick={() => { savedEnding.current = false; step(restart(run), 'restart'); }}>Play again</button>
             </div>
@@ -222,8 +305,26 @@ export default function ScenarioPlayer({ scenario, html, preview }: ScenarioPlay
           />
           {!preview && <a className="button" href={`/break?from=${encodeURIComponent(scenario.id)}`}>Take a break</a>}
         </div>
+        {!ending && <OwnWordsSettings settings={settings} askingOwnCall={asksOwnCall(settings, runsInOwnWords)} onChange={changeSettings} />}
       </section>
       {history}
     </>
+  );
+}
+
+/** The two settings of practising in your own words, at the start and at any step. */
+function OwnWordsSettings({ settings, askingOwnCall, onChange }: { settings: PracticeSettings; askingOwnCall: boolean; onChange: (next: PracticeSettings) => void }) {
+  return (
+    <fieldset className="own-words-settings no-print">
+      <legend>Practise in your own words</legend>
+      <label>
+        <input type="checkbox" checked={settings.ownWords} onChange={(event) => onChange({ ...settings, ownWords: event.target.checked })} /> Write my own reply first, then see the options
+      </label>
+      {settings.ownWords && (
+        <label>
+          <input type="checkbox" checked={askingOwnCall} onChange={(event) => onChange({ ...settings, ownCall: event.target.checked })} /> Say what kind of reply I think it was before I see how it reads
+        </label>
+      )}
+    </fieldset>
   );
 }

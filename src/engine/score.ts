@@ -15,12 +15,13 @@ export const thresholds = {
  * What the codes summarised are: the coded `choices` picked in a scenario (alone or as a group), or
  * an observer's `tallies` of what a coach said in a live role-play. It changes only the wording.
  */
-export type SummarySource = 'choices' | 'tallies';
+export type SummarySource = 'choices' | 'tallies' | 'own words';
 
 /** Said wherever the summary is shown, for each source. */
 export const summaryDisclaimers: Readonly<Record<SummarySource, string>> = {
   choices: 'This summarises the coded choices you picked in this scenario. It is not a MITI rating of your own speech.',
   tallies: "This summarises an observer's live tallies of what the coach said. It is a practice aid, not a MITI rating by a trained coder.",
+  'own words': 'This summarises what you wrote, as the coder on this device read it. A coder on a device is not a trained MITI rater: a trained person would code some of your replies differently, most often simple against complex reflections.',
 };
 
 /** Said wherever a summary of picked choices is shown. */
@@ -29,6 +30,7 @@ export const summaryDisclaimer = summaryDisclaimers.choices;
 const wording: Readonly<Record<SummarySource, { verb: string; one: string; many: string; aSummary: string }>> = {
   choices: { verb: 'picked', one: 'coded choice', many: 'coded choices', aSummary: 'A choice coded Summary' },
   tallies: { verb: 'tallied', one: 'tally', many: 'tallies', aSummary: 'A Summary tally' },
+  'own words': { verb: 'written', one: 'coded reply', many: 'coded replies', aSummary: 'A reply coded Summary' },
 };
 
 /**

@@ -7,6 +7,8 @@
 import { debriefOf, suggestionLead, type Debrief } from './debrief.ts';
 import { transcript, type Run } from './run.ts';
 import type { Persona } from './front-matter-schema.ts';
+import { ownWordsSentence, ownWordsSummary, readAs, type OwnReply } from './own-words.ts';
+import { summaryNotes, summaryRows, type MitiSummary } from './score.ts';
 
 /** The persona card as Markdown list items. */
 export function personaLines(persona: Persona): string[] {
@@ -19,15 +21,36 @@ export function personaLines(persona: Persona): string[] {
   ];
 }
 
-/** The MITI-style summary as a Markdown table, with its notes. */
-export function summaryMarkdown(debrief: Debrief): string {
+/** A MITI-style summary as a Markdown table, with its notes: of the choices picked (a debrief), or of replies written. */
+export function summaryMarkdown(summary: Debrief | MitiSummary, column = 'Your choices'): string {
+  const { rows, notes } = 'rows' in summary ? summary : { rows: summaryRows(summary), notes: summaryNotes(summary) };
   return [
-    '| Measure | Your choices | Fair | Good |',
+    `| Measure | ${column} | Fair | Good |`,
     '| --- | --- | --- | --- |',
-    ...debrief.rows.map((row) => `| ${row.measure} | ${row.value}${row.rating ? ` (${row.rating})` : ''} | ${row.fair} | ${row.good} |`),
+    ...rows.map((row) => `| ${row.measure} | ${row.value}${row.rating ? ` (${row.rating})` : ''} | ${row.fair} | ${row.good} |`),
     '',
-    ...debrief.notes.map((note) => `_${note}_`),
+    ...notes.map((note) => `_${note}_`),
   ].join('\n');
+}
+
+/** A reply written in own words, before the option chosen: the words, the coder's code, the trainee's own call. */
+export function ownReplyMarkdown(reply: OwnReply, who = 'You'): string[] {
+  return [`**${who} wrote:** "${reply.text.replace(/\s+/g, ' ').trim()}"`, '', `> ${readAs(reply, who)}`, ''];
+}
+
+/** "In your own words": the summary of the replies written, as the coder read them; nothing if none were written. */
+export function ownWordsMarkdown(replies: readonly (OwnReply | null | undefined)[]): string[] {
+  const written = replies.filter((reply): reply is OwnReply => Boolean(reply));
+  if (written.length === 0) return [];
+  const summary = ownWordsSummary(written);
+  return [
+    '### In your own words',
+    '',
+    ownWordsSentence(summary),
+    '',
+    summaryMarkdown(summary, 'Your words'),
+    '',
+  ];
 }
 
 /** Each step: what was picked, its feedback, and the option the debrief points to where there is one. */
@@ -47,6 +70,8 @@ export interface TranscriptOptions {
   readonly coachAt?: (step: number) => string;
   /** Lines to add after each choice's feedback (0-based step), such as how a group voted. */
   readonly notesAt?: (step: number) => readonly string[];
+  /** Replies written in own words, one per choice (null where none was written). */
+  readonly ownWords?: readonly (OwnReply | null | undefined)[];
 }
 
 /** The title, date, preface, persona and introduction. */
@@ -69,7 +94,9 @@ export function conversationMarkdown(run: Run, options: TranscriptOptions = {}):
       for (const line of entry.lines) out.push(line.speaker ? `**${line.speaker}:** ${line.markdown}` : line.markdown, '');
     } else if (entry.kind === 'choice') {
       const coach = options.coachAt?.(step) ?? 'You';
-      out.push(`**${coach} (${entry.choice.code.name}):** "${entry.choice.says}"`, '', `> Feedback: ${entry.choice.feedback}`, '');
+      const written = options.ownWords?.[step];
+      if (written) out.push(...ownReplyMarkdown(written, coach));
+      out.push(`**${coach}${written ? ' chose' : ''} (${entry.choice.code.name}):** "${entry.choice.says}"`, '', `> Feedback: ${entry.choice.feedback}`, '');
       const notes = options.notesAt?.(step) ?? [];
       if (notes.length > 0) out.push(...notes, '');
       step++;
@@ -79,7 +106,7 @@ export function conversationMarkdown(run: Run, options: TranscriptOptions = {}):
 }
 
 /** The outcome, the ending's debrief, the summary and each step. */
-export function debriefMarkdown(debrief: Debrief): string[] {
+export function debriefMarkdown(debrief: Debrief, ownWords: readonly (OwnReply | null | undefined)[] = []): string[] {
   return [
     '## Debrief',
     '',
@@ -90,6 +117,7 @@ export function debriefMarkdown(debrief: Debrief): string[] {
     '',
     summaryMarkdown(debrief),
     '',
+    ...ownWordsMarkdown(ownWords),
     '### Step by step',
     '',
     ...stepsMarkdown(debrief),
@@ -103,5 +131,5 @@ export const notEndedMarkdown = ['_The run has not reached an ending yet._', '']
 /** The run so far as Markdown; a finished run includes the debrief and the summary. */
 export function transcriptMarkdown(run: Run, options: TranscriptOptions = {}): string {
   const debrief = debriefOf(run);
-  return [...headerMarkdown(run, options), ...conversationMarkdown(run, options), ...(debrief ? debriefMarkdown(debrief) : notEndedMarkdown)].join('\n');
+  return [...headerMarkdown(run, options), ...conversationMarkdown(run, options), ...(debrief ? debriefMarkdown(debrief, options.ownWords) : notEndedMarkdown)].join('\n');
 }

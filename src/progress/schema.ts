@@ -6,6 +6,7 @@
  * else's coaching, not the reader's progress, so it is kept apart: src/observe/sheet.ts.)
  */
 import { z } from 'zod/mini';
+import { codeNames } from '../engine/coder/codes.ts';
 
 /**
  * Bump when the shape changes, and add the step from the previous shape to `parseProgress` in
@@ -41,6 +42,27 @@ export const runSummarySchema = z.object({
   miNonAdherent: z.int().check(z.nonnegative()),
 });
 
+/** A reply written in the trainee's own words at one step, as the coder on the device read it. */
+export const ownReplySchema = z.object({
+  /** What they wrote, as typed. */
+  text: z.string(),
+  /** The coder's code. */
+  code: z.enum(codeNames),
+  /** The coder's confidence, 0 to 1. */
+  confidence: z.number().check(z.gte(0), z.lte(1)),
+  /** What the trainee thought it was, if they said. */
+  own: z.optional(z.enum([...codeNames, 'unsure'])),
+});
+
+/**
+ * The replies written in own words, one per choice in the run's `choices` (null where the trainee
+ * skipped to the options): kept beside the choices so that undo takes back both together.
+ */
+const ownWordsSchema = z.optional(z.array(z.nullable(ownReplySchema)));
+
+/** A reply a group member typed during the pause, without their name. */
+export const groupReplySchema = z.object({ text: z.string(), code: z.enum(codeNames) });
+
 /** How a group played a finished run. */
 export const groupRunSchema = z.object({
   /** The room's mode: `vote` or `hot-seat`. */
@@ -49,6 +71,8 @@ export const groupRunSchema = z.object({
   players: z.array(z.string()),
   /** The votes at each step, by choice number. */
   votes: z.array(z.record(z.string(), z.int().check(z.nonnegative()))),
+  /** The replies typed at each step (on phones, or the hot seat's typed by the facilitator), where any were. */
+  replies: z.optional(z.array(z.array(groupReplySchema))),
 });
 
 /** A scenario played to an ending. */
@@ -62,6 +86,8 @@ export const finishedRunSchema = z.object({
   /** The choices picked, by their index in the file: enough to replay the run. */
   choices: z.array(z.int().check(z.nonnegative())),
   summary: runSummarySchema,
+  /** Present when the run was played in the trainee's own words. */
+  ownWords: ownWordsSchema,
   /** Present when a group played it together. */
   group: z.optional(groupRunSchema),
 });
@@ -69,6 +95,8 @@ export const finishedRunSchema = z.object({
 /** A scenario left part-way, to resume. */
 export const runInProgressSchema = z.object({
   choices: z.array(z.int().check(z.nonnegative())),
+  /** Replies written in own words so far, one per choice (see `ownWordsSchema`). */
+  ownWords: ownWordsSchema,
   /** The content notes were acknowledged. */
   acknowledged: z.boolean(),
   updatedAt: timestamp,
@@ -99,6 +127,7 @@ export type Progress = z.infer<typeof progressSchema>;
 export type FinishedRun = z.infer<typeof finishedRunSchema>;
 export type RunInProgress = z.infer<typeof runInProgressSchema>;
 export type GroupRun = z.infer<typeof groupRunSchema>;
+export type OwnReplyRecord = z.infer<typeof ownReplySchema>;
 
 /** A fresh, empty record. */
 export function emptyProgress(): Progress {

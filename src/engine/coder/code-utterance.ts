@@ -107,8 +107,7 @@ export function createCoder(model: CoderModel) {
       const confidence = round(0.75 + 0.2 * Math.min(1, (probability.get('Affirm') ?? 0) * 2));
       return finish({ ...strength, decidedBy: 'rule', confidence, runnerUp: runnerUpOf(probability, 'Affirm', confidence) });
     }
-    const [code, p] = best(probability, statements);
-    return finish(fromModel(code, p, probability, pull));
+    return finish(fromModel(...whenUnsure(best(probability, statements), probability), probability, pull));
 
     /** A statement that names a specific strength or effort: an affirmation, as MITI prefers it over a reflection. */
     function affirmation(parts: readonly Part[]) {
@@ -176,6 +175,27 @@ export function createCoder(model: CoderModel) {
       }) as Coding;
     }
   };
+}
+
+/** Below this, the model is "unsure" in the sense of MITI's decision rules. */
+const unsure = 0.7;
+
+/**
+ * MITI's rules for an unsure coder, where no cue decided: Giving information over Persuade, and
+ * no Confront where it could be a reflection (the disapproval must be plain to count).
+ */
+function whenUnsure([code, p]: [CodeName, number], probability: ReadonlyMap<CodeName, number>): [CodeName, number] {
+  if (p >= unsure) return [code, p];
+  const other = (among: readonly CodeName[]) => best(probability, among);
+  if (code === 'Confront') {
+    const [instead, q] = other(['Simple reflection', 'Complex reflection', 'Summary', 'Persuade', 'Giving information', 'none']);
+    if (q > 0.1) return [instead, q];
+  }
+  if (code === 'Persuade') {
+    const [instead, q] = other(['Giving information']);
+    if (q > 0.2) return [instead, q];
+  }
+  return [code, p];
 }
 
 interface Decision {
