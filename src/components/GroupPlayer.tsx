@@ -12,14 +12,17 @@ import type { Scenario } from '../engine/types.ts';
 import { finishedRunOf } from '../progress/finished-run.ts';
 import { loadProgress, updateProgress } from '../progress/store.ts';
 import { consistencySentences, groupDebriefOf, groupRunOf, groupTranscriptMarkdown, playedBySentence } from '../rooms/group-debrief.ts';
-import { createRoom, decisionOf, hotSeatAt, isOnBreak, phaseOf, sendToRoom, stepIndexOf, type Room, type RoomEvent } from '../rooms/room.ts';
+import type { ReplyCoder } from '../rooms/replies.ts';
+import { createRoom, decisionOf, hasTypedReplies, hotSeatAt, isOnBreak, pausesToSayIt, phaseOf, sendToRoom, stepIndexOf, type Room, type RoomEvent } from '../rooms/room.ts';
 import { resumeRoom, RoomError, saveRoom } from '../rooms/saved-room.ts';
 import type { RoomMode } from '../rooms/schema.ts';
 import { stepOnScreen, type Step } from '../rooms/step.ts';
+import { loadCoder, useCoder } from '../site/coder-loader.ts';
 import { downloadFile } from '../site/download.ts';
 import { normaliseCode, roomPath, sendRoomEvent, useRoom, type RoomStatus } from '../site/room-connection.ts';
 import type { RenderedMarkdown } from '../site/render-scenario.ts';
 import DebriefStep from './DebriefStep.tsx';
+import { CodedReplyList, PauseReplies, ReplyList } from './GroupReplies.tsx';
 import Html from './Html.tsx';
 import SayItTimer from './SayItTimer.tsx';
 import SummaryTable from './SummaryTable.tsx';
@@ -64,8 +67,8 @@ function takeKey(code: string): string {
   }
 }
 
-/** Sends events to the room in order, stopping at the first one refused (and saying why). */
-type Send = (...events: RoomEvent[]) => void | Promise<void>;
+/** Sends events to the room in order, stopping at the first one refused (and saying why); says whether all were taken. */
+type Send = (...events: RoomEvent[]) => boolean | Promise<boolean>;
 
 function OneScreen({ scenario, html }: GroupPlayerProps) {
   const machine = useMemo(() => compileScenario(scenario), [scenario]);
@@ -89,16 +92,24 @@ function OneScreen({ scenario, html }: GroupPlayerProps) {
     setReady(true);
   }, [scenario, machine]);
 
-  /** Keeps the group's run in this browser's progress, like a single run: in progress, then finished once. */
+  /**
+   * Keeps the group's run in this browser's progress, like a single run: in progress, then finished
+   * once, with the replies typed at each step and their codes (so it waits for the coder, if it
+   * is still loading, when there are replies).
+   */
   function keep(next: Room) {
     const ended = phaseOf(next) === 'ended';
-    updateProgress((progress) => {
-      const { [scenario.id]: _previous, ...others } = progress.groupsInProgress;
-      if (!ended) return { ...progress, groupsInProgress: phaseOf(next) === 'setup' ? others : { ...others, [scenario.id]: saveRoom(next) } };
-      const record = recorded.current ? undefined : finishedRunOf(next.context.run, groupRunOf(next));
-      return { ...progress, groupsInProgress: others, runs: record ? [...progress.runs, record] : progress.runs };
-    });
+    const finishing = ended && !recorded.current;
     recorded.current = ended;
+    const record = (coder?: ReplyCoder) =>
+      updateProgress((progress) => {
+        const { [scenario.id]: _previous, ...others } = progress.groupsInProgress;
+        if (!ended) return { ...progress, groupsInProgress: phaseOf(next) === 'setup' ? others : { ...others, [scenario.id]: saveRoom(next) } };
+        const finished = finishing ? finishedRunOf(next.context.run, groupRunOf(next, coder)) : undefined;
+        return { ...progress, groupsInProgress: others, runs: finished ? [...progress.runs, finished] : progress.runs };
+      });
+    if (finishing && hasTypedReplies(next.context)) loadCoder().then(record, () => record());
+    else record();
   }
 
   const send: Send = (...events) => {
@@ -113,9 +124,11 @@ function OneScreen({ scenario, html }: GroupPlayerProps) {
       next = result.room;
     }
     setNotice(refusal);
-    if (next === room) return;
-    setRoom(next);
-    keep(next);
+    if (next !== room) {
+      setRoom(next);
+      keep(next);
+    }
+    return refusal === '';
   };
 
   if (resumable) {
@@ -151,10 +164,14 @@ function RoomScreen({ scenario, html, code, facilitatorKey }: GroupPlayerProps &
   const send: Send = async (...events) => {
     for (const event of events) {
       const result = await sendRoomEvent(code, event, facilitatorKey);
-      if (!result.ok) return setNotice(result.reason);
+      if (!result.ok) {
+        setNotice(result.reason);
+        return false;
+      }
       update(result.view);
     }
     setNotice('');
+    return true;
   };
 
   if (status === 'missing') {
@@ -216,7 +233,11 @@ function GroupScreen({ scenario, html, room, send, notice, ready, remote }: Grou
   const onBreak = isOnBreak(room);
   const { meta } = scenario;
   const focusTarget = useRef<HTMLElement | null>(null);
-  const screenKey = `${phase}:${step.index}:${onBreak}`;
+  const { settings } = room.context;
+  // Showing the replies is a new screen too: focus goes to them, and the count's live region says so.
+  const repliesOnScreen = phase === 'saying' && step.repliesShown;
+  const screenKey = `${phase}:${step.index}:${onBreak}:${repliesOnScreen}`;
+  const { coder, failed: coderFailed } = useCoder((settings.typedReplies && pausesToSayIt(settings)) || hasTypedReplies(room.context));
   const firstScreen = useRef(screenKey);
   const [announcement, setAnnouncement] = useState('');
   const [confirmingRestart, setConfirmingRestart] = useState(false);
@@ -225,7 +246,7 @@ function GroupScreen({ scenario, html, room, send, notice, ready, remote }: Grou
     if (screenKey === firstScreen.current) return;
     firstScreen.current = '';
     focusTarget.current?.focus();
-    setAnnouncement(announcementOf(room, step, meta.persona.name));
+    setAnnouncement(repliesOnScreen ? '' : announcementOf(room, step, meta.persona.name));
     // Only a new screen moves focus and speaks; votes arriving do not.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [screenKey]);
@@ -247,6 +268,7 @@ function GroupScreen({ scenario, html, room, send, notice, ready, remote }: Grou
         <button type="button" onClick={() => setConfirmingRestart(true)}>Restart</button>
       )}
       {!onBreak && <button type="button" onClick={() => send({ type: 'room.pause' })}>Take a break</button>}
+      {pausesToSayIt(settings) && phase !== 'ended' && <TypedRepliesSwitch on={settings.typedReplies} send={send} />}
     </div>
   );
 
@@ -263,12 +285,39 @@ function GroupScreen({ scenario, html, room, send, notice, ready, remote }: Grou
       ) : phase === 'setup' ? (
         <SetUp room={room} send={send} ready={ready} remote={remote} contentNotes={meta.content_notes} />
       ) : phase === 'ended' ? (
-        <GroupDebriefView room={room} step={step} html={html} send={send} focusHere={focusHere} />
+        <GroupDebriefView room={room} step={step} html={html} send={send} focusHere={focusHere} coder={coder} />
       ) : (
-        <StepView room={room} step={step} html={html} send={send} focusHere={focusHere} personaName={meta.persona.name} remote={Boolean(remote)} />
+        <StepView room={room} step={step} html={html} send={send} focusHere={focusHere} personaName={meta.persona.name} remote={Boolean(remote)} coder={coder} coderFailed={coderFailed} />
       )}
       {controls}
     </section>
+  );
+}
+
+/**
+ * Typed replies on or off during the run. It shows the change at once, as a checkbox should, while
+ * a room on `coach group` takes it; the room's answer has the last word.
+ */
+function TypedRepliesSwitch({ on, send }: { on: boolean; send: Send }) {
+  const [checked, setChecked] = useState(on);
+  const latest = useRef(on);
+  useEffect(() => {
+    latest.current = on;
+    setChecked(on);
+  }, [on]);
+  return (
+    <label className="inline-check">
+      <input
+        type="checkbox"
+        checked={checked}
+        onChange={(event) => {
+          setChecked(event.target.checked);
+          // If the room refused (it says why), the box goes back to what the room has.
+          void Promise.resolve(send({ type: 'room.configure', typedReplies: event.target.checked })).then((taken) => taken || setChecked(latest.current));
+        }}
+      />{' '}
+      Typed replies
+    </label>
   );
 }
 
@@ -300,13 +349,14 @@ function SetUp({ room, send, ready, remote, contentNotes }: { room: Room; send: 
   const [names, setNames] = useState('');
   const [mode, setMode] = useState<RoomMode>('vote');
   const [sayItYourWay, setSayItYourWay] = useState(false);
+  const [typedReplies, setTypedReplies] = useState(true);
   const [seconds, setSeconds] = useState(60);
   const { players } = room.context;
 
   function start(event: SubmitEvent) {
     event.preventDefault();
     const joins = names.split(',').map((name) => name.trim()).filter(Boolean).map((name): RoomEvent => ({ type: 'player.join', name }));
-    void send(...joins, { type: 'room.start', mode, sayItYourWay: mode === 'hot-seat' || sayItYourWay, sayItSeconds: seconds });
+    void send(...joins, { type: 'room.start', mode, sayItYourWay: mode === 'hot-seat' || sayItYourWay, sayItSeconds: seconds, typedReplies });
   }
 
   return (
@@ -349,6 +399,21 @@ function SetUp({ room, send, ready, remote, contentNotes }: { room: Room; send: 
           <p>
             <input type="checkbox" id="say-it" checked={sayItYourWay} onChange={(event) => setSayItYourWay(event.target.checked)} />{' '}
             <label htmlFor="say-it">Pause to say it your way before the options are shown</label>
+          </p>
+        )}
+        {(mode === 'hot-seat' || sayItYourWay) && (
+          <p>
+            <input type="checkbox" id="typed-replies" checked={typedReplies} onChange={(event) => setTypedReplies(event.target.checked)} aria-describedby="typed-replies-hint" />{' '}
+            <label htmlFor="typed-replies">Typed replies during the pause</label>
+            <br />
+            <span id="typed-replies-hint" className="meta">
+              {remote
+                ? 'Everyone can type their reply on their phone. You show the replies all together, without names and with their codes, before the options.'
+                : mode === 'hot-seat'
+                  ? "You type the hot seat's reply as they say it, and show it with its code before the options."
+                  : 'You type replies people say aloud, and show them with their codes before the options.'}{' '}
+              You can turn this off at any time.
+            </span>
           </p>
         )}
         <p>
@@ -417,24 +482,66 @@ function Lines({ step, html }: { step: Step; html: RenderedMarkdown }) {
 
 const votes = (n: number) => `${n} ${n === 1 ? 'vote' : 'votes'}`;
 
-function StepView({ room, step, html, send, focusHere, personaName, remote }: { room: Room; step: Step; html: RenderedMarkdown; send: Send; focusHere: (element: HTMLElement | null) => void; personaName: string; remote: boolean }) {
+interface StepViewProps {
+  readonly room: Room;
+  readonly step: Step;
+  readonly html: RenderedMarkdown;
+  readonly send: Send;
+  readonly focusHere: (element: HTMLElement | null) => void;
+  readonly personaName: string;
+  readonly remote: boolean;
+  /** Codes typed replies; undefined while it loads, or when typed replies are off. */
+  readonly coder: ReplyCoder | undefined;
+  readonly coderFailed: boolean;
+}
+
+function StepView({ room, step, html, send, focusHere, personaName, remote, coder, coderFailed }: StepViewProps) {
   const phase = phaseOf(room);
   const { context } = room;
+  const { typedReplies } = context.settings;
   const nextSeat = hotSeatAt(context, phase === 'revealed' ? stepIndexOf(context) : step.index + 1);
+  const repliesShown = phase === 'saying' && step.repliesShown;
+  const canShowReplies = phase === 'saying' && typedReplies && !step.repliesShown && step.replies.length > 0;
   return (
     <section className="projector" aria-labelledby="step-title">
-      <h2 id="step-title" tabIndex={-1} ref={phase === 'revealed' ? undefined : focusHere}>Step {step.index + 1}</h2>
+      <h2 id="step-title" tabIndex={-1} ref={phase === 'revealed' || repliesShown ? undefined : focusHere}>Step {step.index + 1}</h2>
       {step.hotSeat && <p className="hot-seat">In the hot seat: <strong>{step.hotSeat}</strong>{nextSeat && nextSeat !== step.hotSeat ? ` · next: ${nextSeat}` : ''}</p>}
       <Lines step={step} html={html} />
       {phase === 'saying' && (
         <div className="card">
           <h3>Say it your way</h3>
-          <p>{step.hotSeat ? `${step.hotSeat}, say` : 'Say'} your reply to {personaName} aloud, in your own words. Then show the options.</p>
+          <p>
+            {step.hotSeat ? `${step.hotSeat}, say` : 'Say'} your reply to {personaName} aloud, in your own words.
+            {typedReplies ? (remote ? ' Everyone can type theirs on their phone too.' : '') : ''} Then {typedReplies && !step.repliesShown ? 'show the replies, then ' : ''}show the options.
+          </p>
           <SayItTimer seconds={context.settings.sayItSeconds} />
+          {(typedReplies || step.repliesShown) && (
+            <PauseReplies
+              replies={step.replies}
+              shown={step.repliesShown}
+              lines={step.lines}
+              person={personaName}
+              coder={coder}
+              coderFailed={coderFailed}
+              focusHere={focusHere}
+              phones={remote}
+              typedFor={remote ? undefined : (step.hotSeat ?? (context.settings.mode === 'hot-seat' ? 'The hot seat' : undefined))}
+              {...(remote ? {} : { onType: (text: string) => void send({ type: 'reply.send', player: `screen-${step.replies.length + 1}`, text }) })}
+            />
+          )}
           <div className="actions">
-            <button type="button" className="primary" onClick={() => send({ type: 'room.advance' })}>Show the options</button>
+            {canShowReplies && (
+              <button type="button" className="primary" onClick={() => send({ type: 'replies.show' })}>Show the {step.replies.length === 1 ? 'reply' : 'replies'}</button>
+            )}
+            <button type="button" className={canShowReplies ? undefined : 'primary'} onClick={() => send({ type: 'room.advance' })}>Show the options</button>
           </div>
         </div>
+      )}
+      {phase === 'voting' && step.repliesShown && step.replies.length > 0 && (
+        <section className="card" aria-labelledby="group-replies-title">
+          <h3 id="group-replies-title">The group's replies, without names</h3>
+          <CodedReplyList replies={step.replies} lines={step.lines} person={personaName} coder={coder} coderFailed={coderFailed} />
+        </section>
       )}
       {phase === 'voting' && <Voting room={room} step={step} send={send} remote={remote} />}
       {phase === 'revealed' && (
@@ -598,8 +705,8 @@ function Voting({ room, step, send, remote }: { room: Room; step: Step; send: Se
   );
 }
 
-function GroupDebriefView({ room, step, html, send, focusHere }: { room: Room; step: Step; html: RenderedMarkdown; send: Send; focusHere: (element: HTMLElement | null) => void }) {
-  const group = groupDebriefOf(room)!;
+function GroupDebriefView({ room, step, html, send, focusHere, coder }: { room: Room; step: Step; html: RenderedMarkdown; send: Send; focusHere: (element: HTMLElement | null) => void; coder: ReplyCoder | undefined }) {
+  const group = useMemo(() => groupDebriefOf(room, coder)!, [room, coder]);
   const { debrief } = group;
   const { scenario } = room.context.run;
   return (
@@ -618,6 +725,12 @@ function GroupDebriefView({ room, step, html, send, focusHere }: { room: Room; s
               <p className="meta">
                 Votes: {groupStep.options.map((option) => `${option.number} (${option.choice.code.name}) ${option.votes}`).join(' · ')}; decided by {groupStep.by}.
               </p>
+              {groupStep.replies.length > 0 && (
+                <>
+                  <p className="meta">{groupStep.replies.length === 1 ? 'A reply typed' : `${groupStep.replies.length} replies typed`} before the options, without names:</p>
+                  <ReplyList replies={groupStep.replies} />
+                </>
+              )}
             </DebriefStep>
           ))}
         </ol>
@@ -626,7 +739,7 @@ function GroupDebriefView({ room, step, html, send, focusHere }: { room: Room; s
         <h3>To talk about</h3>
         <ul>{group.prompts.map((prompt) => <li key={prompt}>{prompt}</li>)}</ul>
         <div className="actions">
-          <button type="button" className="primary" onClick={() => downloadFile(`${scenario.id}-group-transcript.md`, groupTranscriptMarkdown(room, { date: new Date() }), 'text/markdown')}>Download the group transcript</button>
+          <button type="button" className="primary" onClick={() => downloadFile(`${scenario.id}-group-transcript.md`, groupTranscriptMarkdown(room, { date: new Date(), ...(coder ? { coder } : {}) }), 'text/markdown')}>Download the group transcript</button>
           <button type="button" onClick={() => window.print()}>Print</button>
           <button type="button" onClick={() => send({ type: 'room.restart' })}>Play again</button>
         </div>

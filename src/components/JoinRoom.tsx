@@ -1,10 +1,11 @@
 /**
- * A phone in a room on `coach group`: enter the code (or arrive by the QR code), give a name, and
- * vote at each step. The phone keeps its name for the room, so after a reload or a dropped
- * connection it rejoins by itself and shows the step the group is on. It only reads and sends the
- * room's JSON; the shared screen shows the rest.
+ * A phone in a room on `coach group`: enter the code (or arrive by the QR code), give a name, type
+ * a reply in its own words during the pause, and vote at each step. The phone keeps its name for
+ * the room, so after a reload or a dropped connection it rejoins by itself and shows the step the
+ * group is on. It only reads and sends the room's JSON; the shared screen shows the rest.
  */
 import { useEffect, useState, type SubmitEvent } from 'react';
+import PhoneReply, { playerIdFor } from './PhoneReply.tsx';
 import type { RoomView } from '../rooms/view.ts';
 import { normaliseCode, sendRoomEvent, useRoom } from '../site/room-connection.ts';
 
@@ -112,7 +113,7 @@ function InRoom({ code }: { code: string }) {
           <button type="submit" className="primary">Join</button>
         </form>
       ) : (
-        <PhoneStep view={view} name={name} onVote={vote} onLeave={() => { keepName(code, ''); setName(''); }} />
+        <PhoneStep code={code} view={view} name={name} onVote={vote} onLeave={() => { keepName(code, ''); setName(''); }} />
       )}
     </section>
   );
@@ -125,6 +126,7 @@ function statusOf(view: RoomView): string {
     case 'setup':
       return 'Waiting for the facilitator to start.';
     case 'saying':
+      if (view.replies.shown) return 'Replies shown on the shared screen.';
       return `Step ${view.step}. ${view.lines.map((line) => (line.speaker ? `${line.speaker}: ` : '') + plain(line.markdown)).join(' ')}`;
     case 'voting':
       return `Voting is open for step ${view.step}.`;
@@ -135,7 +137,9 @@ function statusOf(view: RoomView): string {
   }
 }
 
-function PhoneStep({ view, name, onVote, onLeave }: { view: RoomView; name: string; onVote: (choice: number) => void; onLeave: () => void }) {
+function PhoneStep({ code, view, name, onVote, onLeave }: { code: string; view: RoomView; name: string; onVote: (choice: number) => void; onLeave: () => void }) {
+  const [player] = useState(() => playerIdFor(code));
+  const typing = view.phase === 'saying' && view.typedReplies;
   const mine = Object.entries(view.voters).find(([player]) => player.toLocaleLowerCase() === name.toLocaleLowerCase())?.[1];
   const inHotSeat = view.hotSeat?.toLocaleLowerCase() === name.toLocaleLowerCase();
   return (
@@ -154,7 +158,13 @@ function PhoneStep({ view, name, onVote, onLeave }: { view: RoomView; name: stri
             <p key={i} className={line.speaker ? undefined : 'narration'}>{line.speaker && <strong>{line.speaker}: </strong>}{plain(line.markdown)}</p>
           ))}
           {view.hotSeat && <p>{inHotSeat ? 'You are in the hot seat: your pick decides.' : `${view.hotSeat} is in the hot seat${view.phase === 'voting' ? '; you can vote too, to compare' : ''}.`}</p>}
-          {view.phase === 'saying' && <p className="card">{inHotSeat ? 'Say your reply aloud, in your own words.' : view.hotSeat ? 'Listen to the reply in their own words.' : 'Think how you would say it, in your own words.'} The options come next.</p>}
+          {view.phase === 'saying' && !view.replies.shown && (
+            <p className="card">
+              {inHotSeat ? 'Say your reply aloud, in your own words.' : view.hotSeat ? 'Listen to the reply in their own words.' : typing ? 'How would you say it, in your own words?' : 'Think how you would say it, in your own words.'}
+              {typing ? ' Type your reply here: the replies show on the shared screen without names.' : ''} The options come next.
+            </p>
+          )}
+          {typing && <PhoneReply code={code} view={view} player={player} />}
           {view.phase === 'voting' && (
             <>
               <ol className="choice-list" aria-label="Vote for what the coach says">

@@ -30,7 +30,7 @@ export default function OwnReplyResult({ reply, coding, headingRef }: OwnReplyRe
         </p>
       )}
       {coding.tip && <p className="own-tip"><strong>Try: </strong>{coding.tip}</p>}
-      <p className="meta">A coder on your device is not a trained MITI rater: take its reading as a second opinion.</p>
+      <p className="meta">A coder on your device is not a trained MITI rater: take its reading as a second opinion. <a href="/how-the-course-codes/">How the course codes what you write</a></p>
     </section>
   );
 }

@@ -14,13 +14,15 @@ export interface OwnWordsPromptProps {
   readonly askOwnCall: boolean;
   /** False while the coder is still loading: the reply can be written, not yet sent. */
   readonly coderReady: boolean;
+  /** The coder could not be fetched (the page went offline): say so, and offer the options. */
+  readonly coderFailed?: boolean;
   readonly onSend: (text: string, own?: CodeName | 'unsure') => void;
   readonly onSkip: () => void;
   /** Given the text box, so the player can move focus to it at each step. */
   readonly inputRef?: (element: HTMLTextAreaElement | null) => void;
 }
 
-export default function OwnWordsPrompt({ person, askOwnCall, coderReady, onSend, onSkip, inputRef }: OwnWordsPromptProps) {
+export default function OwnWordsPrompt({ person, askOwnCall, coderReady, coderFailed = false, onSend, onSkip, inputRef }: OwnWordsPromptProps) {
   const id = useId();
   const [text, setText] = useState('');
   const [problem, setProblem] = useState('');
@@ -93,6 +95,7 @@ export default function OwnWordsPrompt({ person, askOwnCall, coderReady, onSend,
         onKeyDown={onKeyDown}
       />
       {problem && <p className="form-problem" id={`${id}-problem`} role="alert">{problem}</p>}
+      {coderFailed && <p className="notice" role="status">The coder could not be loaded (is this page offline?), so your reply cannot be coded now. Skip to the options, or reload the page to try again.</p>}
       <div className="actions">
         <button type="submit" className="primary" disabled={!coderReady}>{coderReady ? 'Send' : 'Loading the coder…'}</button>
         <button type="button" onClick={onSkip}>Skip: show me the options</button>

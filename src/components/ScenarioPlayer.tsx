@@ -17,6 +17,7 @@ import type { Line, Scenario } from '../engine/types.ts';
 import { finishedRunOf } from '../progress/finished-run.ts';
 import { loadProgress, setAsideUnplayableRun, updateProgress } from '../progress/store.ts';
 import { downloadFile } from '../site/download.ts';
+import { useCoderModule } from '../site/coder-loader.ts';
 import { asksOwnCall, loadPracticeSettings, savePracticeSettings, type PracticeSettings } from '../site/practice-settings.ts';
 import type { RenderedMarkdown } from '../site/render-scenario.ts';
 import ConfirmButton from './ConfirmButton.tsx';
@@ -36,9 +37,6 @@ export interface ScenarioPlayerProps {
 }
 
 type Stage = { kind: 'resume-offer'; saved: Run; ownWords: readonly (OwnReply | null)[] } | { kind: 'brief' } | { kind: 'playing' };
-
-/** The coder, fetched only when the reader writes their own replies: no other page or mode pays for it. */
-type Coder = typeof import('../engine/coder/index.ts');
 
 /** At the current step in own-words mode: the reply written and how it read, or that the reader skipped to the options. */
 type Written = { readonly reply: OwnReply; readonly coding: Coding; readonly closest?: number } | 'skipped';
@@ -84,16 +82,9 @@ export default function ScenarioPlayer({ scenario, html, preview }: ScenarioPlay
   const [settings, setSettings] = useState<PracticeSettings>({ ownWords: false });
   const [ownWords, setOwnWords] = useState<readonly (OwnReply | null)[]>([]);
   const [written, setWritten] = useState<Written | undefined>();
-  const [coder, setCoder] = useState<Coder | undefined>();
+  const { coder, failed: coderFailed } = useCoderModule(settings.ownWords);
   const [runsInOwnWords, setRunsInOwnWords] = useState(0);
 
-  // The coder is fetched when the mode is on, before the first reply is sent, so coding is instant.
-  useEffect(() => {
-    if (!settings.ownWords || coder) return;
-    let current = true;
-    void import('../engine/coder/index.ts').then((loaded) => current && setCoder(loaded));
-    return () => { current = false; };
-  }, [settings.ownWords, coder]);
 
   function changeSettings(next: PracticeSettings) {
     setSettings(next);
@@ -252,6 +243,7 @@ export default function ScenarioPlayer({ scenario, html, preview }: ScenarioPlay
               person={person}
               askOwnCall={asksOwnCall(settings, runsInOwnWords)}
               coderReady={coder !== undefined}
+              coderFailed={coderFailed}
               onSend={sendReply}
               onSkip={skipToOptions}
               inputRef={(element) => { focusTarget.current = element; }}
@@ -317,6 +309,7 @@ function OwnWordsSettings({ settings, askingOwnCall, onChange }: { settings: Pra
   return (
     <fieldset className="own-words-settings no-print">
       <legend>Practise in your own words</legend>
+      <p className="meta">A coder on this device reads what you write and says what kind of reply it sounds like. <a href="/how-the-course-codes/">How the course codes what you write</a></p>
       <label>
         <input type="checkbox" checked={settings.ownWords} onChange={(event) => onChange({ ...settings, ownWords: event.target.checked })} /> Write my own reply first, then see the options
       </label>

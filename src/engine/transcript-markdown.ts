@@ -70,6 +70,8 @@ export interface TranscriptOptions {
   readonly coachAt?: (step: number) => string;
   /** Lines to add after each choice's feedback (0-based step), such as how a group voted. */
   readonly notesAt?: (step: number) => readonly string[];
+  /** Lines to add before each choice (0-based step), such as the replies a group typed before the options. */
+  readonly beforeChoiceAt?: (step: number) => readonly string[];
   /** Replies written in own words, one per choice (null where none was written). */
   readonly ownWords?: readonly (OwnReply | null | undefined)[];
 }
@@ -96,6 +98,7 @@ export function conversationMarkdown(run: Run, options: TranscriptOptions = {}):
       const coach = options.coachAt?.(step) ?? 'You';
       const written = options.ownWords?.[step];
       if (written) out.push(...ownReplyMarkdown(written, coach));
+      out.push(...(options.beforeChoiceAt?.(step) ?? []));
       out.push(`**${coach}${written ? ' chose' : ''} (${entry.choice.code.name}):** "${entry.choice.says}"`, '', `> Feedback: ${entry.choice.feedback}`, '');
       const notes = options.notesAt?.(step) ?? [];
       if (notes.length > 0) out.push(...notes, '');

@@ -6,11 +6,18 @@
  */
 import type { RoomEvent } from './room.ts';
 
-/** `POST /api/rooms/<code>/<action>`: the room event each action sends, and whether it needs the facilitator's key. */
+/**
+ * `POST /api/rooms/<code>/<action>`: the room event each action sends, and whether it needs the
+ * facilitator's key. Besides these, `GET /api/rooms/<code>` reads the room (`roomView`), and
+ * `GET /api/rooms/<code>/replies/<player id>` a phone's own typed reply (`ownReplyOf`).
+ */
 export const roomActions = {
   players: { event: 'player.join', facilitator: false },
   leave: { event: 'player.leave', facilitator: true },
   votes: { event: 'vote.cast', facilitator: false },
+  replies: { event: 'reply.send', facilitator: false },
+  reveal: { event: 'replies.show', facilitator: true },
+  settings: { event: 'room.configure', facilitator: true },
   counts: { event: 'vote.count', facilitator: true },
   start: { event: 'room.start', facilitator: true },
   advance: { event: 'room.advance', facilitator: true },

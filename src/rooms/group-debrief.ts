@@ -1,12 +1,15 @@
 /**
  * What a group reads at the end: the engine's debrief (the outcome, the MITI-style summary of the
  * group's choices, each step with a more MI-consistent option where there was one), plus how the
- * group voted at each step, how often it chose an MI-consistent option, and prompts to talk over.
- * The group page and the group transcript both render this one model.
+ * group voted at each step, the replies typed before the options (with their codes, without
+ * names), how often it chose an MI-consistent option, and prompts to talk over. The group page and
+ * the group transcript both render this one model. The coder that codes typed replies is passed in
+ * by the page, which loads it only when typed replies are on; without it, replies have no code.
  */
 import { debriefOf, suggestionLead, type Debrief, type Suggestion } from '../engine/debrief.ts';
 import { debriefMarkdown, conversationMarkdown, headerMarkdown, notEndedMarkdown } from '../engine/transcript-markdown.ts';
 import type { Choice } from '../engine/types.ts';
+import { codeReplies, type CodedReply, type ReplyCoder } from './replies.ts';
 import type { Room } from './room.ts';
 import type { GroupRun } from '../progress/schema.ts';
 import type { Decider } from './schema.ts';
@@ -21,6 +24,8 @@ export interface GroupStep {
   readonly picked: OptionVotes;
   readonly by: Decider;
   readonly hotSeat?: string;
+  /** The replies typed before the options, in the order shown, with their codes. */
+  readonly replies: readonly CodedReply[];
   /** The option the engine's debrief points to (a safety step, or a more MI-consistent option), if any. */
   readonly suggestion?: Suggestion;
 }
@@ -40,15 +45,34 @@ export interface GroupDebrief {
 /** A code's stance `consistent` is what "the MI-consistent option" means here, as in the engine's debrief. */
 const isConsistent = (choice: Choice) => choice.code.stance === 'consistent';
 
+/** Each decided step's typed replies, with their codes (none without a coder). */
+function repliesOfSteps(room: Room, coder?: ReplyCoder): CodedReply[][] {
+  const { context } = room;
+  const person = context.run.scenario.meta.persona.name;
+  return context.decided.map((_, i) => {
+    const step = stepAt(context, i);
+    return codeReplies(step.replies, step.lines, person, coder);
+  });
+}
+
 /** The debrief of a room whose run has ended; undefined before then. */
-export function groupDebriefOf(room: Room): GroupDebrief | undefined {
+export function groupDebriefOf(room: Room, coder?: ReplyCoder): GroupDebrief | undefined {
   const { context } = room;
   const debrief = debriefOf(context.run);
   if (!debrief) return undefined;
+  const replies = repliesOfSteps(room, coder);
   const steps = debrief.steps.map((engineStep, i): GroupStep => {
     const step = stepAt(context, i);
     const { option: picked, by } = step.decided!;
-    return { node: step.node, options: step.options, picked, by, ...(step.hotSeat ? { hotSeat: step.hotSeat } : {}), ...(engineStep.suggestion ? { suggestion: engineStep.suggestion } : {}) };
+    return {
+      node: step.node,
+      options: step.options,
+      picked,
+      by,
+      ...(step.hotSeat ? { hotSeat: step.hotSeat } : {}),
+      replies: replies[i] ?? [],
+      ...(engineStep.suggestion ? { suggestion: engineStep.suggestion } : {}),
+    };
   });
   const allVotes = steps.flatMap((step) => step.options);
   return {
@@ -66,6 +90,7 @@ function promptsFor(room: Room, steps: readonly GroupStep[]): string[] {
   const { persona } = room.context.run.scenario.meta;
   const split = steps.map((step, i) => ({ step, number: i + 1 })).filter(({ step }) => step.options.filter((option) => option.votes > 0).length > 1);
   const passedBy = steps.map((step, i) => ({ step, number: i + 1 })).filter(({ step }) => step.suggestion);
+  const typed = steps.map((step, i) => ({ step, number: i + 1 })).filter(({ step }) => step.replies.length > 1);
   return [
     'Which moment changed the conversation most, and what did the coach say just before it?',
     ...split.slice(0, 2).map(({ step, number }) => {
@@ -73,6 +98,7 @@ function promptsFor(room: Room, steps: readonly GroupStep[]): string[] {
       return `At step ${number} the group split between ${nameList(sides)}. What did each side hear in ${persona.name}'s words?`;
     }),
     ...passedBy.slice(0, 2).map(({ step, number }) => `At step ${number} the group chose ${step.picked.choice.code.name}. ${suggestionLead(step.suggestion!)} was “${step.suggestion!.choice.says}” (${step.suggestion!.choice.code.name}). How might ${persona.name} have answered it?`),
+    ...typed.slice(0, 1).map(({ step, number }) => `At step ${number} the group typed ${step.replies.length} replies of its own before seeing the options. Which would ${persona.name} have found easiest to answer, and why?`),
     persona.wants
       ? `${persona.name} wants this: “${persona.wants}” Which of the group's choices helped with that, and which got in the way?`
       : `What did ${persona.name} want, in their own words? Which of the group's choices helped with that, and which got in the way?`,
@@ -80,12 +106,18 @@ function promptsFor(room: Room, steps: readonly GroupStep[]): string[] {
   ];
 }
 
-/** How the group played, for the progress record of the finished run: the mode, who, and the votes at each step by choice number. */
-export function groupRunOf(room: Room): GroupRun {
+/**
+ * How the group played, for the progress record of the finished run: the mode, who, the votes at
+ * each step by choice number, and the replies typed at each step with their codes, where any were
+ * (left out without a coder, as a record keeps only coded replies).
+ */
+export function groupRunOf(room: Room, coder?: ReplyCoder): GroupRun {
   const { context } = room;
   const votes = context.decided.map((_, i) => Object.fromEntries(stepAt(context, i).options.map((option) => [option.number, option.votes])));
-  return { mode: context.settings.mode, players: [...context.players], votes };
+  const replies = coder ? repliesOfSteps(room, coder).map((step) => step.map(({ text, code }) => ({ text, code: code! }))) : [];
+  return { mode: context.settings.mode, players: [...context.players], votes, ...(replies.some((step) => step.length > 0) ? { replies } : {}) };
 }
+
 
 /** How the group chose, in one sentence each, for the page and the transcript. */
 export function consistencySentences(group: GroupDebrief): string[] {
@@ -104,18 +136,32 @@ export function playedBySentence(room: Room): string {
   return settings.mode === 'hot-seat' ? `Played by ${named} in the hot seat, taking turns.` : `Played by ${named}, voting at each step.`;
 }
 
-/** The group's run as Markdown, with the players named and the votes at each step. */
-export function groupTranscriptMarkdown(room: Room, options: { date?: Date } = {}): string {
+/** The replies typed at a step, for the transcript: the words and code of each, without names. */
+function repliesMarkdown(replies: readonly CodedReply[]): string[] {
+  if (replies.length === 0) return [];
+  return [
+    `${replies.length === 1 ? 'A reply' : `${replies.length} replies`} typed before the options (without names):`,
+    '',
+    ...replies.map((reply) => `- "${reply.text.replace(/\s+/g, ' ')}"${reply.code ? ` (${reply.code === 'none' ? 'nothing MITI codes' : reply.code})` : ''}`),
+    '',
+  ];
+}
+
+/** The group's run as Markdown, with the players named, the replies typed and the votes at each step. */
+export function groupTranscriptMarkdown(room: Room, options: { date?: Date; coder?: ReplyCoder } = {}): string {
   const { run } = room.context;
+  const { coder, ...dated } = options;
   const step = (i: number) => stepAt(room.context, i);
-  const group = groupDebriefOf(room);
+  const group = groupDebriefOf(room, coder);
+  const replies = repliesOfSteps(room, coder);
   const transcriptOptions = {
-    ...options,
+    ...dated,
     preface: [playedBySentence(room)],
     coachAt: (i: number) => {
       const seat = step(i).hotSeat;
       return seat ? `${seat}, in the hot seat` : 'The group';
     },
+    beforeChoiceAt: (i: number) => repliesMarkdown(replies[i] ?? []),
     notesAt: (i: number) => {
       const { options: offered, decided } = step(i);
       return [

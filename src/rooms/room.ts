@@ -1,6 +1,7 @@
 /**
- * What a group room is: the players, a mode, whose turn it is, the votes at each step, how a step
- * is decided, undo, restart and a break, as an XState statechart over the engine's run. Pure: it
+ * What a group room is: the players, a mode, whose turn it is, the votes at each step, the replies
+ * typed during the say-it-your-way pause (by player id, hidden until shown), how a step is
+ * decided, undo, restart and a break, as an XState statechart over the engine's run. Pure: it
  * imports nothing from Node, the DOM or React, so the one-screen group page, the room server and
  * the tests all step rooms through this one module.
  *
@@ -11,7 +12,8 @@ import { assign, initialTransition, setup, transition, type SnapshotFrom } from 
 import type { ScenarioMachine } from '../engine/compile.ts';
 import { choose, endingOf, offeredChoices, restart, startRun, undo, type OfferedChoice, type Run } from '../engine/run.ts';
 import type { Scenario } from '../engine/types.ts';
-import { maxPlayerName, maxPlayers, type Decider, type RoomMode, type RoomPhase } from './schema.ts';
+import { hasRoomForReply, isPlayerId, isReplyText, noReplies, replyText, withReply, type Replies } from './replies.ts';
+import { maxPlayerName, maxPlayers, maxReplyLength, maxRepliesPerStep, type Decider, type RoomMode, type RoomPhase } from './schema.ts';
 import { nameList, turnOf } from './turns.ts';
 
 
@@ -21,10 +23,12 @@ export interface RoomSettings {
   readonly sayItYourWay: boolean;
   /** How long the say-it-your-way timer runs, in seconds. */
   readonly sayItSeconds: number;
+  /** During the pause, phones (or the facilitator, on one screen) may type a reply, shown without names. */
+  readonly typedReplies: boolean;
 }
 
 /** Settings before the facilitator picks any. */
-export const defaultSettings: RoomSettings = { mode: 'vote', sayItYourWay: false, sayItSeconds: 60 };
+export const defaultSettings: RoomSettings = { mode: 'vote', sayItYourWay: false, sayItSeconds: 60, typedReplies: true };
 
 /** The votes at one step. Choices are kept by their index in the file, as the run keeps them. */
 export interface Ballot {
@@ -44,6 +48,8 @@ export interface DecidedStep {
   readonly by: Decider;
   /** Who was in the hot seat, in hot-seat mode with names. */
   readonly hotSeat?: string;
+  /** The replies typed at the step, by player id; all were shown before the options. */
+  readonly replies: Replies;
 }
 
 export interface RoomContext {
@@ -56,13 +62,23 @@ export interface RoomContext {
   readonly decided: readonly DecidedStep[];
   /** The votes of the step now open. */
   readonly ballot: Ballot;
+  /** The replies typed at the step now open, by player id (never by name). */
+  readonly replies: Replies;
+  /** Whether the open step's replies are shown; from then on they cannot change. */
+  readonly repliesShown: boolean;
 }
 
 /** Everything that can happen in a room. Choices are numbered as the group sees them (1 = the first offered). */
 export type RoomEvent =
   | { readonly type: 'player.join'; readonly name: string }
   | { readonly type: 'player.leave'; readonly name: string }
-  | { readonly type: 'room.start'; readonly mode: RoomMode; readonly sayItYourWay?: boolean; readonly sayItSeconds?: number }
+  | { readonly type: 'room.start'; readonly mode: RoomMode; readonly sayItYourWay?: boolean; readonly sayItSeconds?: number; readonly typedReplies?: boolean }
+  /** Typed replies on or off, at any time. */
+  | { readonly type: 'room.configure'; readonly typedReplies: boolean }
+  /** A reply typed during the pause, by a player's id; the same id replaces it, and blank words take it back. */
+  | { readonly type: 'reply.send'; readonly player: string; readonly text: string }
+  /** The facilitator shows the open step's replies, without names. */
+  | { readonly type: 'replies.show' }
   | { readonly type: 'vote.cast'; readonly player: string; readonly choice: number }
   | { readonly type: 'vote.count'; readonly choice: number; readonly count: number }
   | { readonly type: 'room.advance'; readonly choice?: number }
@@ -70,6 +86,14 @@ export type RoomEvent =
   | { readonly type: 'room.restart' }
   | { readonly type: 'room.pause' }
   | { readonly type: 'room.resume' };
+
+/** Whether the group pauses before the options to say a reply in their own words: always in the hot seat. */
+export const pausesToSayIt = (settings: RoomSettings): boolean => settings.mode === 'hot-seat' || settings.sayItYourWay;
+
+/** Whether any step has typed replies, decided or open. */
+export function hasTypedReplies(context: RoomContext): boolean {
+  return Object.keys(context.replies).length > 0 || context.decided.some((step) => Object.keys(step.replies).length > 0);
+}
 
 /** The step the group is on: 0 for the first choice. */
 export const stepIndexOf = (context: RoomContext): number => context.decided.length;
@@ -160,7 +184,17 @@ const roomSetup = setup({
     /** There is a decided step to take back. */
     hasStepToUndo: ({ context }) => context.decided.length > 0,
     /** The group pauses before the options to say a reply in their own words. */
-    pausesToSayIt: ({ context }) => context.settings.mode === 'hot-seat' || context.settings.sayItYourWay,
+    pausesToSayIt: ({ context }) => pausesToSayIt(context.settings),
+    /** Typed replies are on and not shown yet, and this one fits: a player id, words that are not too long, room at the step. */
+    canTakeReply: ({ context, event }) =>
+      event.type === 'reply.send' &&
+      context.settings.typedReplies &&
+      !context.repliesShown &&
+      isPlayerId(event.player) &&
+      isReplyText(event.text) &&
+      (replyText(event.text) === '' || hasRoomForReply(context.replies, event.player)),
+    /** Typed replies are on, and there are replies not shown yet. */
+    canShowReplies: ({ context }) => context.settings.typedReplies && !context.repliesShown && Object.keys(context.replies).length > 0,
   },
   actions: {
     addPlayer: assign({ players: ({ context, event }) => (event.type === 'player.join' ? withPlayer(context.players, event.name) : context.players) }),
@@ -174,9 +208,25 @@ const roomSetup = setup({
     applySettings: assign({
       settings: ({ context, event }) =>
         event.type === 'room.start'
-          ? { mode: event.mode, sayItYourWay: event.sayItYourWay ?? event.mode === 'hot-seat', sayItSeconds: event.sayItSeconds ?? context.settings.sayItSeconds }
-          : context.settings,
+          ? {
+              mode: event.mode,
+              sayItYourWay: event.sayItYourWay ?? event.mode === 'hot-seat',
+              sayItSeconds: event.sayItSeconds ?? context.settings.sayItSeconds,
+              typedReplies: event.typedReplies ?? context.settings.typedReplies,
+            }
+          : event.type === 'room.configure'
+            ? { ...context.settings, typedReplies: event.typedReplies }
+            : context.settings,
     }),
+    recordReply: assign({ replies: ({ context, event }) => (event.type === 'reply.send' ? withReply(context.replies, event.player, event.text) : context.replies) }),
+    showReplies: assign({ repliesShown: true }),
+    /**
+     * The options come after the pause: replies typed are shown with them (so a step keeps only
+     * replies the group saw). With typed replies turned off, any typed before are set aside unseen.
+     */
+    closeReplies: assign(({ context }) =>
+      context.settings.typedReplies ? { repliesShown: Object.keys(context.replies).length > 0 } : { replies: noReplies, repliesShown: false },
+    ),
     recordVote: assign(({ context, event }) => {
       if (event.type !== 'vote.cast') return {};
       const player = knownPlayer(context, event.player) ?? event.player.trim();
@@ -191,12 +241,19 @@ const roomSetup = setup({
       const decision = decisionOf(context, event.type === 'room.advance' ? event.choice : undefined);
       if (decision.kind !== 'decided') return {};
       const hotSeat = hotSeatAt(context, stepIndexOf(context));
-      const step: DecidedStep = { ballot: context.ballot, by: decision.by, ...(hotSeat ? { hotSeat } : {}) };
-      return { run: choose(context.run, decision.index), decided: [...context.decided, step], ballot: emptyBallot };
+      const step: DecidedStep = { ballot: context.ballot, by: decision.by, ...(hotSeat ? { hotSeat } : {}), replies: context.replies };
+      return { run: choose(context.run, decision.index), decided: [...context.decided, step], ballot: emptyBallot, replies: noReplies, repliesShown: false };
     }),
-    /** Takes back the last decided step and reopens its votes as they were. */
-    undoStep: assign(({ context }) => ({ run: undo(context.run), decided: context.decided.slice(0, -1), ballot: context.decided.at(-1)?.ballot ?? emptyBallot })),
-    restartRun: assign(({ context }) => ({ run: restart(context.run), decided: [], ballot: emptyBallot })),
+    /**
+     * Takes back the last decided step and reopens its votes and its replies as they were (shown,
+     * as they were before its options); replies typed at the step after it go with the undo.
+     */
+    undoStep: assign(({ context }) => {
+      const last = context.decided.at(-1);
+      const replies = last?.replies ?? noReplies;
+      return { run: undo(context.run), decided: context.decided.slice(0, -1), ballot: last?.ballot ?? emptyBallot, replies, repliesShown: Object.keys(replies).length > 0 };
+    }),
+    restartRun: assign(({ context }) => ({ run: restart(context.run), decided: [], ballot: emptyBallot, replies: noReplies, repliesShown: false })),
   },
 });
 
@@ -211,10 +268,11 @@ const restartRun = { target: '#room.flow.playing', actions: 'restartRun' } as co
 export const roomMachine = roomSetup.createMachine({
   id: 'room',
   type: 'parallel',
-  context: ({ input }) => ({ run: input.run, settings: defaultSettings, players: [], decided: [], ballot: emptyBallot }),
+  context: ({ input }) => ({ run: input.run, settings: defaultSettings, players: [], decided: [], ballot: emptyBallot, replies: noReplies, repliesShown: false }),
   on: {
     'player.join': { guard: 'canJoin', actions: 'addPlayer' },
     'player.leave': { guard: 'isInRoom', actions: 'removePlayer' },
+    'room.configure': { actions: 'applySettings' },
   },
   states: {
     flow: {
@@ -227,8 +285,17 @@ export const roomMachine = roomSetup.createMachine({
           states: {
             /** Each step begins here and goes straight to saying it, or to the options. */
             opening: { always: [{ guard: 'pausesToSayIt', target: 'saying' }, { target: 'voting' }] },
-            /** The person's line is shown; someone says a reply in their own words first. */
-            saying: { on: { 'room.advance': 'voting' } },
+            /**
+             * The person's line is shown; someone says a reply in their own words first, and
+             * phones may type theirs, shown together (without names) when the facilitator says.
+             */
+            saying: {
+              on: {
+                'reply.send': { guard: 'canTakeReply', actions: 'recordReply' },
+                'replies.show': { guard: 'canShowReplies', actions: 'showReplies' },
+                'room.advance': { target: 'voting', actions: 'closeReplies' },
+              },
+            },
             /** The options are shown and votes come in. */
             voting: {
               on: {
@@ -324,6 +391,18 @@ function refusalOf(room: Room, event: RoomEvent): Refusal {
       return conflict(phase === 'setup' ? 'The room has not started yet: there is nothing to undo' : 'There is no step to undo: the group is at the first step');
     case 'room.restart':
       return conflict('The room has not started yet: there is nothing to restart');
+    case 'reply.send': {
+      if (phase !== 'saying') return conflict(`Replies are typed only while the group pauses to say it their way, and now ${phaseWords[phase]}`);
+      if (!context.settings.typedReplies) return conflict('Typed replies are turned off in this room');
+      if (context.repliesShown) return conflict('The replies have been shown: they cannot change now');
+      if (!isPlayerId(event.player)) return invalid(`Unexpected player id \`${event.player.slice(0, 70)}\`, expected 1 to 64 letters, digits, - or _`);
+      if (!isReplyText(event.text)) return invalid(`Unexpected reply of ${replyText(event.text).length} characters, expected at most ${maxReplyLength}`);
+      return conflict(`This step has ${maxRepliesPerStep} replies already`);
+    }
+    case 'replies.show':
+      if (phase !== 'saying') return conflict(`Replies are shown only during the pause to say it your way, and now ${phaseWords[phase]}`);
+      if (!context.settings.typedReplies) return conflict('Typed replies are turned off in this room');
+      return conflict(context.repliesShown ? 'The replies are shown already' : 'There are no replies to show yet');
     default:
       return conflict(phaseWords[phase]);
   }

@@ -7,6 +7,7 @@
 import type { ScenarioMachine } from '../engine/compile.ts';
 import { choiceIndices, endingOf, replay, RunError } from '../engine/run.ts';
 import type { Scenario } from '../engine/types.ts';
+import { anonymousReplies } from './replies.ts';
 import { isOnBreak, phaseOf, roomMachine, type Room, type RoomContext } from './room.ts';
 import { savedRoomSchema, savedRoomVersion, type RoomPhase, type SavedRoom } from './schema.ts';
 
@@ -26,8 +27,24 @@ export function saveRoom(room: Room): SavedRoom {
     settings: { ...context.settings },
     players: [...context.players],
     choices: choiceIndices(context.run),
-    decided: context.decided.map((step) => ({ ballot: step.ballot, by: step.by, ...(step.hotSeat ? { hotSeat: step.hotSeat } : {}) })),
+    decided: context.decided.map((step) => ({ ballot: step.ballot, by: step.by, ...(step.hotSeat ? { hotSeat: step.hotSeat } : {}), replies: step.replies })),
     ballot: context.ballot,
+    replies: context.replies,
+    repliesShown: context.repliesShown,
+  };
+}
+
+/**
+ * The saved room as anyone in it may read it (it goes out in the room's view): typed replies under
+ * labels that say nothing of who typed them, and the open step's words left out until they are
+ * shown. The facilitator's page resumes this form like any other; only the server keeps the ids.
+ */
+export function saveRoomToShare(room: Room): SavedRoom {
+  const saved = saveRoom(room);
+  return {
+    ...saved,
+    decided: saved.decided.map((step, i) => ({ ...step, replies: anonymousReplies(step.replies, i, true) })),
+    replies: anonymousReplies(saved.replies, saved.decided.length, saved.repliesShown),
   };
 }
 
@@ -62,6 +79,6 @@ export function resumeRoom(scenario: Scenario, data: unknown, machine?: Scenario
   if (saved.decided.length !== saved.choices.length || !phaseFits(saved.phase, endingOf(run) !== undefined, saved.decided.length)) {
     throw new RoomError(`The saved room does not add up: it is in ${saved.phase} after ${saved.choices.length} choices`);
   }
-  const context: RoomContext = { run, settings: saved.settings, players: saved.players, decided: saved.decided, ballot: saved.ballot };
+  const context: RoomContext = { run, settings: saved.settings, players: saved.players, decided: saved.decided, ballot: saved.ballot, replies: saved.replies, repliesShown: saved.repliesShown };
   return roomMachine.resolveState({ value: { flow: flowValue(saved.phase), attention: saved.onBreak ? 'onBreak' : 'together' }, context });
 }

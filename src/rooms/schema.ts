@@ -4,6 +4,9 @@
  * reads progress loads this file, so it stays as small as the progress schema. zod/mini, as there.
  */
 import { z } from 'zod/mini';
+import { maxPlayerName, maxPlayers, maxRepliesPerStep, maxReplyLength } from './limits.ts';
+
+export { maxPlayerName, maxPlayers, maxRepliesPerStep, maxReplyLength, playerIdPattern } from './limits.ts';
 
 /** The two ways a group plays: everyone votes, or one person in the hot seat picks at each step, in turn. */
 export const roomModes = ['vote', 'hot-seat'] as const;
@@ -17,19 +20,24 @@ export type RoomPhase = (typeof roomPhases)[number];
 export const deciders = ['majority', 'hot seat', 'facilitator'] as const;
 export type Decider = (typeof deciders)[number];
 
-/** The most people one room takes. */
-export const maxPlayers = 40;
-
-/** Bump when the shape changes, and read the older shape in `resumeRoom`. */
+/**
+ * Bump when the shape changes, and read the older shape in `resumeRoom`. Fields added with a
+ * default (typed replies) do not change it: a room saved before them reads as one without any.
+ */
 export const savedRoomVersion = 1;
 
 const count = z.int().check(z.nonnegative());
 
-/** The longest name a player may give. */
-export const maxPlayerName = 40;
-
 /** A player's name as a saved room keeps it (the server trims and checks names as they arrive). */
 const playerName = z.string().check(z.minLength(1), z.maxLength(maxPlayerName));
+
+/**
+ * The replies typed at one step, by player id. In the room's view a reply's id is a label that
+ * says nothing of who typed it (`~` and a hash), and its words are empty until the replies are shown.
+ */
+const repliesSchema = z
+  .record(z.string().check(z.regex(/^~?[A-Za-z0-9_-]{1,64}$/)), z.string().check(z.maxLength(maxReplyLength)))
+  .check(z.refine((replies) => Object.keys(replies).length <= maxRepliesPerStep, `expected at most ${maxRepliesPerStep} replies`));
 
 /** The votes at one step, by choice index in the file. */
 const ballotSchema = z.object({
@@ -52,15 +60,29 @@ export const savedRoomSchema = z.object({
     sayItYourWay: z.boolean(),
     /** How long the say-it-your-way timer runs, in seconds. */
     sayItSeconds: z.int().check(z.positive()),
+    /** During the pause, phones (or the facilitator, on one screen) may type a reply, shown without names. */
+    typedReplies: z._default(z.boolean(), true),
   }),
   /** Everyone in the room, in the order they joined. */
   players: z.array(playerName).check(z.maxLength(maxPlayers)),
   /** The run's choices, by index in the file: replayed on resume. */
   choices: z.array(count),
   /** How each of those choices was decided, one per choice. */
-  decided: z.array(z.object({ ballot: ballotSchema, by: z.enum(deciders), hotSeat: z.optional(playerName) })),
+  decided: z.array(
+    z.object({
+      ballot: ballotSchema,
+      by: z.enum(deciders),
+      hotSeat: z.optional(playerName),
+      /** The replies typed at the step, all shown before its options were. */
+      replies: z._default(repliesSchema, () => ({})),
+    }),
+  ),
   /** The votes of the open step. */
   ballot: ballotSchema,
+  /** The replies typed at the open step. */
+  replies: z._default(repliesSchema, () => ({})),
+  /** Whether the open step's replies are shown; once they are, they cannot change. */
+  repliesShown: z._default(z.boolean(), false),
 });
 
 export type SavedRoom = z.infer<typeof savedRoomSchema>;

@@ -5,6 +5,7 @@
  */
 import { linesAt, offeredAt, picks, type OfferedChoice } from '../engine/run.ts';
 import type { Line } from '../engine/types.ts';
+import { repliesInOrder, type ShownReply } from './replies.ts';
 import { hotSeatAt, phaseOf, stepIndexOf, tallyOf, type Ballot, type Room, type RoomContext } from './room.ts';
 import type { Decider } from './schema.ts';
 
@@ -32,6 +33,10 @@ export interface Step {
   readonly ballot: Ballot;
   /** Who picks at this step, in hot-seat mode with names. */
   readonly hotSeat?: string;
+  /** The replies typed at the step, without names, in the order they are shown. */
+  readonly replies: readonly ShownReply[];
+  /** Whether those replies are shown (every decided step's are); until then only their number may be. */
+  readonly repliesShown: boolean;
   /** The group's choice and how it was made, once decided. */
   readonly decided?: { readonly option: OptionVotes; readonly by: Decider };
 }
@@ -52,6 +57,8 @@ export function stepAt(context: RoomContext, index: number): Step {
     options,
     ballot,
     ...(hotSeat ? { hotSeat } : {}),
+    replies: repliesInOrder(decided ? decided.replies : index === context.decided.length ? context.replies : {}, index),
+    repliesShown: decided ? true : index === context.decided.length && context.repliesShown,
     ...(decided && pick ? { decided: { option: options.find((option) => option.index === pick.index)!, by: decided.by } } : {}),
   };
 }

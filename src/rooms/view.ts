@@ -4,7 +4,7 @@
  */
 import { endingOf } from '../engine/run.ts';
 import { decisionOf, hotSeatAt, isOnBreak, phaseOf, stepIndexOf, type Room } from './room.ts';
-import { saveRoom } from './saved-room.ts';
+import { saveRoomToShare } from './saved-room.ts';
 import type { Decider, RoomMode, RoomPhase, SavedRoom } from './schema.ts';
 import { stepOnScreen } from './step.ts';
 
@@ -15,6 +15,10 @@ export interface RoomView {
   readonly mode: RoomMode;
   readonly sayItYourWay: boolean;
   readonly sayItSeconds: number;
+  /** Whether phones may type a reply during the pause. */
+  readonly typedReplies: boolean;
+  /** The replies typed at the step shown: how many, and once the facilitator shows them, their words, in the order shown, without names. */
+  readonly replies: { readonly count: number; readonly shown: boolean; readonly texts: readonly string[] };
   /** Everyone in the room, in the order they joined. */
   readonly players: readonly string[];
   /** The step shown, from 1. */
@@ -37,8 +41,18 @@ export interface RoomView {
   /** While voting: why moving on would wait for the facilitator (a tie, no votes yet), or null if it would not. */
   readonly waiting: string | null;
   readonly ending: { readonly id: string; readonly outcome: string } | null;
-  /** The whole room as saved, so a page can rebuild it with the engine. */
+  /** The whole room as saved, so a page can rebuild it with the engine; typed replies without ids, and without words until shown. */
   readonly saved: SavedRoom;
+}
+
+/** One phone's own reply at the open step, for the phone alone (it asks by its player id): `GET …/replies/<id>`. */
+export interface OwnReplyView {
+  /** The open step, from 1. */
+  readonly step: number;
+  /** The words as the room has them, or null if this id has no reply at this step. */
+  readonly text: string | null;
+  /** Whether the replies are shown, so it can no longer change. */
+  readonly shown: boolean;
 }
 
 /** The room as JSON for the API and live updates. */
@@ -56,6 +70,7 @@ export function roomView(room: Room): RoomView {
     phase,
     onBreak: isOnBreak(room),
     ...context.settings,
+    replies: { count: step.replies.length, shown: step.repliesShown, texts: step.repliesShown ? step.replies.map((reply) => reply.text) : [] },
     players: context.players,
     step: step.index + 1,
     hotSeat: step.hotSeat ?? null,
@@ -70,6 +85,12 @@ export function roomView(room: Room): RoomView {
       : null,
     waiting: decision && decision.kind !== 'decided' ? decision.reason : null,
     ending: phase === 'ended' && ending ? { id: ending.id, outcome: ending.outcome } : null,
-    saved: saveRoom(room),
+    saved: saveRoomToShare(room),
   };
+}
+
+/** A player's own reply at the open step, by their id. */
+export function ownReplyOf(room: Room, player: string): OwnReplyView {
+  const { context } = room;
+  return { step: stepIndexOf(context) + 1, text: Object.hasOwn(context.replies, player) ? context.replies[player]! : null, shown: context.repliesShown };
 }

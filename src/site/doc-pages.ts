@@ -18,10 +18,16 @@ export const docPages: readonly DocPage[] = [
   { file: 'scenario-format.md', slug: 'format', title: 'Scenario format, version 1', description: 'The scenario format: what every role-play scenario file may contain and what it means.' },
 ];
 
+/** Documents in docs/ written for trainees, each with its own page outside For trainers. */
+export const traineeDocPages: Readonly<Record<string, string>> = {
+  'how-the-course-codes-what-you-write.md': '/how-the-course-codes/',
+};
+
 /** Rewrites `href="scenario-format.md#checks"` to `href="/trainers/format/#checks"`, and so on. */
 export function linkDocsToPages(html: string): string {
   return html.replace(/href="(?:\.\/)?([\w-]+\.md)(#[^"]*)?"/g, (link, file: string, anchor = '') => {
     const page = docPages.find((doc) => doc.file === file);
-    return page ? `href="/trainers/${page.slug}/${anchor}"` : link;
+    if (page) return `href="/trainers/${page.slug}/${anchor}"`;
+    return traineeDocPages[file] ? `href="${traineeDocPages[file]}${anchor}"` : link;
   });
 }

@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'react';
 import { requestFor } from '../rooms/api.ts';
 import type { RoomEvent } from '../rooms/room.ts';
-import type { RoomView } from '../rooms/view.ts';
+import type { OwnReplyView, RoomView } from '../rooms/view.ts';
 
 /** `connecting` at first, `live` while updates flow, `reconnecting` after a drop, `missing` if no such room is served here. */
 export type RoomStatus = 'connecting' | 'live' | 'reconnecting' | 'missing';
@@ -82,5 +82,15 @@ export async function sendRoomEvent(code: string, event: RoomEvent, key?: string
     return { ok: false, reason: (data as { error?: string }).error ?? `The room server answered ${response.status}` };
   } catch {
     return { ok: false, reason: 'The room server could not be reached. Check that `coach group` is still running and that you are on the same network.' };
+  }
+}
+
+/** A phone's own typed reply at the open step, asked for by its player id; undefined if the server cannot say. */
+export async function fetchOwnReply(code: string, player: string): Promise<OwnReplyView | undefined> {
+  try {
+    const response = await fetch(`${roomPath(code)}/replies/${encodeURIComponent(player)}`, { headers: { accept: 'application/json' }, cache: 'no-store' });
+    return response.ok ? ((await response.json()) as OwnReplyView) : undefined;
+  } catch {
+    return undefined;
   }
 }

@@ -12,6 +12,7 @@ const pages = [
   ['for trainers', '/trainers'],
   ['authoring guide', '/trainers/guide'],
   ['scenario format', '/trainers/format'],
+  ['how the course codes what you write', '/how-the-course-codes'],
   ['glossary', '/glossary'],
   ['break', '/break'],
   ['not found', '/404'],

@@ -3,59 +3,15 @@
  * browser contexts) join, vote and play a scenario to its debrief. One phone reloads mid-step and
  * keeps its place; the server is stopped and started again and the room goes on.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { freePort, phone, startGroup as startGroupFor, stop } from './room-server.ts';
 import { builtScenarioIds } from './site-scenarios.ts';
 
 const [id] = builtScenarioIds();
-
-interface Started {
-  readonly child: ChildProcess;
-  readonly room: { facilitator: string; join: string; code: string; key: string };
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-/** Starts `coach group` as a user would, and reads the JSON line it prints first. */
-async function startGroup(port: number, roomsDir: string): Promise<Started> {
-  const child = spawn(process.execPath, ['bin/coach.mjs', 'group', id!, '--host', '127.0.0.1', '--port', String(port), '--rooms-dir', roomsDir, '--json'], { env: { ...process.env, CI: 'true' }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stderr = '';
-  child.stderr!.on('data', (chunk) => (stderr += chunk));
-  const line = await new Promise<string>((resolve, reject) => {
-    let stdout = '';
-    child.stdout!.on('data', (chunk) => {
-      stdout += chunk;
-      if (stdout.includes('\n')) resolve(stdout.slice(0, stdout.indexOf('\n')));
-    });
-    child.once('exit', (code) => reject(new Error(`coach group exited with ${code}: ${stderr}`)));
-  });
-  return { child, room: JSON.parse(line) };
-}
-
-async function stop({ child }: Started): Promise<void> {
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  expect(await exited).toBe(0);
-}
-
-async function phone(browser: Browser, joinUrl: string, name: string): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 390, height: 800 } })).newPage();
-  await page.goto(joinUrl);
-  await page.getByLabel('Your name').fill(name);
-  await page.getByRole('button', { name: 'Join' }).click();
-  await expect(page.getByText(`you are ${name}`)).toBeVisible();
-  return page;
-}
+const startGroup = (port: number, roomsDir: string) => startGroupFor(id!, port, roomsDir);
 
 /** A phone votes for the first option shown. */
 async function voteFirst(page: Page) {

@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { maxBodyBytes, startRoomServer, type RoomServer } from '../../cli/commands/group/server.ts';
 import { compileScenario } from '../../src/engine/compile.ts';
+import { roomActions } from '../../src/rooms/api.ts';
 import type { RoomView } from '../../src/rooms/view.ts';
 import { lintText, readFixture } from '../helpers.ts';
 import { coach } from './run-coach.ts';
@@ -59,7 +60,7 @@ describe('the room API', () => {
     expect(await call(`/api/rooms/${code}/votes`, { body: { player: 'Ana', choice: 'two' } })).toMatchObject({ status: 400, json: { error: 'Unexpected `choice`, expected a whole number from 1' } });
     expect(await call(`/api/rooms/${code}/votes`, { raw: 'player=Ana&choice=1', type: 'application/x-www-form-urlencoded' })).toMatchObject({ status: 415 });
     const big = await call(`/api/rooms/${code}/votes`, { body: { player: 'Ana', choice: 1, padding: 'x'.repeat(maxBodyBytes) } });
-    expect(big).toMatchObject({ status: 400, json: { error: expect.stringMatching(/^Unexpected body of \d+ bytes, expected at most 4096$/) } });
+    expect(big).toMatchObject({ status: 400, json: { error: expect.stringMatching(new RegExp(`^Unexpected body of \\d+ bytes, expected at most ${maxBodyBytes}$`)) } });
     expect(await call(`/api/rooms/${code}/dance`, { body: {} })).toMatchObject({ status: 404 });
   });
 
@@ -93,6 +94,66 @@ describe('the room API', () => {
     expect(await call(`/api/rooms/${code}/advance`, { key, method: 'POST' })).toMatchObject({ status: 200, json: { phase: 'voting', node: 'listens' } });
     expect(await call(`/api/rooms/${code}/undo`, { body: {}, key })).toMatchObject({ status: 200, json: { phase: 'voting', node: 'hello', voters: { Ana: 1 } } });
     expect(await call(`/api/rooms/${code}/restart`, { body: {}, key })).toMatchObject({ status: 200, json: { step: 1, voters: {} } });
+  });
+
+  it('takes typed replies by a phone\'s own id, counts them without their words, and shows them, without names, when the facilitator does', async () => {
+    const { server, call } = await start();
+    const { code, key } = await server.openRoom(loaded);
+    const [ana, ben] = ['k3v9Qx7LmT2wZp8R', 'Zq81-bn_0PlmX4ce'];
+    expect(await call(`/api/rooms/${code}/replies`, { body: { player: ana, text: 'Hello' } })).toMatchObject({
+      status: 409,
+      json: { error: 'Replies are typed only while the group pauses to say it their way, and now the room is still being set up' },
+    });
+    await call(`/api/rooms/${code}/players`, { body: { name: 'Ana' } });
+    await call(`/api/rooms/${code}/start`, { body: { mode: 'vote', sayItYourWay: true }, key });
+
+    expect(await call(`/api/rooms/${code}/replies`, { body: { player: ana, text: 'First try' } })).toMatchObject({ status: 200, json: { phase: 'saying', typedReplies: true, replies: { count: 1, shown: false, texts: [] } } });
+    // A phone replaces its own reply; another phone adds one.
+    await call(`/api/rooms/${code}/replies`, { body: { player: ana, text: 'What would make these twenty minutes worth it?' } });
+    const two = await call(`/api/rooms/${code}/replies`, { body: { player: ben, text: 'Do you want to skip today?' } });
+    expect(two.json!.replies).toEqual({ count: 2, shown: false, texts: [] });
+    const hidden = JSON.stringify((await call(`/api/rooms/${code}`)).json);
+    for (const secret of [ana, ben, 'twenty minutes worth it', 'skip today']) expect(hidden).not.toContain(secret);
+
+    // A phone reads its own reply back by its id (after a reload, say); nobody else's.
+    expect(await call(`/api/rooms/${code}/replies/${ana}`)).toMatchObject({ status: 200, json: { step: 1, text: 'What would make these twenty minutes worth it?', shown: false } });
+    expect(await call(`/api/rooms/${code}/replies/someone-else`)).toMatchObject({ status: 200, json: { step: 1, text: null } });
+    expect(await call(`/api/rooms/${code}/replies/${ana}`, { body: {} })).toMatchObject({ status: 405 });
+
+    // Checked at the edge: an id, not a name; at most 1,000 characters.
+    expect(await call(`/api/rooms/${code}/replies`, { body: { player: 'Ana Smith', text: 'Hi' } })).toMatchObject({ status: 400, json: { error: 'Unexpected `player`, expected a player id of 1 to 64 letters, digits, - or _' } });
+    expect(await call(`/api/rooms/${code}/replies`, { body: { player: ana, text: 'é'.repeat(1001) } })).toMatchObject({ status: 400, json: { error: 'Unexpected `text`, expected a reply of at most 1000 characters' } });
+    expect(await call(`/api/rooms/${code}/replies`, { body: { player: ana, text: 'é'.repeat(1000) } })).toMatchObject({ status: 200 });
+    await call(`/api/rooms/${code}/replies`, { body: { player: ana, text: 'What would make these twenty minutes worth it?' } });
+
+    // Only the facilitator shows them; then they cannot change.
+    expect(await call(`/api/rooms/${code}/reveal`, { body: {} })).toMatchObject({ status: 401 });
+    const shown = await call(`/api/rooms/${code}/reveal`, { body: {}, key });
+    expect(shown).toMatchObject({ status: 200, json: { phase: 'saying', replies: { count: 2, shown: true } } });
+    expect([...shown.json!.replies.texts].sort()).toEqual(['Do you want to skip today?', 'What would make these twenty minutes worth it?']);
+    expect(JSON.stringify(shown.json)).not.toContain(ana);
+    expect(await call(`/api/rooms/${code}/replies`, { body: { player: ben, text: 'Changed my mind' } })).toMatchObject({ status: 409, json: { error: 'The replies have been shown: they cannot change now' } });
+    expect(await call(`/api/rooms/${code}/advance`, { body: {}, key })).toMatchObject({ status: 200, json: { phase: 'voting', replies: { count: 2, shown: true } } });
+
+    // The facilitator turns typed replies off (and on) during the run.
+    expect(await call(`/api/rooms/${code}/settings`, { body: { typedReplies: false } })).toMatchObject({ status: 401 });
+    expect(await call(`/api/rooms/${code}/settings`, { body: { typedReplies: 'no' }, key })).toMatchObject({ status: 400, json: { error: 'Unexpected `typedReplies`, expected true or false' } });
+    expect(await call(`/api/rooms/${code}/settings`, { body: { typedReplies: false }, key })).toMatchObject({ status: 200, json: { typedReplies: false } });
+  });
+
+  it('keeps a phone\'s typed reply through a restart of the server', async () => {
+    const first = await start();
+    const { code, key } = await first.server.openRoom(loaded);
+    await first.call(`/api/rooms/${code}/start`, { body: { mode: 'hot-seat' }, key });
+    await first.call(`/api/rooms/${code}/replies`, { body: { player: 'k3v9Qx7LmT2wZp8R', text: 'What would help most today?' } });
+    await first.server.close();
+    servers = servers.filter((server) => server !== first.server);
+    const saved = JSON.parse(readFileSync(join(first.roomsDir, `${code}.json`), 'utf8'));
+    expect(saved.room).toMatchObject({ phase: 'saying', replies: { k3v9Qx7LmT2wZp8R: 'What would help most today?' }, repliesShown: false });
+
+    const second = await start(first.roomsDir);
+    expect((await second.call(`/api/rooms/${code}`)).json).toMatchObject({ phase: 'saying', replies: { count: 1, shown: false } });
+    expect((await second.call(`/api/rooms/${code}/replies/k3v9Qx7LmT2wZp8R`)).json).toEqual({ step: 1, text: 'What would help most today?', shown: false });
   });
 
   it('sends the room whole to live listeners on connect and on every change', async () => {
@@ -146,6 +207,13 @@ describe('coach group on the command line', () => {
     const result = coach(['group', 'first-conversation-with-jordan', '--port', 'seventy']);
     expect(result.status).toBe(2);
     expect(result.stderr).toBe("coach: option '--port <number>' argument 'seventy' is invalid. Expected a whole number from 0 to 65535 (0 picks any free port).\n");
+  });
+
+  it('documents every action of the JSON API in its help, typed replies among them', () => {
+    const { stdout, status } = coach(['group', '--help']);
+    expect(status).toBe(0);
+    for (const action of Object.keys(roomActions)) expect(stdout).toMatch(new RegExp(`POST /api/rooms/<code>/([a-z]+\\|)*${action}\\b`));
+    expect(stdout).toContain('GET  /api/rooms/<code>/replies/<id>');
   });
 
   it('names a scenario that does not exist, with exit code 2', () => {

@@ -36,15 +36,26 @@ Rooms are saved on every change and resumed when the server starts again, so sto
 loses nothing. It listens only on the address given and makes no requests of its own.
 
 The JSON API (the pages use it; scripts can too):
-  GET  /api/rooms/<code>            the room: phase, node, offered, votes, players, ending, …
+  GET  /api/rooms/<code>            the room: phase, node, offered, votes, replies, players, ending, …
   POST /api/rooms/<code>/players    {"name": "Ana"}
   POST /api/rooms/<code>/votes      {"player": "Ana", "choice": 2}   one vote per player per step
+  POST /api/rooms/<code>/replies    {"player": "<id>", "text": "…"}   a reply typed during the pause:
+                                    <id> is the phone's own random id (1-64 letters, digits, - or _),
+                                    never its name; the same id replaces it, "" takes it back; at most
+                                    1,000 characters; until the facilitator shows the replies
+  GET  /api/rooms/<code>/replies/<id>   that phone's own reply: {"step", "text", "shown"}
   POST /api/rooms/<code>/advance    {} or {"choice": 2}   with Authorization: Bearer <key>
+  POST /api/rooms/<code>/reveal     {}   facilitator: show the replies on the shared screen, without names
   POST /api/rooms/<code>/leave      {"name": "Ana"}   facilitator: someone leaves, or a stray name goes
   POST /api/rooms/<code>/counts     {"choice": 2, "count": 3}   facilitator: votes without a phone
-  POST /api/rooms/<code>/start      {"mode": "vote"} or {"mode": "hot-seat"}   facilitator
+  POST /api/rooms/<code>/start      {"mode": "vote"} or {"mode": "hot-seat"}   facilitator; also
+                                    "sayItYourWay": true, "sayItSeconds": 60, "typedReplies": false
+  POST /api/rooms/<code>/settings   {"typedReplies": false}   facilitator: typed replies off (or on)
   POST /api/rooms/<code>/undo|restart|pause|resume   {}   facilitator
   live updates: a WebSocket at /api/rooms/<code>/live
+
+The room's view gives how many replies are in while the pause is on ("replies": {"count"}), and
+their words only once shown ("texts", in a shuffled order that stays the same), never with names.
 
 Exit codes: 0 stopped cleanly; 1 the server could not start, or the build failed; 2 usage error.
 

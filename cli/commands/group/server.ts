@@ -17,12 +17,12 @@ import type { Scenario } from '../../../src/engine/types.ts';
 import { isRoomAction, roomActions, type RoomAction } from '../../../src/rooms/api.ts';
 import { createRoom, phaseOf, sendToRoom, type Room } from '../../../src/rooms/room.ts';
 import { resumeRoom, RoomError, saveRoom } from '../../../src/rooms/saved-room.ts';
-import { roomView } from '../../../src/rooms/view.ts';
+import { ownReplyOf, roomView } from '../../../src/rooms/view.ts';
 import { eventFromBody, exampleBodies } from './event-bodies.ts';
 import { readRoomFiles, writeRoomFile } from './room-files.ts';
 
-/** Request bodies larger than this are refused: a vote is a few dozen bytes. */
-export const maxBodyBytes = 4096;
+/** Request bodies larger than this are refused: a vote is a few dozen bytes, a typed reply at most 1,000 characters. */
+export const maxBodyBytes = 8192;
 /** Letters and digits that cannot be mistaken for one another when read off a projector. */
 const codeAlphabet = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 const heartbeatMs = 25_000;
@@ -156,9 +156,15 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
     return hosted;
   }
 
-  async function api(req: IncomingMessage, res: ServerResponse, code: string, action: string | undefined): Promise<void> {
+  async function api(req: IncomingMessage, res: ServerResponse, code: string, action: string | undefined, player: string | undefined): Promise<void> {
     const hosted = rooms.get(code.toUpperCase());
     if (!hosted) throw new HttpError(404, `There is no room \`${code}\` on this server`);
+    if (player !== undefined) {
+      // A phone's own reply, asked for by its own id (a reply is never looked up by name).
+      if (action !== 'replies') throw new HttpError(404, 'Unexpected path, expected /api/rooms/<code>/replies/<player id>');
+      if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'Unexpected method, expected GET', { allow: 'GET, HEAD' });
+      return sendJson(res, 200, ownReplyOf(hosted.room, player));
+    }
     if (action === undefined || action === 'qr.svg') {
       if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'Unexpected method, expected GET', { allow: 'GET, HEAD' });
       if (action === undefined) return sendJson(res, 200, roomView(hosted.room));
@@ -200,10 +206,18 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
     res.setHeader('x-content-type-options', 'nosniff');
     res.setHeader('referrer-policy', 'no-referrer');
     const { pathname } = new URL(req.url ?? '/', 'http://room.invalid');
-    const match = /^\/api\/rooms\/([^/]+)(?:\/([^/]+))?\/?$/.exec(pathname);
+    const match = /^\/api\/rooms\/([^/]+)(?:\/([^/]+)(?:\/([^/]+))?)?\/?$/.exec(pathname);
     if (!pathname.startsWith('/api/')) return serveSite(req, res);
     if (!match) return sendJson(res, 404, { error: 'Unexpected path, expected /api/rooms/<code>' });
-    api(req, res, decodeURIComponent(match[1]!), match[2]).catch((error: unknown) => {
+    // A malformed escape (`%E0`) would throw outside the handler below and stop the server: read it as it is.
+    const decode = (part: string) => {
+      try {
+        return decodeURIComponent(part);
+      } catch {
+        return part;
+      }
+    };
+    api(req, res, decode(match[1]!), match[2], match[3] === undefined ? undefined : decode(match[3])).catch((error: unknown) => {
       if (!(error instanceof HttpError)) {
         warn(`Unexpected error: ${(error as Error).stack ?? String(error)}`);
         return sendJson(res, 500, { error: 'Something went wrong in the room server' });

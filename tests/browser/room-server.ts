@@ -1,0 +1,53 @@
+/**
+ * `coach group` started as a user would, for the browser tests of rooms: a free port, the JSON
+ * line it prints first, a phone that joins, and a clean stop.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { expect, type Browser, type Page } from '@playwright/test';
+
+export interface Started {
+  readonly child: ChildProcess;
+  readonly room: { facilitator: string; join: string; code: string; key: string };
+}
+
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** Starts `coach group` for a scenario as a user would, and reads the JSON line it prints first. */
+export async function startGroup(id: string, port: number, roomsDir: string): Promise<Started> {
+  const child = spawn(process.execPath, ['bin/coach.mjs', 'group', id, '--host', '127.0.0.1', '--port', String(port), '--rooms-dir', roomsDir, '--json'], { env: { ...process.env, CI: 'true' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr!.on('data', (chunk) => (stderr += chunk));
+  const line = await new Promise<string>((resolve, reject) => {
+    let stdout = '';
+    child.stdout!.on('data', (chunk) => {
+      stdout += chunk;
+      if (stdout.includes('\n')) resolve(stdout.slice(0, stdout.indexOf('\n')));
+    });
+    child.once('exit', (code) => reject(new Error(`coach group exited with ${code}: ${stderr}`)));
+  });
+  return { child, room: JSON.parse(line) };
+}
+
+/** Stops the server as Ctrl+C would, and checks it stopped cleanly. */
+export async function stop({ child }: Started): Promise<void> {
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  expect(await exited).toBe(0);
+}
+
+/** A phone (its own browser context, phone-sized) that joins the room by name. */
+export async function phone(browser: Browser, joinUrl: string, name: string, viewport = { width: 390, height: 800 }): Promise<Page> {
+  const page = await (await browser.newContext({ viewport })).newPage();
+  await page.goto(joinUrl);
+  await page.getByLabel('Your name').fill(name);
+  await page.getByRole('button', { name: 'Join' }).click();
+  await expect(page.getByText(`you are ${name}`)).toBeVisible();
+  return page;
+}
