@@ -191,7 +191,8 @@ report('studio re-check and new layout, 60 nodes', recheck.relayout, 'ms', '', u
  * to its problems coming back (after a keystroke: one node changed), and to its diagram's layout
  * (after a heading changed, so the layout is made afresh). Medians of 21 runs after a warm-up.
  */
-async function timeStudioWorker(workerUrl, text) {
+/** The built site served on a free port of 127.0.0.1, and Chromium to load it in. */
+async function siteInBrowser() {
   const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml' };
   const server = createServer((request, response) => {
     const path = join(dist, decodeURIComponent(new URL(request.url, 'http://x').pathname));
@@ -201,9 +202,71 @@ async function timeStudioWorker(workerUrl, text) {
   });
   await new Promise((listening) => server.listen(0, '127.0.0.1', listening));
   const browser = await chromium.launch({ executablePath: findBrowser(), args: ['--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  return { server, browser, origin: `http://127.0.0.1:${server.address().port}` };
+}
+
+/**
+ * Times the own-words text box in Chromium with the CPU slowed four times: from the Enter key to
+ * the reply's code and reason on the page, and, as its baseline, from the Enter key to the next
+ * frame (what any response to a key costs at that speed). Medians of 9 replies after a warm-up.
+ */
+async function timeOwnWordsReply() {
+  const { server, browser, origin } = await siteInBrowser();
   try {
     const page = await browser.newPage();
-    await page.goto(`http://127.0.0.1:${server.address().port}/404.html`);
+    await page.goto(`${origin}/404.html`);
+    await page.evaluate(() => localStorage.setItem('recovery-coach-practice:practice-settings', JSON.stringify({ ownWords: true, ownCall: false })));
+    await page.goto(`${origin}/scenarios/first-conversation-with-jordan/`);
+    await page.getByRole('button', { name: /I have read the content notes|Start/ }).click();
+    const box = page.getByRole('textbox', { name: /What would you say to/ });
+    await box.waitFor();
+    await page.getByRole('button', { name: 'Send' }).waitFor();
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    const replies = ['it sounds like everyone has a plan for you', 'what would make this worth your time', 'you should give it a go'];
+    const coded = [];
+    const frame = [];
+    for (let i = 0; i < 10; i++) {
+      await box.fill(replies[i % replies.length]);
+      const times = await page.evaluate(
+        () =>
+          new Promise((done) => {
+            const box = document.querySelector('.own-words textarea');
+            let pressed = 0;
+            let nextFrame = 0;
+            const observer = new MutationObserver(() => {
+              if (!document.getElementById('own-result-title')) return;
+              observer.disconnect();
+              done({ coded: performance.now() - pressed, frame: nextFrame - pressed });
+            });
+            observer.observe(document.body, { childList: true, subtree: true });
+            pressed = performance.now();
+            requestAnimationFrame(() => (nextFrame = performance.now()));
+            box.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+          }),
+      );
+      if (i > 0) {
+        coded.push(times.coded);
+        frame.push(times.frame || times.coded);
+      }
+      // Back to the text box for the next reply.
+      await page.evaluate(() => document.querySelector('.choice-list button')?.click());
+      await page.getByRole('button', { name: 'Undo last choice' }).click();
+      await box.waitFor();
+    }
+    const median = (times) => times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
+    return { coded: median(coded), frame: median(frame) };
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+async function timeStudioWorker(workerUrl, text) {
+  const { server, browser, origin } = await siteInBrowser();
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${origin}/404.html`);
     return await page.evaluate(async ({ workerUrl, text }) => {
       const worker = new Worker(workerUrl, { type: 'module' });
       let id = 0;
@@ -253,6 +316,8 @@ async function timeStudioWorker(workerUrl, text) {
   };
   const coding = perReply((reply) => codeUtterance(reply.text, { context: reply.context }));
   report('coder, one reply (held-out replies)', coding, 'ms', 'normalise only', perReply((reply) => normalise(reply.text)), 'under 5 ms');
+  const typed = await timeOwnWordsReply();
+  report('own words, Enter to code shown, CPU ÷4', typed.coded, 'ms', 'Enter to next frame', typed.frame, 'under 50 ms');
   const coderChunk = readdirSync(join(dist, '_astro')).find((name) => name.endsWith('.js') && !name.startsWith('check-worker') && readFileSync(join(dist, '_astro', name), 'utf8').includes('trainedOn'));
   if (coderChunk) report('coder and model (gzip), fetched in own-words mode only', gzipSync(readFileSync(join(dist, '_astro', coderChunk))).length / 1024, 'KB', 'budget', 150, 'at most 150 KB');
   const { leaveOneScenarioOut: loso, heldOut } = await evaluateCoder();

@@ -89,7 +89,7 @@ test('a whole run in own words: skip when stuck, a reload keeps the words, the d
   await expect(debrief.getByRole('heading', { name: 'In your own words' })).toBeVisible();
   await expect(debrief).toContainText('You wrote 3 replies: 1 open question, 0 closed questions, 1 reflection');
   await expect(debrief.getByRole('table', { name: /What you wrote, as the coder read it/ })).toBeVisible();
-  await expect(debrief).toContainText('A coder on a phone is not a MITI rater');
+  await expect(debrief).toContainText('A coder on a device is not a trained MITI rater');
 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download the transcript' }).click();
