@@ -5,7 +5,7 @@
  * readers and focus follows the conversation. Below it, the reader's past runs of the scenario.
  * The studio's preview plays drafts with it too.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import type { Coding } from '../engine/coder/code-utterance.ts';
 import type { CodeName } from '../engine/coder/codes.ts';
 import { replyTo, type OwnReply } from '../engine/own-words.ts';
@@ -22,8 +22,6 @@ import { asksOwnCall, loadPracticeSettings, savePracticeSettings, type PracticeS
 import type { RenderedMarkdown } from '../site/render-scenario.ts';
 import ConfirmButton from './ConfirmButton.tsx';
 import Conversation from './Conversation.tsx';
-import OwnReplyResult from './OwnReplyResult.tsx';
-import OwnWordsPrompt from './OwnWordsPrompt.tsx';
 import RunDebrief from './RunDebrief.tsx';
 import RunHistory from './RunHistory.tsx';
 import SaveProblem from './SaveProblem.tsx';
@@ -35,6 +33,10 @@ export interface ScenarioPlayerProps {
   /** A run to play on from, for the studio's preview of a draft: nothing is saved, and there is no break page or history. */
   readonly preview?: Run;
 }
+
+// Only a reader who writes their own replies needs these: fetched with the coder, not at load.
+const OwnWordsPrompt = lazy(() => import('./OwnWordsPrompt.tsx'));
+const OwnReplyResult = lazy(() => import('./OwnReplyResult.tsx'));
 
 type Stage = { kind: 'resume-offer'; saved: Run; ownWords: readonly (OwnReply | null)[] } | { kind: 'brief' } | { kind: 'playing' };
 
@@ -83,6 +85,11 @@ export default function ScenarioPlayer({ scenario, html, preview }: ScenarioPlay
   const [ownWords, setOwnWords] = useState<readonly (OwnReply | null)[]>([]);
   const [written, setWritten] = useState<Written | undefined>();
   const { coder, failed: coderFailed } = useCoderModule(settings.ownWords);
+  useEffect(() => {
+    if (!settings.ownWords) return;
+    void import('./OwnWordsPrompt.tsx');
+    void import('./OwnReplyResult.tsx');
+  }, [settings.ownWords]);
   const [runsInOwnWords, setRunsInOwnWords] = useState(0);
 
 
@@ -238,6 +245,7 @@ export default function ScenarioPlayer({ scenario, html, preview }: ScenarioPlay
           <section aria-labelledby="own-words-title">
             <SaveProblem problem={saveProblem} />
             <h3 id="own-words-title" className="visually-hidden">Your reply</h3>
+            <Suspense fallback={<p className="meta">Loading the coder…</p>}>
             <OwnWordsPrompt
               key={run.stops.length}
               person={person}
@@ -246,12 +254,13 @@ export default function ScenarioPlayer({ scenario, html, preview }: ScenarioPlay
               coderFailed={coderFailed}
               onSend={sendReply}
               onSkip={skipToOptions}
-              inputRef={(element) => { focusTarget.current = element; }}
+              inputRef={(element) => { focusTarget.current = element; if (element && shouldFocus.current) { element.focus(); shouldFocus.current = false; } }}
             />
+            </Suspense>
           </section>
         )}
 
-        {written && written !== 'skipped' && !ending && <OwnReplyResult reply={written.reply} coding={written.coding} />}
+        {written && written !== 'skipped' && !ending && <Suspense fallback={null}><OwnReplyResult reply={written.reply} coding={written.coding} /></Suspense>}
 
         {!ending && !writing && (
           <section aria-labelledby="choices-title">

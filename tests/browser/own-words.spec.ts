@@ -15,6 +15,8 @@ async function startInOwnWords(page: Page) {
   await tabTo(page, /I have read the content notes/);
   await page.keyboard.press('Enter');
   await expectFocused(page, /What would you say to Jordan\?/);
+  // The coder arrives with the mode; until then the button says it is loading.
+  await expect(page.getByRole('button', { name: 'Send' })).toBeEnabled();
 }
 
 test('in own words, alone and by keyboard at 375 px: write, say what it was, see it coded, then pick the option marked closest', async ({ page }) => {
