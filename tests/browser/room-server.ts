@@ -51,3 +51,10 @@ export async function phone(browser: Browser, joinUrl: string, name: string, vie
   await expect(page.getByText(`you are ${name}`)).toBeVisible();
   return page;
 }
+
+/** A phone votes for the first option shown, and sees its vote marked. */
+export async function voteFirst(page: Page): Promise<void> {
+  const first = page.getByRole('list', { name: 'Vote for what the coach says' }).getByRole('button').first();
+  await first.click();
+  await expect(first).toHaveAttribute('aria-pressed', 'true');
+}

@@ -6,19 +6,12 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
-import { freePort, phone, startGroup as startGroupFor, stop } from './room-server.ts';
+import { expect, test } from '@playwright/test';
+import { freePort, phone, startGroup as startGroupFor, stop, voteFirst } from './room-server.ts';
 import { builtScenarioIds } from './site-scenarios.ts';
 
 const [id] = builtScenarioIds();
 const startGroup = (port: number, roomsDir: string) => startGroupFor(id!, port, roomsDir);
-
-/** A phone votes for the first option shown. */
-async function voteFirst(page: Page) {
-  const first = page.getByRole('list', { name: 'Vote for what the coach says' }).getByRole('button').first();
-  await first.click();
-  await expect(first).toHaveAttribute('aria-pressed', 'true');
-}
 
 test('a facilitator and three phones play a room to its debrief, with votes from people without a phone, through a reload and a restart of the server', async ({ browser }) => {
   test.setTimeout(180_000);

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { clearStorage, sidewaysOverflow } from './helpers.ts';
-import { freePort, phone, startGroup, stop } from './room-server.ts';
+import { freePort, phone, startGroup, stop, voteFirst } from './room-server.ts';
 import { builtScenarioIds, tabUntil } from './site-scenarios.ts';
 
 const [id] = builtScenarioIds();
@@ -35,13 +35,6 @@ async function axeInBothThemes(page: Page): Promise<string[]> {
 }
 
 const replyBox = (page: Page) => page.getByLabel('Your reply, in your own words');
-
-/** A phone votes for the first option shown. */
-async function voteFirst(page: Page) {
-  const first = page.getByRole('list', { name: 'Vote for what the coach says' }).getByRole('button').first();
-  await first.click();
-  await expect(first).toHaveAttribute('aria-pressed', 'true');
-}
 
 test('three phones type replies, the facilitator shows them without names and with their codes, the group votes, and the debrief keeps them', async ({ browser }) => {
   test.setTimeout(180_000);

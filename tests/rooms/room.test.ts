@@ -2,35 +2,21 @@
 import { describe, expect, it } from 'vitest';
 import { currentNode, endingOf } from '../../src/engine/run.ts';
 import { groupDebriefOf, groupTranscriptMarkdown } from '../../src/rooms/group-debrief.ts';
-import { createRoom, isOnBreak, phaseOf, sendToRoom, type Room, type RoomEvent } from '../../src/rooms/room.ts';
+import { createRoom, isOnBreak, phaseOf, type RoomEvent } from '../../src/rooms/room.ts';
 import { resumeRoom, RoomError, saveRoom } from '../../src/rooms/saved-room.ts';
 import { stepOnScreen } from '../../src/rooms/step.ts';
 import { roomView } from '../../src/rooms/view.ts';
 import { lintText, readFixture } from '../helpers.ts';
+import { play, refusal } from './play.ts';
 
 // hello: 1 Simple reflection -> listens, 2 Confront -> lectures.
 // listens: 1 Emphasizing autonomy -> plan (positive), 2 Giving information -> gate.
 const scenario = lintText(readFixture('every-feature.md'), 'every-feature.md').scenario!;
 
-/** Sends events in order; fails the test on any refusal. */
-function play(room: Room, ...events: RoomEvent[]): Room {
-  return events.reduce((current, event) => {
-    const result = sendToRoom(current, event);
-    if (!result.ok) throw new Error(`${event.type} refused: ${result.refusal.reason}`);
-    return result.room;
-  }, room);
-}
-
 const join = (...names: string[]): RoomEvent[] => names.map((name) => ({ type: 'player.join', name }));
 const vote = (player: string, choice: number): RoomEvent => ({ type: 'vote.cast', player, choice });
 const advance = (choice?: number): RoomEvent => (choice === undefined ? { type: 'room.advance' } : { type: 'room.advance', choice });
 const votingRoom = () => play(createRoom(scenario), ...join('Ana', 'Ben', 'Chris'), { type: 'room.start', mode: 'vote' });
-
-function refusal(room: Room, event: RoomEvent) {
-  const result = sendToRoom(room, event);
-  if (result.ok) throw new Error(`${event.type} was accepted`);
-  return result.refusal;
-}
 
 describe('a group vote', () => {
   it('starts in set-up, then opens the votes on the first step', () => {

@@ -6,10 +6,11 @@
 import { describe, expect, it } from 'vitest';
 import { codeUtterance } from '../../src/engine/coder/index.ts';
 import { groupDebriefOf, groupRunOf, groupTranscriptMarkdown } from '../../src/rooms/group-debrief.ts';
-import { createRoom, phaseOf, sendToRoom, type Room, type RoomEvent } from '../../src/rooms/room.ts';
+import { createRoom, phaseOf, type RoomEvent } from '../../src/rooms/room.ts';
 import { resumeRoom, RoomError, saveRoom, saveRoomToShare } from '../../src/rooms/saved-room.ts';
 import { ownReplyOf, roomView } from '../../src/rooms/view.ts';
 import { lintText, readFixture } from '../helpers.ts';
+import { play, refusal } from './play.ts';
 
 // hello: Riley says "I've only got twenty minutes."; 1 Simple reflection -> listens, 2 Confront -> lectures.
 // listens: 1 Emphasizing autonomy -> plan (an ending), 2 Giving information -> gate.
@@ -19,20 +20,6 @@ const scenario = lintText(readFixture('every-feature.md'), 'every-feature.md').s
 const ana = 'ana-phone-7f3k2m9q';
 const ben = 'ben-phone-x81bz0ql';
 const chris = 'chris-phone-4n6p1d';
-
-function play(room: Room, ...events: RoomEvent[]): Room {
-  return events.reduce((current, event) => {
-    const result = sendToRoom(current, event);
-    if (!result.ok) throw new Error(`${event.type} refused: ${result.refusal.reason}`);
-    return result.room;
-  }, room);
-}
-
-function refusal(room: Room, event: RoomEvent) {
-  const result = sendToRoom(room, event);
-  if (result.ok) throw new Error(`${event.type} was accepted`);
-  return result.refusal;
-}
 
 const reply = (player: string, text: string): RoomEvent => ({ type: 'reply.send', player, text });
 const show: RoomEvent = { type: 'replies.show' };
