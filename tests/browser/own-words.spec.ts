@@ -168,3 +168,19 @@ test('My progress charts practice in own words over three runs, with a table, wh
   await page.getByRole('region', { name: 'Import “progress.json”?' }).getByRole('button', { name: 'Merge with my progress' }).click();
   await expect(page.getByRole('region', { name: 'Your practice in your own words' })).toContainText('From 3 runs');
 });
+
+test('with the mode off the coder is never fetched, and with it on the page fits 320 px', async ({ page }) => {
+  const fetched: string[] = [];
+  page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+  await page.goto(jordan.url);
+  await page.getByRole('button', { name: /I have read the content notes/ }).click();
+  await page.getByRole('button', { name: /Coming here feels like one more plan/ }).click();
+  await expect(page.getByRole('list', { name: 'Conversation so far' })).toContainText('Coming here feels like one more plan');
+  expect(fetched.filter((path) => /\/coder\.[^/]*\.js$/.test(path))).toEqual([]);
+
+  await page.setViewportSize({ width: 320, height: 700 });
+  await page.getByRole('checkbox', { name: /Write my own reply first/ }).check();
+  await expect(page.getByRole('button', { name: 'Send' })).toBeEnabled();
+  expect(fetched.filter((path) => /\/coder\.[^/]*\.js$/.test(path))).toHaveLength(1);
+  expect(await sidewaysOverflow(page)).toBe(0);
+});

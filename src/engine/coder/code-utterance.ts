@@ -54,14 +54,14 @@ const closeRunnerUp = 0.35;
 /** A coder over a trained model: `codeUtterance` with the project's model is this over that. */
 export function createCoder(model: CoderModel) {
   return function codeUtterance(text: string, options: CodeOptions = {}): Coding {
-    const person = options.person?.trim() || 'the person';
+    const name = options.person?.trim();
+    const person = name || 'the person';
     const context = options.context ?? '';
     const parts = splitParts(text);
     if (parts.length === 0) {
       return { code: 'none', group: 'none', confidence: 1, decidedBy: 'rule', reason: 'There are no words to code yet.' };
     }
     // The person's name alone ("ok Jordan") adds nothing to code.
-    const name = options.person?.trim();
     const whole = name ? normalise(text).replace(new RegExp(`\\b${escape(normalise(name))}\\b`, 'g'), ' ').trim() : normalise(text);
     if (fillerOnly.test(whole)) {
       return {
