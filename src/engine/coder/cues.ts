@@ -21,7 +21,8 @@ export interface Cue {
   readonly says: string;
 }
 
-const w = (source: string) => new RegExp(`(?:^|[^a-z'])(?:${source})(?![a-z])`);
+/** Phrases matched as whole words: nothing glued on either side (a phrase ending in a space has its next word free). */
+const w = (source: string) => new RegExp(`(?:^|[^a-z'])(?:${source})(?:(?<= )|(?![a-z]))`);
 
 /** Openers that may stand before a question or a statement without changing what it is. */
 const lead = "(?:(?:so|and|but|okay|well|right|yeah|ah|oh|mm|hmm|then|now|sorry|alright),? )*";
@@ -38,7 +39,7 @@ export const closedQuestion = new RegExp(
 
 /** Statements that open like a question: "what you're saying is…", "what gets you through is…", "how hard that must be". */
 export const notAQuestion = new RegExp(
-  `^${lead}(?:what (?!(?:do|does|did|would|could|can|will|is|are|was|were|has|have|had|should|might|if)\\b)(?:[a-z']+,? ){1,7}(?:is|was|are)\\b|what (?:you(?:'re| are|'ve| have)?|i(?:'m| am)?) (?:really )?(?:saying|hearing|describing|mean|want|wanted|need|said|told me)\\b.{0,60}(?:is|was|are)\\b|what (?:you(?:'ve| have)) told me|how (?:hard|awful|difficult|tough|frustrating|scary|lonely|exhausting|painful|horrible|brave|good|great|amazing|lovely) (?:that|this|it)\\b)`,
+  `^${lead}(?:(?:what|how) (?!(?:do|does|did|would|could|can|will|is|are|was|were|has|have|had|should|might|if|about|come|much|many|long|often)\\b)(?:[a-z']+,? ){1,7}(?:is|was|are|stays|matters|counts|means)\\b|what (?:you(?:'re| are|'ve| have)?|i(?:'m| am)?) (?:really )?(?:saying|hearing|describing|mean|want|wanted|need|said|told me)\\b.{0,60}(?:is|was|are)\\b|what (?:you(?:'ve| have)) told me|how (?:hard|awful|difficult|tough|frustrating|scary|lonely|exhausting|painful|horrible|brave|good|great|amazing|lovely) (?:that|this|it)\\b)`,
 );
 
 /** A cue's phrases, one per line for the next person to read and extend, as one pattern. */
@@ -73,7 +74,7 @@ export const cues: readonly Cue[] = [
       'admit (?:it|that you)', 'be honest(?: with (?:yourself|me))?,? (?:you|it|that|this)', 'come on,? (?:you|that|it|now|be|really|seriously)',
       "i don't believe (?:you|that)", "(?:that's|that is|it's|thats) not (?:true|right|how it works|the point|an excuse|normal|okay|ok|on|great practice)",
       "(?:that's|that is) (?:not|hardly) (?:fair|on)", 'you (?:always|never) (?:do|say|make|blame|let)',
-      "you (?:really )?(?:shouldn't|should not|should've|should have) (?:have )?(?:done|said|gone|drunk|let|missed|stopped|quit|skipped)",
+      "you (?:really )?(?:should've|should have|shouldn't have|should not have|ought to have)\\b",
       "don't you think (?:that's|it's|you're|you are|that is|you should|you ought|[a-z]+ deserves)",
       "you're (?:not (?:trying|listening|helping yourself)|lying|wrong|overreacting|exaggerating)",
       'what did you expect', 'seriously\\?', '(?:are|r) (?:you|u) (?:really )?sure (?:about that|that\'s true|you)', 'were you really', 'why would you (?:do|say) that',
@@ -84,21 +85,22 @@ export const cues: readonly Cue[] = [
   // Persuade: advice, suggestions, arguing, reassurance that argues, deciding for the person.
   { id: 'advice', code: 'Persuade', decisive: true, says: 'tells {person} what to do',
     pattern: phrases(
-      "you (?:really |honestly |definitely |just |probably )?(?:should|shouldn't|ought to|need to|needs to|have to|must(?! be| have|'ve)|mustn't|'ve got to|'ve gotta|gotta)",
+      "(?<!(?:as (?:often|much|long|soon|far)|if|whenever|when|what|anything|everything|all) )you (?:really |honestly |definitely |just |probably )?(?:should|shouldn't|ought to|need to|needs to|have to|must(?! be| have|'ve)|mustn't|'ve got to|'ve gotta|gotta)(?! (?:have|'ve)\\b)",
       "why (?:don't|dont) you", 'why not (?:just |try|go|give|ask|call|talk|tell|join|have|do|get)',
       `^${lead}have you (?:ever )?(?:tried|thought (?:about|of)|considered)(?! (?:what|how|why|whether|if|where|when|who|that|it|this|about (?:what|how|why|whether)))`,
       "(?:i|i'd|i would|i really) (?:think|reckon|suggest|recommend|advise|say) (?:you|that you|trying|going|getting|talking|calling|asking|it's best|it'd be|it would be)",
-      "i'd (?:suggest|recommend|advise)", `^${lead}(?:honestly,? |personally,? |tbh,? )?i'd (?:just )?(?:tell|say|keep|take|go|start|get|try|jot|sit|ring|call|ask|text|email|write|bring|look|put|leave|stick|wait|pick|aim|book|speak|make|add)\\b`,
+      "i'd (?:suggest|recommend|advise)", `(?:^${lead}|, (?:but |so |and )?)(?:honestly,? |personally,? |tbh,? )?i'd (?:just )?(?:tell(?! you\\b)|say|stay|keep|take|go|start|get|try|jot|sit|ring|call|ask|text|email|write|bring|look|put|leave|stick|wait|pick|aim|book|speak|make|add)\\b`,
       'if i were you', 'if it (?:was|were) me',
       '(?:it|that|this) (?:might|may|would|could)(?: really)? be (?:worth|a good idea|best|better|good (?:to|for you)|wise|helpful (?:to|for you) to)',
       '(?:could|might|may|would) (?:be|well be) worth', 'worth (?:a go|a try|trying|a look|a shot)',
-      "(?<!(?:^|[^a-z'])(?:i|we|i'd|we'd|i'll|we'll) )(?:could|might|would|will|should|can) (?:really |actually |definitely |also )?help (?:you|with|a lot)",
-      "(?:might|could) be better than you think", "you(?:'ll| will| might| would|'d) (?:actually |really )?(?:like|love|enjoy) (?:it|them)",
+      "(?<!(?:^|[^a-z'])(?:i|we|i'd|we'd|i'll|we'll) )(?:could|might|would|should) (?:really |actually |definitely |also )?help (?:you|with|a lot)",
+      "(?:might|could) be better than you think", "you(?:'ll| will| might) (?:actually |really )?(?:like|love|enjoy) (?:it|them)",
       'the best (?:thing|way|option|idea) (?:is|would be|for you)', 'make sure (?:you|to)',
       `^${lead}(?:how about|what about) (?!(?:it|that|this|them|him|her|you|now|then)\\b)`,
       '(?:maybe|perhaps) (?:you (?:could|should|might) |try|just |go |call |ring |text |email |talk |ask |join |get |take |have |set |write |make |keep |see |put |book |speak |tell |aim |pick |start )',
       'you (?:could|might want to|may want to|could always) (?:try|consider|think about|look (?:at|into)|start|join|go|call|ring|text|email|ask|talk|speak|write|make|use|get|take|give|tell|set|book|keep|bring|pick|aim|wait)',
-      `^(?:just |please |maybe |so )?(?:try|go(?! on\\b)|call|ring|text|email|ask|talk(?! (?:me|to me))|speak|tell(?! me)|take|stop|start|keep|remember|think about|focus on|write|join|get|avoid|don't|do not|give|come along|make|set|bring|pick|aim|book|sign up|apply|reach out|check|cut|drink|eat|sleep|put|let (?:them|her|him))\\b`,
+      `^${lead}could (?:you|u) (?:maybe |just |not )?(?:try|text|call|ring|ask|write|go|join|speak|email|book|get|take|make|bring|do|give|start|stop)\\b`,
+      `^(?:just |please |maybe |so )?(?:do (?:a|an|the|some|it now|it today|more|less)\\b|try|go(?! on\\b)|call|ring|text|email|ask|talk(?! (?:me|to me))|speak|tell(?! me)|take|stop|start|keep|remember|think about|focus on|write|join|get|avoid|don't|do not|give|come along|make|set|bring|pick|aim|book|sign up|apply|reach out|check|cut|drink|eat|sleep|put|let (?:them|her|him))\\b`,
       `^${lead}(?:just |please )?don't (?:worry|give up|cancel|stop|be (?:so|too|hard)|let|put|beat|panic|stress|overthink)`, '(?:just )?promise me',
     ) },
   { id: 'reassurance', code: 'Persuade', decisive: true, says: 'argues that it will be fine rather than hearing {person} out',
@@ -134,7 +136,7 @@ export const cues: readonly Cue[] = [
   { id: 'autonomy', code: 'Emphasizing autonomy', decisive: true, says: 'puts the decision with {person}',
     pattern: phrases(
       "(?:it's|it is|that's|that is|this is|its|the choice is|the decision is|whatever you decide is)(?: completely| entirely| totally| really| all| still| always)? (?:up to you|your (?:choice|call|decision|life|conversation|time|body|plan|say|pace|recovery))",
-      'up to you', "(?<!(?:not|n't|no)(?: [a-z']+){0,3} )your (?:choice|call|decision)(?: to make)?\\b", "(?<!(?:things|what|which|that|ones|goals|whatever) )you (?:get to |can |will |'ll )?(?:decide|choose|make the call|make that call|set the pace)",
+      'up to you', "(?<!(?:not|n't|no)(?: [a-z']+){0,3} )your (?:choice|call|decision)(?: to make)?\\b", "(?<!(?:things|what|which|that|ones|goals|whatever|made|make|makes|helped|help|let) )you (?:get to |can |will |'ll )?(?:decide|choose|make the call|make that call|set the pace)",
       "(?:you're|you are) the (?:one who (?:decides|gets to)|best judge|boss)",
       "you know (?:yourself|your (?:life|body|situation|own mind)|what's (?:best|right) for you|best)", "you(?:'ll| will) know better than (?:anyone|me)",
       'only you (?:can|know|get to)', '(?:whatever|however|whichever) you (?:decide|choose|want)', "(?:you're|you are) in (?:charge|control)",
@@ -162,7 +164,7 @@ export const cues: readonly Cue[] = [
       "(?:you've|you have|you|u) (?:really |clearly |already |still )?(?:managed|got through|stuck with|come (?:so )?far|made it|achieved|handled (?:it|that|this)|coped|survived|held on|found your own|saw [a-z ']{1,30} through|keep showing up|did (?:really |so )?well)",
       "(?:you|you're|you are) (?:clearly |really |obviously )?(?:someone who|a (?:strong|resourceful|determined|caring|brave|good|loving|thoughtful|hard.working|mum|dad|parent|friend) )",
       '(?:you|that) show(?:s|ed)? (?:real |a lot of |how much |great )?(?:strength|courage|commitment|determination|care|you care|insight|honesty)',
-      'well done', 'fair play', 'proud of (?:you|yourself)', 'i (?:admire|respect|really appreciate) (?:the way|how|your|that you)',
+      'well done', 'fair play', "i(?:'m| am) (?:so |really |very )?proud of you", 'i (?:admire|respect|really appreciate) (?:the way|how|your|that you)',
       '(?:thank you|thanks) for (?:being (?:so )?(?:honest|open|straight)|answering|telling me (?:that|this)|trusting|sharing (?:that|this|something))',
       "(?:you're|you are) (?:doing|trying) (?:your best|so hard|really well|great|well|brilliantly)", 'good for you',
       "(?:it's|that's|that is|is) (?:a )?(?:real |huge |big |brilliant |great )?(?:strength|achievement|step forward|brave|courageous|impressive)",

@@ -25,7 +25,7 @@ export function questionForm(part: Part): QuestionForm {
   if (part.asked && /, (?:is|are|was|do|does|did|can|could|would|will) (?:it|they|you|that|there|he|she)\b/.test(part.text)) return 'closed';
   if (openQuestion.test(part.text)) return 'open';
   // "When you've had awkward people before, what worked?": the question word after a lead-in clause.
-  if (part.asked && /[,:;] (?:so |and |but )?(?:what|how|why)\b/.test(part.text) && !/[,:;] (?:what|how) (?:about|time|many|much|long|often)\b/.test(part.text)) return 'open';
+  if (part.asked && /[,:;] (?:so |and |but )?(?:what|how|why)\b/.test(part.text) && !/[,:;] (?:what|how) (?:about|time|many|much|long|often)\b/.test(part.text) && !/^on a scale\b/.test(part.text)) return 'open';
   // Without a question mark only a verb first ("do you…", "are you…") asks; "and any change…" may be a statement.
   if (closedQuestion.test(part.text)) return part.asked || !/^(?:(?:so|and|but|okay|well|right|then),? )*(?:any|anything|anyone)\b/.test(part.text) ? 'closed' : 'statement';
   return part.asked ? 'closed' : 'statement';
