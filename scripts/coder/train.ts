@@ -33,7 +33,7 @@ export interface TrainOptions {
 
 /** Fits a model to the examples. */
 export function trainModel(examples: readonly Example[], options: TrainOptions = {}): CoderModel {
-  const { epochs = 30, learningRate = 0.3, l2 = 1e-4, minCount = 2 } = options;
+  const { epochs = 30, learningRate = 0.3, l2 = 1e-4, minCount = 3 } = options;
   const read = examples.map((example) => ({ features: readReply(example.text, example.context).features, label: codeNames.indexOf(example.code) }));
   const count = new Map<string, number>();
   for (const { features } of read) for (const feature of features) count.set(feature, (count.get(feature) ?? 0) + 1);
