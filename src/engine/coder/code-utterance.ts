@@ -151,7 +151,8 @@ export function createCoder(model: CoderModel) {
         // Say "reflection" with confidence in the group; simple or complex is only a leaning.
         const simple = probability.get('Simple reflection') ?? 0;
         const complex = probability.get('Complex reflection') ?? 0;
-        leaning = complex >= simple ? 'complex' : 'simple';
+        // MITI: simple when unsure between simple and complex, so complex must clearly lead.
+        leaning = complex >= simple * 1.5 ? 'complex' : 'simple';
         chosen = leaning === 'complex' ? 'Complex reflection' : 'Simple reflection';
         confidence = simple + complex + (probability.get('Summary') ?? 0) * 0.5;
       }
