@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import { moduleChecks } from './src/site/module-checks-integration.ts';
 import { scenarioChecks } from './src/site/scenario-checks-integration.ts';
+import { editorStyleNonce } from './src/studio/style-nonce.ts';
 
 // A static site: every page is built ahead of time and works offline once loaded.
 export default defineConfig({
@@ -16,6 +17,29 @@ export default defineConfig({
   markdown: { syntaxHighlight: false },
   // No telemetry, prefetching or third-party requests of any kind.
   prefetch: false,
+  // Each page carries a Content-Security-Policy (a <meta> tag, with the hashes of the scripts and
+  // styles the build made): nothing is loaded from, sent to or shown from another site, and no
+  // script runs that the build did not make. `coach group` sends the same limits as a header.
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "media-src 'self'",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "frame-src 'none'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      scriptDirective: { resources: ["'self'"] },
+      // Style attributes (a node's colour in the studio's diagram, say) are not scripts; they are
+      // allowed, and so is the studio editor's own stylesheet (see src/studio/style-nonce.ts).
+      styleDirective: { resources: ["'self'", `'nonce-${editorStyleNonce}'`, { resource: "'unsafe-inline'", kind: 'attribute' }] },
+    },
+  },
   vite: {
     build: {
       rolldownOptions: {

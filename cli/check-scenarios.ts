@@ -8,7 +8,7 @@ import { coverageLine } from '../src/engine/coverage.ts';
 import type { Exploration } from '../src/engine/explore.ts';
 import { hasErrors, hasWarnings } from '../src/engine/diagnostics.ts';
 import { problemsReport } from '../src/node/problems-report.ts';
-import { lintScenarioFiles, PathError } from '../src/node/scenario-files.ts';
+import { lintScenarioFiles, loadVocabulary, PathError } from '../src/node/scenario-files.ts';
 import { safeJson, wrapText } from '../src/node/terminal-text.ts';
 import { exitCodes } from './exit-codes.ts';
 import { say, terminalWidth, useColor } from './terminal.ts';
@@ -24,8 +24,10 @@ export interface CheckOptions {
 /** Checks the scenarios at `paths` and prints the results; returns the exit code. */
 export async function checkScenarios(paths: readonly string[], options: CheckOptions): Promise<number> {
   let results;
+  // The course's own skills and tags, checked first: every scenario is checked against them.
+  const vocabulary = await loadVocabulary();
   try {
-    results = await lintScenarioFiles(paths, { walkChecks: options.walkChecks });
+    results = await lintScenarioFiles(paths, { walkChecks: options.walkChecks, vocabulary: vocabulary.vocabulary });
   } catch (error) {
     if (!(error instanceof PathError)) throw error;
     say(`coach: ${error.message}\n`, process.stderr);
@@ -34,6 +36,7 @@ export async function checkScenarios(paths: readonly string[], options: CheckOpt
   const fails = (file: LintResult['file']) => hasErrors(file) || (options.strict === true && hasWarnings(file));
   const failed = results.filter((result) => fails(result.file)).length;
   const passed = results.length - failed;
+  const vocabularyFails = vocabulary.file !== undefined && fails(vocabulary.file);
   if (options.json) {
     const files = results.map((result) => ({
       path: result.file.path,
@@ -43,9 +46,12 @@ export async function checkScenarios(paths: readonly string[], options: CheckOpt
       ...(options.walkChecks && result.exploration ? { coverage: coverageToJson(result.exploration) } : {}),
       ...(result.checks ? { checks: result.checks } : {}),
     }));
-    process.stdout.write(`${safeJson({ files, summary: { scenarios: results.length, passed, failed } })}\n`);
+    const vocabularyJson = vocabulary.file ? { vocabulary: { path: vocabulary.file.path, ok: !vocabularyFails, messages: vocabulary.file.messages.map(messageToJson) } } : {};
+    process.stdout.write(`${safeJson({ ...vocabularyJson, files, summary: { scenarios: results.length, passed, failed } })}\n`);
   } else {
     const layout = { color: useColor(process.stdout), width: terminalWidth() };
+    // The vocabulary file is shown only when it has something to say: most courses have none.
+    if (vocabulary.file && vocabulary.file.messages.length > 0) process.stdout.write(`${problemsReport([vocabulary.file], layout)}\n\n`);
     for (const result of results) {
       // The report makes the file's text safe itself, around its own colours.
       process.stdout.write(`${problemsReport([result.file], layout)}\n\n`);
@@ -53,9 +59,10 @@ export async function checkScenarios(paths: readonly string[], options: CheckOpt
     }
     const noun = results.length === 1 ? 'scenario' : 'scenarios';
     const strictNote = options.strict && results.some((result) => !hasErrors(result.file) && hasWarnings(result.file)) ? ' (--strict: warnings count as failures)' : '';
-    say(`${results.length} ${noun}: ${passed} passed, ${failed} failed${strictNote}\n`);
+    const vocabularyNote = vocabularyFails ? `; \`${vocabulary.file!.path}\` has problems` : '';
+    say(`${results.length} ${noun}: ${passed} passed, ${failed} failed${strictNote}${vocabularyNote}\n`);
   }
-  return failed > 0 ? exitCodes.problem : exitCodes.ok;
+  return failed > 0 || vocabularyFails ? exitCodes.problem : exitCodes.ok;
 }
 
 function coverageToJson(exploration: Exploration) {
@@ -79,6 +86,8 @@ function messageToJson(message: VFileMessage) {
     reason: message.reason,
     ruleId: message.ruleId ?? null,
     ...(message.expected ? { expected: message.expected } : {}),
+    // A failing check's walk, step by step.
+    ...(message.note ? { note: message.note } : {}),
     ...(message.cause instanceof Error && 'line' in message.cause ? { related: { line: (message.cause as VFileMessage).line, column: (message.cause as VFileMessage).column, reason: message.cause.message } } : {}),
   };
 }

@@ -2,12 +2,13 @@
 import { ownWordsSummary } from '../src/engine/own-words.ts';
 import { summarise, type MitiSummary } from '../src/engine/score.ts';
 import { chooseNumber, currentNode, currentVariables, endingOf, offeredChoices, picks, RunError, startRun, transcript, visitedNodes, type Run } from '../src/engine/run.ts';
-import { walkPath } from '../src/engine/walk.ts';
+import { traceRun } from '../src/engine/trace.ts';
+import { walkPath, type PathStep } from '../src/engine/walk.ts';
 import { safeJson } from '../src/node/terminal-text.ts';
 import type { RunOptions } from './commands/run.ts';
 import { exitCodes } from './exit-codes.ts';
 import { loadReplyCoder, type OwnWords } from './own-words.ts';
-import { briefLines, debriefLines, transcriptLines, toPlain } from './run-text.ts';
+import { briefLines, debriefLines, traceLines, transcriptLines, toPlain } from './run-text.ts';
 import { CommandError, loadScenarioArg } from './scenario-arg.ts';
 import { say, terminalWidth } from './terminal.ts';
 
@@ -17,6 +18,18 @@ export function parseChoiceNumbers(text: string): number[] {
   const bad = parts.find((part) => !/^[1-9]\d*$/.test(part));
   if (bad !== undefined) throw new CommandError(`--choose takes whole numbers from 1, separated by commas (such as 1,3,2); \`${bad}\` is not one`, exitCodes.usage);
   return parts.map(Number);
+}
+
+/** The steps of `--path a,b:2,c`: node ids, each perhaps with the number of the choice to take there. */
+export function parsePathSteps(text: string): PathStep[] {
+  return text
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((part) => {
+      const named = /^(.+?)\s*:\s*(\d+)$/.exec(part);
+      return named ? { node: named[1]!, choice: Number(named[2]) } : { node: part };
+    });
 }
 
 /** A MITI-style summary's figures as numbers, for `--json`. */
@@ -49,16 +62,30 @@ export function runToJson(run: Run, ownWords?: OwnWords) {
     choices: picks(run).map((pick) => ({ node: pick.node, index: pick.index, code: pick.choice.code.name, says: pick.choice.says, feedback: pick.choice.feedback, target: pick.choice.target })),
     ...(ownWords ? { ownWords: ownWords.map((reply) => reply && { text: reply.text, code: reply.code, group: reply.group, confidence: reply.confidence, reason: reply.reason }) } : {}),
     variables: currentVariables(run),
+    trace: traceRun(run),
     ending: ending ? { id: ending.id, outcome: ending.outcome } : null,
     summary: summaryJson(summarise(picks(run).map((pick) => pick.choice.code))),
     ...(replies ? { ownWordsSummary: { ...summaryJson(replies), openQuestions: replies.openQuestions, closedQuestions: replies.closedQuestions } } : {}),
   };
 }
 
-function print(run: Run, json: boolean, ownWords: OwnWords | undefined) {
+function print(run: Run, options: RunOptions, ownWords: OwnWords | undefined) {
   const width = terminalWidth();
-  if (json) process.stdout.write(`${safeJson(runToJson(run, ownWords))}\n`);
-  else say(toPlain([...briefLines(run.scenario, width), { kind: 'blank', text: '' }, ...transcriptLines(transcript(run), [], 0, ownWords && { replies: ownWords }), ...debriefLines(run, width, ownWords)]));
+  if (options.json) {
+    process.stdout.write(`${safeJson(runToJson(run, ownWords))}\n`);
+    return;
+  }
+  // With --trace, each step's trace follows the choice that made it, and the start's comes first.
+  const trace = options.trace ? traceRun(run) : undefined;
+  say(
+    toPlain([
+      ...briefLines(run.scenario, width),
+      { kind: 'blank', text: '' },
+      ...(trace ? traceLines(trace[0]!, width) : []),
+      ...transcriptLines(transcript(run), [], 0, ownWords && { replies: ownWords }, trace && ((step) => traceLines(trace[step + 1]!, width))),
+      ...debriefLines(run, width, ownWords),
+    ]),
+  );
 }
 
 /** Says the replies given with `--say` are more than the steps chosen: a usage error. */
@@ -89,7 +116,7 @@ export async function runCommand(arg: string, options: RunOptions): Promise<numb
         }
       }
     } else {
-      const walk = walkPath(scenario, machine, (options.path ?? '').split(',').map((id) => id.trim()).filter(Boolean));
+      const walk = walkPath(scenario, machine, parsePathSteps(options.path ?? ''));
       if (walk.failure) throw new CommandError(`--path: ${walk.failure.reason}`, exitCodes.problem);
       run = walk.run;
       if (says.length > picks(run).length) throw tooManyReplies(says.length, picks(run).length, `--path ${options.path}`);
@@ -100,7 +127,7 @@ export async function runCommand(arg: string, options: RunOptions): Promise<numb
       const codeReply = await loadReplyCoder();
       ownWords = picks(run).map((_, step) => (step < says.length ? codeReply(run, says[step]!, step) : null));
     }
-    print(run, options.json ?? false, ownWords);
+    print(run, options, ownWords);
     if (!endingOf(run)) {
       say(`coach: the run stopped at \`${currentNode(run).id}\` before an ending; add more ${options.choose !== undefined ? 'choices' : 'nodes'} to reach one\n`, process.stderr);
       return exitCodes.problem;

@@ -7,6 +7,7 @@ import { debriefOf, suggestionLead, type Debrief } from '../src/engine/debrief.t
 import { ownWordsSentence, ownWordsSummary, readAs } from '../src/engine/own-words.ts';
 import type { OfferedChoice, Run, TranscriptEntry } from '../src/engine/run.ts';
 import { summaryNotes, summaryRows } from '../src/engine/score.ts';
+import { describeStep, type TraceStep } from '../src/engine/trace.ts';
 import type { Scenario } from '../src/engine/types.ts';
 import { visibleControls, wrapText } from '../src/node/terminal-text.ts';
 import { turnOf } from '../src/rooms/turns.ts';
@@ -76,14 +77,22 @@ export interface TranscriptOwnWords {
  * The transcript's entries from `from` on, each choice said by whoever's turn it was (`You` with
  * nobody named); with own words, each choice comes after the reply written at that step.
  */
-export function transcriptLines(entries: readonly TranscriptEntry[], players: readonly string[], from = 0, ownWords?: TranscriptOwnWords): TextLine[] {
+export function transcriptLines(entries: readonly TranscriptEntry[], players: readonly string[], from = 0, ownWords?: TranscriptOwnWords, afterChoice?: (step: number) => readonly TextLine[]): TextLine[] {
   let step = entries.slice(0, from).filter((entry) => entry.kind === 'choice').length;
   return entries.slice(from).flatMap((entry) => {
     if (entry.kind !== 'choice') return entryLines(entry);
     const coach = turnOf(players, step);
-    const reply = ownWords?.replies[step++];
-    return [...(reply && !ownWords?.shown ? ownReplyLines(reply, coach) : []), ...entryLines(entry, coach, Boolean(reply))];
+    const after = afterChoice?.(step) ?? [];
+    const reply = ownWords?.replies[step];
+    step++;
+    const [choice, feedback, blank] = entryLines(entry, coach, Boolean(reply));
+    return [...(reply && !ownWords?.shown ? ownReplyLines(reply, coach) : []), choice!, feedback!, ...after, blank!];
   });
+}
+
+/** One step of a run's trace (`coach run --trace`): the choice, the routes and why, and the variables after. */
+export function traceLines(step: TraceStep, width = 80): TextLine[] {
+  return describeStep(step).flatMap((sentence) => wrapText(`[trace] ${sentence.trimStart()}`, width, 8).map((text) => line('meta', text)));
 }
 
 /** The prompt for a reply in the trainee's own words, before the options. */
@@ -172,7 +181,7 @@ export function debriefLines(run: Run, width = 80, ownWords: OwnWords = []): Tex
   return [
     line('blank'),
     line('title', `Outcome: ${debrief.ending.outcome}`),
-    ...(debrief.ending.debrief ? paragraphLines(debrief.ending.debrief, width) : []),
+    ...(debrief.text.length > 0 ? paragraphLines(debrief.text.join('\n\n'), width) : []),
     line('blank'),
     line('heading', 'Summary of your coded choices'),
     ...summaryLines(debrief, width),

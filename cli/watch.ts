@@ -5,7 +5,8 @@
  */
 import { watch, type FSWatcher } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { dirname, extname, resolve } from 'node:path';
+import { basename, dirname, extname, resolve } from 'node:path';
+import { vocabularyFileName } from '../src/engine/vocabulary-file.ts';
 import { findScenarioFiles, PathError, scenariosFolder } from '../src/node/scenario-files.ts';
 import { checkScenarios, type CheckOptions } from './check-scenarios.ts';
 import { exitCodes } from './exit-codes.ts';
@@ -36,7 +37,8 @@ export async function watchScenarios(paths: readonly string[], options: CheckOpt
   };
   const watchers: FSWatcher[] = folders.map((folder) =>
     watch(folder, (_event, name) => {
-      if (name && extname(String(name)).toLowerCase() !== '.md') return;
+      // Scenario files, and the course's vocabulary file, which every scenario is checked against.
+      if (name && extname(String(name)).toLowerCase() !== '.md' && basename(String(name)) !== vocabularyFileName) return;
       clearTimeout(timer);
       timer = setTimeout(check, debounceMs);
     }),

@@ -4,7 +4,8 @@
 //   1. `coach --help` start-up        vs  bare `node -e 0`                  (goal: within 1.5x)
 //   2. `coach test` on 1,000 nodes    vs  bare `node -e 0`                  (goal: within 1 s)
 //      and on 250, 500 and 2,000: the time per 1,000 nodes beyond a 25-node scenario's, which
-//      stays the same if the time grows linearly with the size
+//      stays the same if the time grows linearly with the size; and `coach paths` on 1,000
+//      nodes vs `coach test` on the same file
 //   3. JS at load, module page        vs  the 20 KB gzip budget
 //   4. JS at load, scenario page      vs  a bare React 19 + XState island page built the same way (goal: within 1.2x)
 //   5. Search: index size and query time over the built index
@@ -12,6 +13,8 @@
 //      in Chromium, after a keystroke and after a change to the diagram (goal: under 50 ms)
 //   7. Group practice: JS at load of the group page and the tally sheet (vs the scenario page),
 //      and `coach group` from start to its addresses printed (vs bare `node -e 0`)
+//   9. Hostile scenario text (the audit of issue 19): each at twice the size vs once (goal: about
+//      2, linear), and vs ordinary text of the same length
 //   8. The coder: coding one reply (vs normalising its spelling alone; goal: under 5 ms), the
 //      model and rules as the player fetches them (vs the 150 KB gzip budget), and its agreement
 //      with people (vs the goals, and on held-out replies vs the two human coders' own agreement)
@@ -133,6 +136,11 @@ for (const size of sizes) {
 }
 const examples = time(node, ['bin/coach.cjs', 'test'], 3);
 report('coach test, the example scenarios', examples, 'ms', 'node -e 0', bare, '');
+// `coach paths` checks the file as `coach test` does, then lists the ways to each ending: what the
+// listing costs beyond the check, on a scenario with some 10^330 runs to each ending.
+const thousand = sizes.find((size) => size.nodes === 1000);
+const pathsTime = time(node, ['bin/coach.cjs', 'paths', join(benchDir, '1000-nodes.md')], 3);
+report('coach paths, 1,000-node scenario', pathsTime, 'ms', 'coach test, same file', thousand.ms, '');
 
 // 3 and 4. JS at load.
 const dist = join(root, 'dist');
@@ -333,6 +341,18 @@ async function timeStudioWorker(workerUrl, text) {
     const mean = (heldOut.coderWithA.groupKappa + heldOut.coderWithB.groupKappa) / 2;
     report(`coder κ, MITI groups, ${heldOut.replies} held-out replies`, mean, 'κ', 'coder A with B', heldOut.humans.groupKappa, 'within 0.05 of A with B');
     report(`coder κ, 13 codes, ${heldOut.replies} held-out replies`, (heldOut.coderWithA.kappa + heldOut.coderWithB.kappa) / 2, 'κ', 'coder A with B', heldOut.humans.kappa, '');
+  }
+}
+
+// 9. Hostile scenario text: how lint time grows with it.
+{
+  const { hostileFamilies, ordinaryLike, timeLint } = await import('./bench/hostile-text.mjs');
+  for (const family of hostileFamilies) {
+    const [small, large] = family.sizes;
+    const text = family.hostile(large);
+    const [once, twice] = [await timeLint(family.hostile(small)), await timeLint(text)];
+    report(`lint, ${family.name}, n = ${large.toLocaleString('en')}`, twice, 'ms', `n = ${small.toLocaleString('en')}`, once, 'about 2 (linear)');
+    report(`  vs ordinary text as long (${(text.length / 1024).toFixed(0)} KB)`, twice, 'ms', 'ordinary text', await timeLint(ordinaryLike(text)), '');
   }
 }
 

@@ -27,6 +27,18 @@ await build({
   banner: { js: "import { createRequire as __coachCreateRequire } from 'node:module'; const require = __coachCreateRequire(import.meta.url);" },
 });
 
+// The LMS bridge that `coach package` puts in each package, and only there: the launch page's
+// script (an ES module) and the script every packaged page loads first (a classic script, so that
+// it runs before the page's own and can find its own address). Rolldown, the bundler the site's
+// build uses, rather than esbuild: it drops what the schema's `z` namespace carries and the
+// bridge never calls (zod's error messages in forty languages): 60 KB gzipped instead of 141.
+// Written over in place, never removed first: two fixed names, and a package being made meanwhile
+// (another test run) never finds the folder empty.
+const { build: bundle } = await import('rolldown');
+for (const [name, format] of [['launch', 'esm'], ['in-package', 'iife']]) {
+  await bundle({ input: `src/lms/${name}.ts`, platform: 'browser', logLevel: 'warn', output: { dir: 'build/lms', entryFileNames: `${name}.js`, format, minify: true, codeSplitting: false } });
+}
+
 // The help texts, as commander prints them at 80 columns, for bin/coach.cjs to answer `--help`
 // without loading the runner. Written from the runner just built, so they never drift from it.
 const { execFileSync } = await import('node:child_process');

@@ -1,3 +1,7 @@
+// `npm run fuzz server [cases] [seed]`: many hostile requests (tests/fuzz/hostile-requests.ts) at
+// the room server running in a process of its own; it reports the answers by status and fails if
+// the server ever answered 5xx, logged an unexpected error, or exited. See the end of this file.
+//
 // `npm run fuzz [cases] [seed]`: many hostile scenario files (see tests/fuzz/hostile-scenarios.ts)
 // through the engine's whole pipeline, going on past failures, on every core. It reports how many
 // cases ran, how many threw (each input saved to a temporary file to replay), and the slowest case
@@ -9,6 +13,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import fc from 'fast-check';
+import { hostileRequest, sendRaw, startServerProcess, stillServing } from '../tests/fuzz/hostile-requests.ts';
 import { hostileScenario, throughWholePipeline } from '../tests/fuzz/hostile-scenarios.ts';
 
 interface Share {
@@ -56,7 +61,37 @@ function runShare({ cases, seed, folder, worker }: Share): Outcome {
   return { ran, played, failures, slowest: { ms: slowest.ms, name: slowest.name, path } };
 }
 
-if (isMainThread) {
+/** Hostile requests at the room server in its own process, one after another; the outcome said on stdout. */
+async function fuzzServer(cases: number, seed: number): Promise<boolean> {
+  const server = await startServerProcess(mkdtempSync(join(tmpdir(), 'coach-fuzz-rooms-')), { generousLimits: true });
+  const statuses = new Map<string, number>();
+  const failures: string[] = [];
+  const started = performance.now();
+  await fc.assert(
+    fc.asyncProperty(hostileRequest(server.room), async (request) => {
+      const answer = await sendRaw(server.room.port, request.bytes, request.frames);
+      const status = String(answer.status ?? 'closed');
+      statuses.set(status, (statuses.get(status) ?? 0) + 1);
+      if (answer.status !== undefined && answer.status >= 500) failures.push(`answered ${answer.status} to: ${JSON.stringify(request.shown)}`);
+      if (server.child.exitCode !== null) throw new Error(`the server exited after: ${JSON.stringify(request.shown)}`);
+    }),
+    { numRuns: cases, seed },
+  ).catch((error: Error) => failures.push(error.message));
+  const serving = await stillServing(server);
+  if (!serving) failures.push('the server no longer answers');
+  const unexpected = server.stderr().split('\n').filter((line) => line.startsWith('Unexpected error'));
+  failures.push(...unexpected);
+  server.child.kill('SIGTERM');
+  console.log(`fuzz server: ${cases} requests (seed ${seed}) in ${((performance.now() - started) / 1000).toFixed(0)} s; answers: ${[...statuses].sort().map(([status, count]) => `${status} ×${count}`).join(', ')}`);
+  console.log(`failures: ${failures.length}${failures.slice(0, 20).map((failure) => `\n  ${failure}`).join('')}`);
+  return failures.length === 0;
+}
+
+if (isMainThread && process.argv[2] === 'server') {
+  const cases = Number(process.argv[3] ?? 5_000);
+  const seed = Number(process.argv[4] ?? Date.now() % 2 ** 31);
+  process.exitCode = (await fuzzServer(cases, seed)) ? 0 : 1;
+} else if (isMainThread) {
   const cases = Number(process.argv[2] ?? 20_000);
   const seed = Number(process.argv[3] ?? Date.now() % 2 ** 31);
   const folder = mkdtempSync(join(tmpdir(), 'coach-fuzz-'));

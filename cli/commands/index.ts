@@ -5,6 +5,8 @@ import { registerGroup } from './group/index.ts';
 import { registerLint } from './lint.ts';
 import { registerList } from './list.ts';
 import { registerNew } from './new.ts';
+import { registerPaths } from './paths.ts';
+import { registerPackage } from './package.ts';
 import { registerPlay } from './play.ts';
 import { registerRun } from './run.ts';
 import { registerTest } from './test.ts';
@@ -14,10 +16,12 @@ export function registerCommands(program: Command): void {
   registerPlay(program);
   registerRun(program);
   registerGroup(program);
+  registerPackage(program);
   registerCode(program);
   registerList(program);
   registerLint(program);
   registerTest(program);
   registerGraph(program);
+  registerPaths(program);
   registerNew(program);
 }

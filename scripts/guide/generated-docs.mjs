@@ -9,13 +9,43 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { behaviourCodes } from '../../src/engine/behaviour-codes.ts';
 import { frontMatterSchema } from '../../src/engine/front-matter-schema.ts';
+import { VFile } from 'vfile';
 import { skills, tags } from '../../src/engine/vocabulary.ts';
+import { readVocabularyFile, vocabularyFileName } from '../../src/engine/vocabulary-file.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Where the guide and the schema live. */
 export const guidePath = join(root, 'docs', 'authoring-guide.md');
 export const schemaPath = join(root, 'docs', 'scenario-front-matter.schema.json');
+
+/** The course's vocabulary file, which adds skills and tags to the built-in lists. */
+export const vocabularyPath = join(root, 'scenarios', vocabularyFileName);
+
+/**
+ * The skills and tags the course's vocabulary file adds (none if it has none, or has mistakes,
+ * which `coach lint` reports), each list after the built-in one.
+ */
+export function courseVocabulary(path = vocabularyPath) {
+  let value;
+  try {
+    value = readFileSync(path, 'utf8');
+  } catch {
+    return { skills: [], tags: [] };
+  }
+  const file = new VFile({ path, value });
+  const vocabulary = readVocabularyFile(file);
+  if (file.messages.some((message) => message.fatal)) return { skills: [], tags: [] };
+  return { skills: vocabulary.skills.slice(skills.length), tags: vocabulary.tags.slice(tags.length) };
+}
+
+/** A vocabulary's table: the built-in terms, then the course's, said to be from its file. */
+function termsTable(builtIn, added) {
+  const from = `scenarios/${vocabularyFileName}`;
+  return added.length === 0
+    ? table(['write', 'shown as'], builtIn.map((term) => [`\`${term.id}\``, term.label]))
+    : table(['write', 'shown as', 'from'], [...builtIn.map((term) => [`\`${term.id}\``, term.label, 'built in']), ...added.map((term) => [`\`${term.id}\``, term.label, `\`${from}\``])]);
+}
 
 /** The command that brings both up to date, for messages. */
 export const updateCommand = 'npm run guide';
@@ -45,8 +75,8 @@ export function generatedSections() {
         behaviourCodes.map((code) => [code.name, code.countsAs, code.group ?? '–', stanceWords[code.stance]]),
       ),
     },
-    skills: { source: 'src/engine/vocabulary.ts', markdown: table(['write', 'shown as'], skills.map((term) => [`\`${term.id}\``, term.label])) },
-    tags: { source: 'src/engine/vocabulary.ts', markdown: table(['write', 'shown as'], tags.map((term) => [`\`${term.id}\``, term.label])) },
+    skills: { source: 'src/engine/vocabulary.ts', markdown: termsTable(skills, courseVocabulary().skills) },
+    tags: { source: 'src/engine/vocabulary.ts', markdown: termsTable(tags, courseVocabulary().tags) },
     modules: { source: 'content/modules/', markdown: table(['write', 'module'], courseModules().map((module) => [`\`${module.id}\``, module.title])) },
   };
 }
@@ -77,7 +107,7 @@ export function frontMatterJsonSchema() {
   const schema = z.toJSONSchema(frontMatterSchema, { io: 'input', target: 'draft-7' });
   const { properties } = schema;
   // What the engine checks outside the Zod schema, so that editors can offer it too.
-  properties.skills.items = choices(skills.map((term) => ({ id: term.id, description: term.label })));
+  properties.skills.items = choices([...skills, ...courseVocabulary().skills].map((term) => ({ id: term.id, description: term.label })));
   properties.modules.items = choices(courseModules().map((module) => ({ id: module.id, description: module.title })));
   properties.checks.items.anyOf = ['outcome', 'ending', 'state'].map((key) => ({ required: [key] }));
   return {

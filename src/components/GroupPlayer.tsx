@@ -15,13 +15,14 @@ import { consistencySentences, groupDebriefOf, groupRunOf, groupTranscriptMarkdo
 import type { ReplyCoder } from '../rooms/replies.ts';
 import { createRoom, decisionOf, hasTypedReplies, hotSeatAt, isOnBreak, pausesToSayIt, phaseOf, sendToRoom, stepIndexOf, type Room, type RoomEvent } from '../rooms/room.ts';
 import { resumeRoom, RoomError, saveRoom } from '../rooms/saved-room.ts';
-import type { RoomMode } from '../rooms/schema.ts';
+import { playerCeiling, type RoomMode } from '../rooms/schema.ts';
 import { stepOnScreen, type Step } from '../rooms/step.ts';
 import { loadCoder, useCoder } from '../site/coder-loader.ts';
 import { downloadFile } from '../site/download.ts';
 import { normaliseCode, roomPath, sendRoomEvent, useRoom, type RoomStatus } from '../site/room-connection.ts';
 import type { RenderedMarkdown } from '../site/render-scenario.ts';
 import DebriefStep from './DebriefStep.tsx';
+import SaveProblem from './SaveProblem.tsx';
 import { CodedReplyList, PauseReplies, ReplyList } from './GroupReplies.tsx';
 import Html from './Html.tsx';
 import SayItTimer from './SayItTimer.tsx';
@@ -75,6 +76,7 @@ function OneScreen({ scenario, html }: GroupPlayerProps) {
   const [room, setRoom] = useState<Room>(() => createRoom(scenario, machine));
   const [resumable, setResumable] = useState<Room>();
   const [notice, setNotice] = useState('');
+  const [saveProblem, setSaveProblem] = useState<string>();
   const [ready, setReady] = useState(false);
   const recorded = useRef(false);
 
@@ -102,12 +104,14 @@ function OneScreen({ scenario, html }: GroupPlayerProps) {
     const finishing = ended && !recorded.current;
     recorded.current = ended;
     const record = (coder?: ReplyCoder) =>
-      updateProgress((progress) => {
-        const { [scenario.id]: _previous, ...others } = progress.groupsInProgress;
-        if (!ended) return { ...progress, groupsInProgress: phaseOf(next) === 'setup' ? others : { ...others, [scenario.id]: saveRoom(next) } };
-        const finished = finishing ? finishedRunOf(next.context.run, groupRunOf(next, coder)) : undefined;
-        return { ...progress, groupsInProgress: others, runs: finished ? [...progress.runs, finished] : progress.runs };
-      });
+      setSaveProblem(
+        updateProgress((progress) => {
+          const { [scenario.id]: _previous, ...others } = progress.groupsInProgress;
+          if (!ended) return { ...progress, groupsInProgress: phaseOf(next) === 'setup' ? others : { ...others, [scenario.id]: saveRoom(next) } };
+          const finished = finishing ? finishedRunOf(next.context.run, groupRunOf(next, coder)) : undefined;
+          return { ...progress, groupsInProgress: others, runs: finished ? [...progress.runs, finished] : progress.runs };
+        }).problem,
+      );
     if (finishing && hasTypedReplies(next.context)) loadCoder().then(record, () => record());
     else record();
   }
@@ -144,7 +148,12 @@ function OneScreen({ scenario, html }: GroupPlayerProps) {
       </section>
     );
   }
-  return <GroupScreen scenario={scenario} html={html} room={room} send={send} notice={notice} ready={ready} />;
+  return (
+    <>
+      <SaveProblem problem={saveProblem} />
+      <GroupScreen scenario={scenario} html={html} room={room} send={send} notice={notice} ready={ready} />
+    </>
+  );
 }
 
 function RoomScreen({ scenario, html, code, facilitatorKey }: GroupPlayerProps & { code: string; facilitatorKey: string }) {
@@ -163,7 +172,9 @@ function RoomScreen({ scenario, html, code, facilitatorKey }: GroupPlayerProps &
 
   const send: Send = async (...events) => {
     for (const event of events) {
-      const result = await sendRoomEvent(code, event, facilitatorKey);
+      // Moving on names the phase this screen shows, so a second press (or a retried request) is refused, not a skipped reveal.
+      const sent = event.type === 'room.advance' && room && !(room instanceof RoomError) ? { ...event, from: event.from ?? phaseOf(room) } : event;
+      const result = await sendRoomEvent(code, sent, { key: facilitatorKey });
       if (!result.ok) {
         setNotice(result.reason);
         return false;
@@ -185,6 +196,12 @@ function RoomScreen({ scenario, html, code, facilitatorKey }: GroupPlayerProps &
   if (room instanceof RoomError) return <p className="notice" role="alert">This room plays another version of the scenario: {room.message}</p>;
   if (!room) return <p className="meta" role="status">Connecting to room {code}…</p>;
   return (
+    <>
+    {view && view.problems.length > 0 && (
+      <div className="notice" role="alert">
+        {view.problems.map((problem) => <p key={problem}>{problem}</p>)}
+      </div>
+    )}
     <GroupScreen
       scenario={scenario}
       html={html}
@@ -194,6 +211,7 @@ function RoomScreen({ scenario, html, code, facilitatorKey }: GroupPlayerProps &
       ready
       remote={{ code, status }}
     />
+    </>
   );
 }
 
@@ -369,7 +387,7 @@ function SetUp({ room, send, ready, remote, contentNotes }: { room: Room; send: 
         </>
       )}
       <p>Anyone can ask for a break at any point; the group's place is kept.</p>
-      {remote && <JoinPanel code={remote.code} players={players} send={send} />}
+      {remote && <JoinPanel code={remote.code} players={players} limit={room.context.settings.playerLimit} send={send} />}
       <form onSubmit={start}>
         {!remote && (
           <p>
@@ -431,7 +449,7 @@ function SetUp({ room, send, ready, remote, contentNotes }: { room: Room; send: 
 }
 
 /** For phones: the join address, the code and a QR code, and who has joined so far. */
-function JoinPanel({ code, players, send }: { code: string; players: readonly string[]; send: Send }) {
+function JoinPanel({ code, players, limit, send }: { code: string; players: readonly string[]; limit: number; send: Send }) {
   const joinUrl = `${location.origin}/join/?code=${code}`;
   return (
     <section className="join-panel" aria-labelledby="join-title">
@@ -441,6 +459,12 @@ function JoinPanel({ code, players, send }: { code: string; players: readonly st
         <p>On the same network, open <strong className="join-url">{joinUrl}</strong></p>
         <p>Room code: <strong className="room-code">{code}</strong></p>
         <p aria-live="polite">{players.length === 0 ? 'Nobody has joined yet.' : `In the room: ${players.join(', ')}.`}</p>
+        {players.length >= limit && (
+          <p>
+            The room is full: it takes {limit} people.{' '}
+            {limit < playerCeiling && <button type="button" onClick={() => void send({ type: 'room.configure', playerLimit: Math.min(playerCeiling, limit + 20) })}>Let {Math.min(playerCeiling, limit + 20)} in</button>}
+          </p>
+        )}
         <RemovePeople players={players} send={send} />
       </div>
     </section>
@@ -715,7 +739,7 @@ function GroupDebriefView({ room, step, html, send, focusHere, coder }: { room: 
       <section className="card debrief" aria-labelledby="debrief-title">
         <h2 id="debrief-title" tabIndex={-1} ref={focusHere}>Group debrief</h2>
         <p><strong>Outcome: </strong><span className={`outcome-${debrief.ending.outcome}`}>{debrief.ending.outcome}</span></p>
-        {debrief.ending.debrief && <Html markdown={debrief.ending.debrief} html={html} as="div" />}
+        {debrief.text.map((part, i) => <Html key={i} markdown={part} html={html} as="div" />)}
         <h3>How the group chose</h3>
         {consistencySentences(group).map((sentence) => <p key={sentence}>{sentence}</p>)}
         <h3>The path, step by step</h3>

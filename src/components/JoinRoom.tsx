@@ -10,21 +10,23 @@ import type { RoomView } from '../rooms/view.ts';
 import { normaliseCode, sendRoomEvent, useRoom } from '../site/room-connection.ts';
 
 const nameKey = (code: string) => `recovery-coach-practice:room-name:${code}`;
+/** The token the room gave this phone on joining: only it can vote under the phone's name. */
+const tokenKey = (code: string) => `recovery-coach-practice:room-token:${code}`;
 /** Scenario Markdown as plain words: phones get the room's JSON, not the built HTML. */
 const plain = (markdown: string) => markdown.replace(/[*_`]/g, '');
 
-function readName(code: string): string {
+function readKept(key: string): string {
   try {
-    return localStorage.getItem(nameKey(code)) ?? '';
+    return localStorage.getItem(key) ?? '';
   } catch {
     return '';
   }
 }
 
-function keepName(code: string, name: string): void {
+function keep(key: string, value: string | undefined): void {
   try {
-    if (name) localStorage.setItem(nameKey(code), name);
-    else localStorage.removeItem(nameKey(code));
+    if (value) localStorage.setItem(key, value);
+    else localStorage.removeItem(key);
   } catch {
     // Not kept: the phone asks for the name again after a reload.
   }
@@ -59,27 +61,38 @@ function InRoom({ code }: { code: string }) {
   const [draft, setDraft] = useState('');
   const [notice, setNotice] = useState('');
 
-  useEffect(() => setName(readName(code)), [code]);
+  useEffect(() => setName(readKept(nameKey(code))), [code]);
 
-  // Join (again) whenever the room is reached and this phone has a name it does not know.
+  /** Joins under a name, with this phone's token if it has one; keeps the name and a new token. */
+  async function joinAs(chosen: string): Promise<boolean> {
+    const result = await sendRoomEvent(code, { type: 'player.join', name: chosen }, { token: readKept(tokenKey(code)) || undefined });
+    if (!result.ok) {
+      setNotice(result.reason);
+      return false;
+    }
+    if (result.token) keep(tokenKey(code), result.token);
+    keep(nameKey(code), chosen);
+    setNotice('');
+    update(result.view);
+    return true;
+  }
+
+  // Join (again) whenever the room is reached and this phone has a name it does not know; if
+  // someone else holds the name now, the phone asks for another.
   useEffect(() => {
     if (!name || !view || view.players.some((player) => player.toLocaleLowerCase() === name.toLocaleLowerCase())) return;
-    void sendRoomEvent(code, { type: 'player.join', name }).then((result) => (result.ok ? update(result.view) : setNotice(result.reason)));
-  }, [name, view, code, update]);
+    void joinAs(name).then((joined) => joined || setName(''));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [name, view, code]);
 
   async function join(event: SubmitEvent) {
     event.preventDefault();
     const chosen = draft.trim();
-    const result = await sendRoomEvent(code, { type: 'player.join', name: chosen });
-    if (!result.ok) return setNotice(result.reason);
-    keepName(code, chosen);
-    setName(chosen);
-    setNotice('');
-    update(result.view);
+    if (await joinAs(chosen)) setName(chosen);
   }
 
   async function vote(choice: number) {
-    const result = await sendRoomEvent(code, { type: 'vote.cast', player: name, choice });
+    const result = await sendRoomEvent(code, { type: 'vote.cast', player: name, choice }, { token: readKept(tokenKey(code)) || undefined });
     if (!result.ok) return setNotice(result.reason);
     setNotice('');
     update(result.view);
@@ -113,7 +126,7 @@ function InRoom({ code }: { code: string }) {
           <button type="submit" className="primary">Join</button>
         </form>
       ) : (
-        <PhoneStep code={code} view={view} name={name} onVote={vote} onLeave={() => { keepName(code, ''); setName(''); }} />
+        <PhoneStep code={code} view={view} name={name} onVote={vote} onLeave={() => { keep(nameKey(code), undefined); keep(tokenKey(code), undefined); setName(''); }} />
       )}
     </section>
   );

@@ -7,7 +7,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { describeCounts, mergeProgress, previewImport, type ImportPreview } from '../progress/merge.ts';
 import { emptyProgress, type Progress } from '../progress/schema.ts';
-import { deleteSetAside, importProgress, replaceProgress, setAsideItems, setAsideText, type SaveOutcome, type SetAside } from '../progress/store.ts';
+import { deleteSetAside, importProgress, importTooLarge, replaceProgress, setAsideItems, setAsideText, type SaveOutcome, type SetAside } from '../progress/store.ts';
 import { useProgress } from '../progress/use-progress.ts';
 import { downloadFile, downloadProgress } from '../site/download.ts';
 import { runAnchor, runDate, runFigures } from '../site/labels.ts';
@@ -87,6 +87,8 @@ export default function ProgressPanel({ modules, scenarioTitles, reflectionPromp
   }
 
   async function chooseFile(file: File) {
+    const tooLarge = importTooLarge(file.size);
+    if (tooLarge) return setStatus(tooLarge);
     const result = importProgress(await file.text());
     if (!result.ok) {
       setStatus(result.reason);

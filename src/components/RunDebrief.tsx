@@ -44,7 +44,7 @@ export default function RunDebrief({ debrief, html, title, level, headingRef, no
         <strong>Outcome: </strong>
         <span className={`outcome-${ending.outcome}`}>{ending.outcome}</span>
       </p>
-      {ending.debrief && <Html markdown={ending.debrief} html={html} as="div" />}
+      {debrief.text.map((part, i) => <Html key={i} markdown={part} html={html} as="div" />)}
       <Sub>Summary of your coded choices</Sub>
       <SummaryTable rows={debrief.rows} notes={debrief.notes} column="Your choices" caption="Your choices against the MITI 4.2.1 fair and good thresholds" />
       <OwnWordsSummary replies={ownWords} Sub={Sub} />

@@ -7,6 +7,7 @@ import { parseStateExpectation } from './condition.ts';
 import { report } from './diagnostics.ts';
 import type { ParsedScenario } from './parse.ts';
 import { closest, didYouMean, quotedList } from './suggest.ts';
+import { namedChoice } from './walk.ts';
 import { skills as skillTerms, tags as tagTerms, termsByMeaning, type Term } from './vocabulary.ts';
 
 export interface ReferenceOptions {
@@ -50,9 +51,14 @@ export function checkReferences(parsed: ParsedScenario, file: VFile, options: Re
   }
 
   const skillIds = (options.skills ?? skillTerms).map((term) => term.id);
+  const tagIds = (options.tags ?? tagTerms).map((term) => term.id);
   meta.skills.forEach((skill, i) => {
     if (!skillIds.includes(skill)) {
-      report(file, `Unexpected skill \`${skill}\`, expected a skill from the project's vocabulary (${quotedList(skillIds)})${didYouMean(skill, skillIds, termsByMeaning)}`, placeOf(['skills', i]), 'unknown-skill', { expected: skillIds });
+      // A tag written as a skill is in the wrong place, not misspelt: say where it goes.
+      const reason = tagIds.includes(skill)
+        ? `Unexpected skill \`${skill}\`: it is a tag, which goes under a choice (\`- tags: ${skill}\`), not under \`skills:\`; expected a skill from the project's vocabulary (${quotedList(skillIds)})`
+        : `Unexpected skill \`${skill}\`, expected a skill from the project's vocabulary (${quotedList(skillIds)})${didYouMean(skill, skillIds, termsByMeaning)}`;
+      report(file, reason, placeOf(['skills', i]), 'unknown-skill', { expected: skillIds });
     }
   });
   const moduleIds = options.modules;
@@ -62,16 +68,25 @@ export function checkReferences(parsed: ParsedScenario, file: VFile, options: Re
       report(file, `Unexpected module \`${id}\`, ${hint}`, placeOf(['modules', i]), 'unknown-module', { expected: [...moduleIds] });
     }
   });
-  const tagIds = (options.tags ?? tagTerms).map((term) => term.id);
   for (const { tag, place } of parsed.tagUses) {
-    if (!tagIds.includes(tag)) report(file, `Unexpected tag \`${tag}\`, expected a tag from the project's vocabulary (${quotedList(tagIds)})${didYouMean(tag, tagIds, termsByMeaning)}`, place, 'unknown-tag', { expected: tagIds });
+    if (tagIds.includes(tag)) continue;
+    const reason = skillIds.includes(tag)
+      ? `Unexpected tag \`${tag}\`: it is a skill, which goes in the front matter's \`skills:\` list for the whole scenario, not under a choice's \`tags:\`; expected a tag from the project's vocabulary (${quotedList(tagIds)})`
+      : `Unexpected tag \`${tag}\`, expected a tag from the project's vocabulary (${quotedList(tagIds)})${didYouMean(tag, tagIds, termsByMeaning)}`;
+    report(file, reason, place, 'unknown-tag', { expected: tagIds });
   }
 
   reportRouteLoops();
 
+  const nodes = new Map(scenario.nodes.map((node) => [node.id, node]));
   meta.checks.forEach((check, i) => {
-    check.path.forEach((id, j) => {
-      if (!known.has(id)) report(file, unknownNode(id, 'node'), placeOf(['checks', i, 'path', j]), 'unknown-target', { expected: expectedNode(id) });
+    check.path.forEach((step, j) => {
+      if (!known.has(step.node)) {
+        return report(file, unknownNode(step.node, 'node'), placeOf(['checks', i, 'path', j, ...(step.choice === undefined ? [] : [step.node])], 'key'), 'unknown-target', { expected: expectedNode(step.node) });
+      }
+      const node = step.choice === undefined ? undefined : nodes.get(step.node);
+      const named = node && namedChoice(node, step.choice!);
+      if (named && !named.ok) report(file, named.reason, placeOf(['checks', i, 'path', j, step.node]), 'check-choice');
     });
     if (check.ending !== undefined) {
       const ending = scenario.nodes.find((node) => node.id === check.ending);

@@ -84,6 +84,26 @@ function describe(t: Token | undefined): string {
   return t === undefined ? 'end of the condition' : `\`${t.text}\``;
 }
 
+/** Quote marks, as a message names them: curly ones are often typed by editors without the trainer knowing. */
+function quoteName(mark: string): string {
+  return /[“”‘’]/.test(mark) ? 'curly quote' : /["']/.test(mark) ? 'quote' : '';
+}
+
+const quoteIn = (tokens: readonly Token[]) => tokens.find((t) => t.kind === 'other' && quoteName(t.text) !== '');
+const withoutQuotes = (text: string) => text.replace(/["'“”‘’]/g, '').replace(/\s+/g, ' ').trim();
+
+/**
+ * A variable name written with spaces (`self belief >= 2`): the words from `at` up to the
+ * operator read as one name, and the message says how to write it.
+ */
+function spacedName(tokens: readonly Token[], at: number): string | undefined {
+  let end = at + 1;
+  while (tokens[end]?.kind === 'word' && !/^(and|or)$/i.test(tokens[end]!.text)) end++;
+  if (end === at + 1) return undefined;
+  const words = tokens.slice(at, end).map((t) => t.text);
+  return `Unexpected space in the variable name \`${words.join(' ')}\`, expected a name without spaces, such as \`${words.join('_')}\` or \`${words.join('-')}\`, written the same here and under \`state:\``;
+}
+
 /** Parses a condition such as `rapport >= 3 and trust > 1 or readiness == 5`. */
 export function parseCondition(text: string): Parsed<Condition> {
   const tokens = tokenize(text);
@@ -94,6 +114,11 @@ export function parseCondition(text: string): Parsed<Condition> {
     problems: [{ reason, offset: at?.offset ?? text.trimEnd().length }],
   });
   if (tokens.length === 0) return fail('Unexpected empty condition, expected a comparison such as `rapport >= 3`', undefined);
+  const quote = quoteIn(tokens);
+  if (quote) {
+    const unquoted = withoutQuotes(text);
+    return fail(`Unexpected ${quoteName(quote.text)} \`${quote.text}\`: conditions take no quotes, expected ${parseCondition(unquoted).ok ? `\`${unquoted}\`` : 'a comparison such as `rapport >= 3`'}`, quote);
+  }
   // Brackets are a natural thing to try, and version 1 has none: say so, and what to write instead.
   const bracket = tokens.find((t) => t.text === '(' || t.text === ')');
   if (bracket) {
@@ -110,6 +135,8 @@ export function parseCondition(text: string): Parsed<Condition> {
     if (variable?.kind !== 'word' || /^(and|or)$/i.test(variable.text)) {
       return fail(`Unexpected ${describe(variable)}, expected a variable name`, variable);
     }
+    const spaced = spacedName(tokens, i);
+    if (spaced) return fail(spaced, variable);
     const after = tokens[i + 2];
     if (operator?.text === '=' && (after?.text === '>' || after?.text === '<') && after.offset === operator.offset + 1) {
       // `=>` and `=<` read naturally, but the format writes the comparison first.
@@ -154,7 +181,17 @@ export function parseEffects(text: string): Parsed<Effect[]> {
       continue;
     }
     if (variable.kind !== 'word') {
-      problems.push({ reason: `Unexpected \`${variable.text}\`, ${expected}`, offset: variable.offset });
+      problems.push({ reason: `Unexpected ${quoteName(variable.text) ? `${quoteName(variable.text)} \`${variable.text}\`: effects take no quotes` : `\`${variable.text}\``}, ${expected}`, offset: variable.offset });
+      continue;
+    }
+    const spaced = spacedName(part, 0);
+    if (spaced) {
+      problems.push({ reason: spaced, offset: variable.offset });
+      continue;
+    }
+    const quote = quoteIn(part);
+    if (quote) {
+      problems.push({ reason: `Unexpected ${quoteName(quote.text)} \`${quote.text}\`: effects take no quotes, ${expected}`, offset: quote.offset });
       continue;
     }
     let written: { kind: Effect['kind']; number: Token; sign?: string } | undefined;
@@ -227,6 +264,20 @@ export function formatCondition(condition: Condition): string {
   return condition.anyOf.map(({ allOf }) => allOf.map((c) => `${c.variable} ${c.operator} ${c.value}`).join(' and ')).join(' or ');
 }
 
+/** The values of the variables a condition reads, each once, in the order it names them. */
+export function valuesRead(condition: Condition, variables: Variables): Variables {
+  return Object.fromEntries(variablesOf(condition).map((name) => [name, variables[name] ?? 0]));
+}
+
+/**
+ * Whether a condition holds, in words, with the values it read, for a trainer asking why a run
+ * went where it did: "`rapport >= 3` does not hold (rapport = 2)".
+ */
+export function explainCondition(condition: Condition, variables: Variables): string {
+  const values = Object.entries(valuesRead(condition, variables)).map(([name, value]) => `${name} = ${value}`);
+  return `\`${formatCondition(condition)}\` ${holds(condition, variables) ? 'holds' : 'does not hold'} (${values.join(', ')})`;
+}
+
 /** Effects written back in the format's own syntax. */
 export function formatEffects(effects: readonly Effect[]): string {
   return effects
@@ -242,6 +293,9 @@ export function parseStateExpectation(variable: string, written: string | number
   const text = typeof written === 'number' ? `== ${written}` : written.trim();
   const parsed = parseCondition(`${variable} ${text}`);
   if (parsed.ok) return parsed;
+  if (/^[“”‘’].*[“”‘’]$/.test(text) && parseCondition(`${variable} ${withoutQuotes(text)}`).ok) {
+    return { ok: false, problems: [{ reason: `Unexpected curly quotes around \`${withoutQuotes(text)}\` for \`${variable}\`: YAML reads only straight quotes as quotes, expected \`"${withoutQuotes(text)}"\``, offset: 0 }] };
+  }
   return {
     ok: false,
     problems: [{ reason: `Unexpected \`${text}\` for \`${variable}\`, expected a comparison such as \`">= 3"\` or \`"== 0"\``, offset: 0 }],

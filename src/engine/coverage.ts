@@ -14,7 +14,10 @@ export interface CheckCount {
 
 /** A whole number with commas between thousands; toLocaleString would load ICU, 15 ms at start-up. */
 function withCommas(count: number | bigint): string {
-  return String(count).replace(/\B(?=(\d{3})+$)/g, ',');
+  const digits = String(count);
+  const groups: string[] = [];
+  for (let end = digits.length; end > 0; end -= 3) groups.unshift(digits.slice(Math.max(0, end - 3), end));
+  return groups.join(',');
 }
 
 /** A path count as a trainer can read it: exact up to a trillion, then as a power of ten. */

@@ -11,8 +11,12 @@ import type { VFile } from 'vfile';
 import { holds, type Variables } from './condition.ts';
 import { report } from './diagnostics.ts';
 import type { ScenarioEvent, ScenarioMachine } from './compile.ts';
+import { findEndlessLoop, type EndlessLoop, type Stepper } from './endless-loop.ts';
 import type { Outcome } from './front-matter-schema.ts';
+import { countRuns, reachingBack, routeChain, type StateGraph, type StateGraphState } from './state-graph.ts';
 import type { ChoiceNode, Scenario, ScenarioNode } from './types.ts';
+
+export { reachingBack, type StateGraph, type StateGraphState } from './state-graph.ts';
 
 /**
  * How many states the exploration finds before it stops. A scenario whose variables can grow
@@ -28,6 +32,8 @@ export const explorationStateCap = 20_000;
  * hundred moves, and a generated 2,000-node one about 20,000.
  */
 export const explorationMoveCap = 300_000;
+/** How many states are found before the first look for an endless loop; then at twice as many, and so on. */
+const firstLoopCheck = 1_000;
 
 type Snapshot = SnapshotFrom<ScenarioMachine>;
 
@@ -36,20 +42,6 @@ export interface TransitionRef {
   readonly node: string;
   readonly kind: 'choice' | 'route';
   readonly index: number;
-}
-
-/** One reachable state: the node it is at, whether the run has ended, and the choices out of it. */
-export interface StateGraphState {
-  readonly node: string;
-  readonly ended: boolean;
-  /** Each offered choice (its index in the node, in file order) and the state it leads to. */
-  readonly moves: ReadonlyArray<{ readonly choice: number; readonly to: string }>;
-}
-
-/** Every reachable state, keyed by node and variable values, for the checks that follow exploration. */
-export interface StateGraph {
-  readonly initial: string;
-  readonly states: ReadonlyMap<string, StateGraphState>;
 }
 
 export interface Exploration {
@@ -67,26 +59,10 @@ export interface Exploration {
   readonly endingsTotal: number;
   /** Distinct runs from the start to an ending; `unbounded` when a loop makes them endless; `null` when capped. */
   readonly pathsToEnding: bigint | 'unbounded' | null;
-  /** True when the exploration stopped at {@link explorationStateCap}; the figures are partial. */
+  /** True when the exploration stopped early: at a cap, or on proving a loop endless. The figures are then partial. */
   readonly capped: boolean;
   /** The reachable states and the choices between them; absent when the exploration was capped. */
   readonly stateGraph?: StateGraph;
-}
-
-/**
- * The route nodes a trainee passes through on entering `nodeId` with `vars`, and the node where
- * they settle. Routes change no variables, so the variables after a step decide the whole chain.
- */
-function routeChain(byId: ReadonlyMap<string, ScenarioNode>, nodeId: string, vars: Variables): Array<{ node: string; route?: number }> {
-  const chain: Array<{ node: string; route?: number }> = [];
-  let current = byId.get(nodeId);
-  while (current?.kind === 'route' && chain.length <= byId.size) {
-    const route = current.routes.findIndex((r) => r.condition === undefined || holds(r.condition, vars));
-    chain.push({ node: current.id, route });
-    current = byId.get(current.routes[route]?.target ?? '');
-  }
-  if (current) chain.push({ node: current.id });
-  return chain;
 }
 
 const serializeState = (snapshot: Snapshot) => `${String(snapshot.value)} ${JSON.stringify(snapshot.context.vars)}`;
@@ -119,8 +95,22 @@ export function exploreScenario(scenario: Scenario, machine: ScenarioMachine, fi
   graph.set(initialKey, { snapshot: initial, moves: [] });
   const queue = [initialKey];
   const scope = explorationScope();
+  const stepper: Stepper<Snapshot> = {
+    step: (snapshot, choice) => {
+      const option = (byId.get(String(snapshot.value)) as ChoiceNode | undefined)?.choices?.[choice];
+      if (!option || (option.condition !== undefined && !holds(option.condition, snapshot.context.vars))) return undefined;
+      return machine.transition(snapshot, { type: 'choice.select', choice }, scope);
+    },
+    node: (snapshot) => String(snapshot.value),
+    vars: (snapshot) => snapshot.context.vars,
+    entered: (option, after) => routeChain(byId, option.target, after.context.vars).map((link) => link.node),
+  };
   let capped = false;
   let movesMade = 0;
+  let endlessLoop: EndlessLoop | undefined;
+  // A loop that grows a variable is looked for now and then as the states grow, so that it is
+  // named as soon as it can be proven endless, whichever cap would have stopped the exploration.
+  let nextLoopCheck = firstLoopCheck;
   for (let head = 0; head < queue.length; head++) {
     const key = queue[head]!;
     const found = graph.get(key)!;
@@ -145,8 +135,14 @@ export function exploreScenario(scenario: Scenario, machine: ScenarioMachine, fi
       graph.set(nextKey, { snapshot: next, moves: [], parent: { key, choice } });
       queue.push(nextKey);
     }
+    if (!capped && graph.size >= nextLoopCheck) {
+      nextLoopCheck *= 2;
+      endlessLoop = findEndlessLoop(scenario, graph, initialKey, stepper);
+      if (endlessLoop) capped = true;
+    }
     if (capped) break;
   }
+  if (capped) endlessLoop ??= findEndlessLoop(scenario, graph, initialKey, stepper);
 
   const reachedNodes = new Set<string>();
   const exercised = new Set<string>();
@@ -171,9 +167,10 @@ export function exploreScenario(scenario: Scenario, machine: ScenarioMachine, fi
       const target = (byId.get(nodeId) as ChoiceNode).choices[choice]!.target;
       if (byId.get(target)?.kind === 'route') markChain(target, graph.get(to)?.snapshot.context.vars ?? {});
     }
-    graphStates.set(stateKey, { node: nodeId, ended: snapshot.status === 'done', moves });
+    graphStates.set(stateKey, { node: nodeId, ended: snapshot.status === 'done', vars: snapshot.context.vars, moves });
   }
 
+  const stateGraph: StateGraph | undefined = capped || stateKeys.length === 0 ? undefined : { initial: stateKeys[0]!, states: graphStates };
   if (capped) reportEndlessStates();
   else reportSoundness();
 
@@ -201,9 +198,9 @@ export function exploreScenario(scenario: Scenario, machine: ScenarioMachine, fi
     nodesReached: scenario.nodes.filter((node) => reachedNodes.has(node.id)).map((node) => node.id),
     endingsReached: scenario.nodes.filter((node) => endingsReached.has(node.id)).map((node) => node.id),
     endingsTotal: scenario.nodes.filter((node) => node.kind === 'ending').length,
-    pathsToEnding: capped ? null : countPaths(),
+    pathsToEnding: capped ? null : stateGraph ? countRuns(stateGraph, (state) => state.ended, 'all') : 0n,
     capped,
-    ...(capped || stateKeys.length === 0 ? {} : { stateGraph: { initial: stateKeys[0]!, states: graphStates } }),
+    ...(stateGraph ? { stateGraph } : {}),
   };
 
   function neverTakenReason(node: ScenarioNode, index: number): string {
@@ -259,41 +256,22 @@ export function exploreScenario(scenario: Scenario, machine: ScenarioMachine, fi
   }
 
   /**
-   * The exploration was capped: names the loop that makes the states endless, and the variable it
-   * keeps changing, at the choice that changes it. The newest state found lies at the end of the
-   * longest path; along it, the same node comes round again with that variable further from where
-   * it started, and the loop is the stretch between.
+   * The exploration stopped: names the loop that makes the states endless, with the variable it
+   * keeps changing, at the choice that changes it; or, where no loop is proven endless, says the
+   * scenario is too large to check.
    */
   function reportEndlessStates() {
-    // Stopped for moves, the scenario may be finite: a loop found on the way need not be endless.
-    if (movesMade > moveCap) return reportTooLarge(`${moveCap.toLocaleString('en')} moves between ${stateKeys.length.toLocaleString('en')} states`);
-    const path: Array<{ key: string; choice?: number }> = [];
-    for (let at: string | undefined = stateKeys.at(-1); at !== undefined; ) {
-      const step = graph.get(at)!;
-      path.unshift({ key: at, ...(step.parent ? { choice: step.parent.choice } : {}) });
-      at = step.parent?.key;
+    if (!endlessLoop) {
+      // Stopped for moves, the scenario may be finite: say so rather than blame a loop it may not have.
+      return reportTooLarge(movesMade > moveCap ? `${moveCap.toLocaleString('en')} moves between ${stateKeys.length.toLocaleString('en')} states` : `${explorationStateCap.toLocaleString('en')} states`);
     }
-    const varsAt = (i: number) => graph.get(path[i]!.key)!.snapshot.context.vars;
-    const nodeAt = (i: number) => String(graph.get(path[i]!.key)!.snapshot.value);
-    const last = path.length - 1;
-    const growth = Object.keys(varsAt(last)).map((name) => ({ name, by: (varsAt(last)[name] ?? 0) - (varsAt(0)[name] ?? 0) }));
-    const grows = growth.sort((a, b) => Math.abs(b.by) - Math.abs(a.by))[0];
-    const loopStart = grows && grows.by !== 0 ? path.findLastIndex((_, i) => i < last && nodeAt(i) === nodeAt(last) && varsAt(i)[grows.name] !== varsAt(last)[grows.name]) : -1;
-    const loop = loopStart === -1 ? [] : path.slice(loopStart + 1);
-    const changing = loop.flatMap(({ choice }, i) => {
-      const node = byId.get(nodeAt(loopStart + i)) as ChoiceNode;
-      const option = choice === undefined ? undefined : node.choices[choice];
-      const effect = option?.effects.find((e) => e.variable === grows!.name && e.kind === 'add' && Math.sign(e.value) === Math.sign(grows!.by));
-      return option && effect ? [{ option, effect }] : [];
-    })[0];
-    if (!grows || !changing) return reportTooLarge(`${explorationStateCap.toLocaleString('en')} states`);
-    const nodes = [...loop.map((_, i) => nodeAt(loopStart + i)), nodeAt(last)].map((id) => `\`${id}\``).join(' → ');
-    const rises = grows.by > 0;
-    const bound = `${grows.name} ${rises ? '<' : '>'} ${(varsAt(0)[grows.name] ?? 0) + (rises ? 5 : -5)}`;
+    const { nodes, variable, perRound, startValue, choice, effect } = endlessLoop;
+    const rises = perRound > 0;
+    const bound = `${variable} ${rises ? '<' : '>'} ${startValue + (rises ? 5 : -5)}`;
     report(
       file,
-      `Unexpected endless states: the loop ${nodes} can go round again and again, and \`${grows.name}\` ${rises ? 'grows' : 'falls'} each time (this choice's \`set: ${grows.name} ${changing.effect.value > 0 ? '+' : ''}${changing.effect.value}\`), so there is no end of states to check; stop it with a condition, such as \`- if: ${bound}\` under this choice`,
-      changing.option.place,
+      `Unexpected endless states: the loop ${nodes.map((id) => `\`${id}\``).join(' → ')} can go round again and again, and \`${variable}\` ${rises ? 'grows' : 'falls'} each time (this choice's \`set: ${variable} ${effect.value > 0 ? '+' : ''}${effect.value}\`), so there is no end of states to check; stop it with a condition, such as \`- if: ${bound}\` under this choice`,
+      choice.place,
       'state-space-cap',
     );
   }
@@ -306,59 +284,4 @@ export function exploreScenario(scenario: Scenario, machine: ScenarioMachine, fi
       'state-space-cap',
     );
   }
-
-  /**
-   * Distinct runs to an ending, by depth-first search over the states. Counts grow exponentially
-   * with branching, hence bigint; a cycle makes them endless.
-   */
-  function countPaths(): bigint | 'unbounded' {
-    const initial = stateKeys[0];
-    if (initial === undefined) return 0n;
-    const count = new Map<string, bigint>();
-    const onStack = new Set<string>();
-    const stack: Array<{ state: string; next: number }> = [{ state: initial, next: 0 }];
-    onStack.add(initial);
-    let unbounded = false;
-    while (stack.length > 0) {
-      const frame = stack.at(-1)!;
-      const next = graph.get(frame.state)?.moves.map((move) => move.to) ?? [];
-      if (frame.next < next.length) {
-        const child = next[frame.next++]!;
-        if (onStack.has(child)) unbounded = true;
-        else if (!count.has(child)) {
-          onStack.add(child);
-          stack.push({ state: child, next: 0 });
-        }
-        continue;
-      }
-      stack.pop();
-      onStack.delete(frame.state);
-      const isEnding = graph.get(frame.state)!.snapshot.status === 'done';
-      count.set(frame.state, isEnding ? 1n : next.reduce((sum, child) => sum + (count.get(child) ?? 0n), 0n));
-    }
-    return unbounded ? 'unbounded' : count.get(initial) ?? 0n;
-  }
-}
-
-/** The states from which some state that `is` holds for can be reached: the graph walked backwards. */
-export function reachingBack(states: ReadonlyMap<string, StateGraphState>, is: (state: StateGraphState) => boolean): Set<string> {
-  const predecessors = new Map<string, string[]>();
-  for (const [from, state] of states) {
-    for (const { to } of state.moves) {
-      const list = predecessors.get(to);
-      if (list) list.push(from);
-      else predecessors.set(to, [from]);
-    }
-  }
-  const reached = new Set([...states].filter(([, state]) => is(state)).map(([key]) => key));
-  const queue = [...reached];
-  while (queue.length > 0) {
-    for (const before of predecessors.get(queue.pop()!) ?? []) {
-      if (!reached.has(before)) {
-        reached.add(before);
-        queue.push(before);
-      }
-    }
-  }
-  return reached;
 }

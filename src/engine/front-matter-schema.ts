@@ -43,6 +43,12 @@ const nonEmpty = z.string().trim().min(1);
 // Each field says what it is with `.describe()`, not a comment, so that the words also reach the
 // JSON Schema that editors read (docs/scenario-front-matter.schema.json, written by `npm run guide`).
 
+/** A question the coach may ask and the person's answer, for the client's role card. */
+export const ifAskedSchema = z.strictObject({
+  question: nonEmpty.describe('A question the coach may ask, in a coach\'s words.'),
+  answer: nonEmpty.describe('What the person would say, in their words.'),
+});
+
 /** Who the trainee talks to. */
 export const personaSchema = z.strictObject({
   name: nonEmpty.describe('The persona\'s name, shown as the speaker of their lines.'),
@@ -53,12 +59,42 @@ export const personaSchema = z.strictObject({
   wants: nonEmpty.optional().describe('What the person wants, in their own words; on the client\'s role card.'),
   when_listened_to: nonEmpty.optional().describe('How the person tends to respond when they feel listened to; on the client\'s role card.'),
   when_pushed: nonEmpty.optional().describe('How the person tends to respond when pushed, told or argued with; on the client\'s role card.'),
+  if_asked: z
+    .array(ifAskedSchema)
+    .optional()
+    .describe('Questions a live coach is likely to ask and how the person answers, for the client\'s role card; without it the card takes them from the questions among the choices and the person\'s replies.'),
+  shares_as_trust_grows: z
+    .array(nonEmpty)
+    .optional()
+    .describe('What the person might say as they come to trust the coach, in their words and in order, for the client\'s role card; without it the card takes it from the model run (the first positive check).'),
 });
+
+/**
+ * A step of a check's path: a node id, or a node with the choice to take there, by its number in
+ * the node or its first words (`opening: 2`, `opening: "Coming here"`). Either way it is read as
+ * `{ node, choice? }`.
+ */
+export const pathStepSchema = z
+  .union([
+    nonEmpty,
+    z
+      // Any number or words, or nothing: which choice they name is checked against the node, where the message can list its choices.
+      .record(nonEmpty, z.union([z.number(), z.string(), z.null()]))
+      .refine((step) => Object.keys(step).length === 1, { message: 'Unexpected step with more than one node, expected one node and the choice to take there, such as `opening: 2`' }),
+  ])
+  .transform((step): PathStep => (typeof step === 'string' ? { node: step } : { node: Object.keys(step)[0]!, choice: Object.values(step)[0] ?? '' }));
+
+/** A step of a check's path, as read: the node, and the choice to take there if the path names one. */
+export interface PathStep {
+  readonly node: string;
+  /** The choice's number in the node (from 1, in file order), or the first words of what the coach says. */
+  readonly choice?: number | string;
+}
 
 /** One scripted walk the test runner must confirm. */
 export const checkSchema = z
   .strictObject({
-    path: z.array(nonEmpty).min(1).describe('Node ids from the start, in order; route nodes may be left out.'),
+    path: z.array(pathStepSchema).min(1).describe('Node ids from the start, in order; route nodes may be left out. A step may name the choice to take at its node, by number or first words: `opening: 2`.'),
     outcome: z.enum(outcomes).optional().describe('The outcome of the ending the walk must reach.'),
     ending: nonEmpty.optional().describe('The id of the ending the walk must reach.'),
     state: z.record(z.string(), z.union([z.string(), z.number().int()])).optional().describe('Variable to condition that must hold at the end of the walk, e.g. `rapport: ">= 3"`.'),

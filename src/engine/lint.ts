@@ -10,6 +10,7 @@ import type { CheckCount } from './coverage.ts';
 import { hasErrors, report } from './diagnostics.ts';
 import { exploreScenario, type Exploration } from './explore.ts';
 import { parseScenario } from './parse.ts';
+import { checkDebriefQuotes, checkShownText } from './shown-checks.ts';
 import { applyIgnores, checkCodes, checkGoodMovesKeepHope, checkWording } from './teaching.ts';
 import type { Scenario } from './types.ts';
 import { runChecks } from './walk.ts';
@@ -67,7 +68,11 @@ function lintUnsorted(file: VFile, options: LintOptions): LintResult {
   const machine = compileScenario(scenario);
   const exploration = exploreScenario(scenario, machine, file);
   // Teaching only makes sense of a scenario that is sound: an unsound one has its errors to fix first.
-  if (exploration.stateGraph && !hasErrors(file)) checkGoodMovesKeepHope(scenario, exploration.stateGraph, file);
+  if (exploration.stateGraph && !hasErrors(file)) {
+    checkGoodMovesKeepHope(scenario, exploration.stateGraph, file);
+    checkShownText(scenario, exploration.stateGraph, file);
+    checkDebriefQuotes(scenario, exploration.stateGraph, file);
+  }
   const checks = options.walkChecks ? { total: scenario.meta.checks.length, failed: runChecks(scenario, machine, file, parsed.placeOf) } : undefined;
   applyIgnores(scenario, file, { fullyChecked: exploration.stateGraph !== undefined });
   return { file, tree: scenario, exploration, ...(checks ? { checks } : {}), ...(hasErrors(file) ? {} : { scenario, machine }) };

@@ -12,6 +12,7 @@ import { idPattern, toScenarioId } from './front-matter-schema.ts';
 import { maxChunkBytes, maxNesting, readScenarioMarkdown, type SourceProblem } from './markdown.ts';
 import { createContext, startOf, type ParseContext } from './parse/context.ts';
 import { emptyFrontMatter, readFrontMatter, type PlaceOf } from './parse/front-matter.ts';
+import { reportRemoteImages } from './parse/media.ts';
 import { findNodeHeadings, readNodes } from './parse/node.ts';
 import type { Scenario, Span } from './types.ts';
 
@@ -49,6 +50,7 @@ export function parseScenario(file: VFile): ParsedScenario {
   const markdown = readScenarioMarkdown(source);
   for (const problem of markdown.problems) reportSourceProblem(context, problem);
   const front = readFrontMatter(context, markdown.frontMatter);
+  reportRemoteImages(context, markdown.tree);
 
   const body = markdown.tree.children;
   const nodeHeadings = findNodeHeadings(context, body);

@@ -6,6 +6,7 @@
 import { initialTransition, transition, type SnapshotFrom } from 'xstate';
 import { holds, type Variables } from './condition.ts';
 import { compileScenario, type ScenarioMachine } from './compile.ts';
+import { shownLines } from './shown.ts';
 import type { Choice, EndingNode, Line, Scenario, ScenarioNode } from './types.ts';
 
 type Snapshot = SnapshotFrom<ScenarioMachine>;
@@ -126,9 +127,13 @@ export function offeredAt(run: Run, stopIndex: number): OfferedChoice[] {
   return offered;
 }
 
-/** The lines shown on arriving at a stop of the run (0 is the start): those of every node entered, routes included. */
+/**
+ * The lines shown on arriving at a stop of the run (0 is the start): those of every node entered,
+ * routes included, that hold with the variables there.
+ */
 export function linesAt(run: Run, stopIndex: number): Line[] {
-  return run.stops[stopIndex]!.entered.flatMap((id) => run.scenario.nodes.find((node) => node.id === id)!.lines);
+  const { entered, snapshot } = run.stops[stopIndex]!;
+  return entered.flatMap((id) => shownLines(nodeById(run.scenario, id)!, snapshot.context.vars));
 }
 
 /** Picks the choice at `index` (file order) of the current node. */
@@ -230,7 +235,8 @@ export function transcript(run: Run): TranscriptEntry[] {
     }
     for (const id of stop.entered) {
       const node = nodeById(run.scenario, id)!;
-      if (node.lines.length > 0) entries.push({ kind: 'lines', node: id, lines: node.lines });
+      const lines = shownLines(node, stop.snapshot.context.vars);
+      if (lines.length > 0) entries.push({ kind: 'lines', node: id, lines });
       if (node.kind === 'ending') entries.push({ kind: 'ending', ending: node });
     }
   });

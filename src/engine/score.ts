@@ -148,6 +148,6 @@ export function summaryNotes(summary: MitiSummary): string[] {
     ...(summary.coded < fewestCodedForRatings
       ? [`With ${count(summary.coded, one, many)}, far fewer than a 20-minute conversation holds, the figures are shown without a fair or good rating: read them as a rough guide.`]
       : []),
-    ...(summary.summaries > 0 ? [`${aSummary} counts as a complex reflection, as the scenario format says: MITI codes a summary as a reflection, and one that gives direction as complex.`] : []),
+    ...(summary.summaries > 0 ? [`${aSummary} counts as a complex reflection, by this course's convention (the scenario format's): MITI codes a summary as a reflection, and as complex only when it adds a point or gives direction, so %CR here runs a little high.`] : []),
   ];
 }

@@ -18,6 +18,7 @@ import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { report } from './diagnostics.ts';
 import { listed } from './suggest.ts';
+import { trimEndWhere } from './trim.ts';
 import { reachingBack, type StateGraph, type StateGraphState } from './explore.ts';
 import { codeUtterance, groupOf, codeNamed, type Coding } from './coder/index.ts';
 import type { Choice, ChoiceNode, EndingNode, Scenario } from './types.ts';
@@ -82,7 +83,7 @@ export function checkGoodMovesKeepHope(scenario: Scenario, graph: StateGraph, fi
 }
 
 /** What the coach says, without closing quotes, brackets or spaces after its last word or mark. */
-const lastMark = (says: string) => says.replace(/["'”’)\]\s]+$/u, '').at(-1);
+const lastMark = (says: string) => trimEndWhere(says, (character) => /["'”’)\]\s]/u.test(character)).at(-1);
 
 /** Warns where a choice coded as a statement (a reflection, summary or affirmation) asks a question. */
 export function checkWording(scenario: Scenario, file: VFile): void {

@@ -115,7 +115,7 @@ export function debriefMarkdown(debrief: Debrief, ownWords: readonly (OwnReply |
     '',
     `**Outcome:** ${debrief.ending.outcome}`,
     '',
-    ...(debrief.ending.debrief ? [debrief.ending.debrief, ''] : []),
+    ...debrief.text.flatMap((part) => [part, '']),
     '### Summary of your coded choices',
     '',
     summaryMarkdown(debrief),

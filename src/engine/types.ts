@@ -23,7 +23,29 @@ export interface Line {
   readonly speaker?: string;
   /** The line as inline Markdown, without the speaker prefix. */
   readonly markdown: string;
+  /** Shown only when this holds as the node is entered (`**If rapport >= 3:**` before the line). */
+  readonly condition?: Condition;
   readonly place: Span;
+}
+
+/** Words in double quotes in a debrief, which may quote a line of the scenario. */
+export interface Quote {
+  /** The words between the quotes. */
+  readonly text: string;
+  readonly place: Span;
+}
+
+/**
+ * A piece of an ending's debrief: the blocks between conditional paragraphs, or one paragraph shown
+ * only when its condition holds at the ending (`**If asked_safety >= 1:** You asked…`).
+ */
+export interface DebriefPart {
+  /** Block Markdown, without the `**If …:**` that starts a conditional paragraph. */
+  readonly markdown: string;
+  readonly condition?: Condition;
+  readonly place: Span;
+  /** What the part quotes, for checking that a quoted line is shown on every path to the ending. */
+  readonly quotes: readonly Quote[];
 }
 
 export interface Choice {
@@ -81,8 +103,10 @@ export interface RouteNode extends NodeBase {
 export interface EndingNode extends NodeBase {
   readonly kind: 'ending';
   readonly outcome: Outcome;
-  /** The debrief shown to the trainee; Markdown. */
+  /** The whole debrief, every part of it, as Markdown: for search. What a run shows is {@link debriefParts}. */
   readonly debrief: string;
+  /** The debrief in order, each conditional paragraph a part of its own; one part without them, none if empty. */
+  readonly debriefParts: readonly DebriefPart[];
 }
 
 export type ScenarioNode = ChoiceNode | RouteNode | EndingNode;

@@ -2,7 +2,8 @@
  * The project's vocabularies that scenario files draw on: the skills a scenario practises
  * (front matter `skills`) and the tags a choice may carry (`tags:`). Scenario files are checked
  * against these lists; the site shows the labels. Add a term here, with its label, to make it
- * available to every trainer.
+ * available to every course; a course adds its own in `scenarios/vocabulary.yaml`
+ * (vocabulary-file.ts), without a developer.
  */
 
 export interface Term {
@@ -47,11 +48,15 @@ export const skills: readonly Term[] = [
   { id: 'advocacy', label: 'Advocacy and self-advocacy' },
   { id: 'family-support', label: 'Supporting families and caregivers' },
   { id: 'group-facilitation', label: 'Facilitating groups' },
+  { id: 'vocational-recovery', label: 'Vocational recovery: work, study and volunteering' },
+  { id: 'self-care', label: 'Supporting self-care and wellness' },
 ];
 
 /**
  * Tags a choice can carry: the steps of shared decision-making (three-talk model and SHARE),
- * SAMHSA's recovery principles and dimensions, and CHIME's recovery processes.
+ * SAMHSA's recovery principles and dimensions, CHIME's recovery processes, and the two moves the
+ * debrief ranks as good whatever their code (debrief.ts): a safety step, and a straight answer to
+ * what the person asked (a question, a request, or yes to "may I share something?").
  */
 export const tags: readonly Term[] = [
   { id: 'team-talk', label: 'Team talk' },
@@ -82,7 +87,17 @@ export const tags: readonly Term[] = [
   { id: 'empowerment', label: 'Empowerment' },
   { id: 'autonomy', label: 'Autonomy' },
   { id: 'safety', label: 'Safety' },
+  { id: 'straight-answer', label: 'A straight answer to what the person asked' },
 ];
+
+/** The skills and tags scenarios may use: the built-in lists, and what a project's vocabulary file adds. */
+export interface Vocabulary {
+  readonly skills: readonly Term[];
+  readonly tags: readonly Term[];
+}
+
+/** The built-in vocabulary, with nothing added. */
+export const builtInVocabulary: Vocabulary = { skills, tags };
 
 /** The label of a skill or tag id, falling back to the id itself. */
 export function labelOf(vocabulary: readonly Term[], id: string): string {
@@ -123,6 +138,9 @@ export const termsByMeaning: ReadonlyMap<string, readonly string[]> = new Map([
   ['crisis', ['safety']],
   ['risk', ['safety']],
   ['suicide', ['safety']],
+  ['direct answer', ['straight-answer']],
+  ['answers the question', ['straight-answer']],
+  ['honest answer', ['straight-answer']],
   ['referral', ['linking-to-resources']],
   ['resources', ['linking-to-resources']],
   ['signposting', ['linking-to-resources']],
@@ -140,8 +158,19 @@ export const termsByMeaning: ReadonlyMap<string, readonly string[]> = new Map([
   ['culture', ['culture']],
   ['cultural', ['culture']],
   ['housing', ['home']],
-  ['employment', ['purpose']],
-  ['work', ['purpose']],
+  ['employment', ['vocational-recovery', 'purpose']],
+  ['work', ['vocational-recovery', 'purpose']],
+  ['jobs', ['vocational-recovery']],
+  ['supported employment', ['vocational-recovery']],
+  ['ips', ['vocational-recovery']],
+  ['vocational rehabilitation', ['vocational-recovery']],
+  ['education', ['vocational-recovery']],
+  ['volunteering', ['vocational-recovery']],
+  ['wellness', ['self-care', 'health']],
+  ['wellbeing', ['self-care', 'health']],
+  ['self care', ['self-care']],
+  ['wrap', ['self-care']],
+  ['wellness recovery action plan', ['self-care']],
   ['self determination', ['autonomy', 'person-driven']],
   ['strengths based', ['strengths']],
 ]);

@@ -39,9 +39,15 @@ function messageLines(message: VFileMessage, placeWidth: number, options: Proble
   const related = cause && typeof cause === 'object' && 'line' in cause && cause.line ? ` (${cause.reason.toLowerCase()}: ${cause.line}:${cause.column})` : '';
   const text = `${visibleControls(message.reason)}${related}${message.ruleId ? ` [${message.ruleId}]` : ''}`;
   // Narrow terminals keep at least 40 columns for the reason, under a shorter indent.
-  const lines = wrapText(prefix + text, options.width, Math.min(prefix.length, Math.max(4, options.width - 40)));
+  const indent = Math.min(prefix.length, Math.max(4, options.width - 40));
+  const lines = wrapText(prefix + text, options.width, indent);
   if (options.color) lines[0] = lines[0]!.replace(`  ${severity}`, `  \u001b[${colours[severity]}m${severity}\u001b[39m`);
-  return lines;
+  // A note (such as a failing check's walk, step by step) goes under the reason, each of its lines wrapped on its own.
+  const noteLines = (message.note ?? '').split('\n').filter(Boolean).flatMap((line) => {
+    const own = line.length - line.trimStart().length;
+    return wrapText(' '.repeat(indent) + visibleControls(line), options.width, indent + own + (/^\s*\d+\. /.test(line) ? 3 : 0));
+  });
+  return [...lines, ...noteLines];
 }
 
 /** The report of every file: its path, then each of its messages, or "no issues found". */

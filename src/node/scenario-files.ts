@@ -9,6 +9,8 @@ import { basename, extname, join, relative, resolve } from 'node:path';
 import { VFile } from 'vfile';
 import { report } from '../engine/diagnostics.ts';
 import { lintScenario, type LintResult } from '../engine/lint.ts';
+import { builtInVocabulary, type Vocabulary } from '../engine/vocabulary.ts';
+import { readVocabularyFile, vocabularyFileName } from '../engine/vocabulary-file.ts';
 
 import { projectRoot } from './project-root.ts';
 
@@ -127,14 +129,37 @@ function isUtf16(bytes: Uint8Array): boolean {
   return sample.length >= 8 && zeros >= sample.length / 2 - 2 && zeros <= sample.length / 2 + 1;
 }
 
-/** Reads and checks scenario files, one result per file, in order. */
-export async function lintScenarioFiles(paths: readonly string[], options: { walkChecks?: boolean } = {}): Promise<LintResult[]> {
-  const modules = await moduleIds();
-  const files = await findScenarioFiles(paths);
+/** The course's vocabulary file, with what it adds to the built-in skills and tags; no file when there is none. */
+export interface VocabularyFile {
+  /** The file, with its own mistakes recorded on it; absent when the folder has none. */
+  readonly file?: VFile;
+  readonly vocabulary: Vocabulary;
+}
+
+/**
+ * Reads the course's vocabulary file, `vocabulary.yaml` in the scenarios folder, which adds skills
+ * and tags to the built-in lists; without one, the built-in lists.
+ */
+export async function loadVocabulary(folder = scenariosFolder): Promise<VocabularyFile> {
+  const path = join(folder, vocabularyFileName);
+  const info = await stat(path).catch(() => undefined);
+  if (!info) return { vocabulary: builtInVocabulary };
+  const file = new VFile({ path: displayPath(path), value: '' });
+  if (!info.isFile() || info.size > maxScenarioBytes) {
+    report(file, `Unexpected \`${vocabularyFileName}\` that is not a small text file, expected the course's skills and tags`, { line: 1, column: 1 }, 'unreadable-file');
+    return { file, vocabulary: builtInVocabulary };
+  }
+  file.value = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
+  return { file, vocabulary: readVocabularyFile(file) };
+}
+
+/** Reads and checks scenario files, one result per file, in order, against the course's modules and vocabulary. */
+export async function lintScenarioFiles(paths: readonly string[], options: { walkChecks?: boolean; vocabulary?: Vocabulary } = {}): Promise<LintResult[]> {
+  const [modules, files, vocabulary] = await Promise.all([moduleIds(), findScenarioFiles(paths), options.vocabulary ?? loadVocabulary().then((loaded) => loaded.vocabulary)]);
   return Promise.all(
     files.map(async (path) => {
       const { file, readable } = await readScenarioFile(path);
-      return readable ? lintScenario(file, { modules, walkChecks: options.walkChecks ?? false }) : { file };
+      return readable ? lintScenario(file, { modules, walkChecks: options.walkChecks ?? false, skills: vocabulary.skills, tags: vocabulary.tags }) : { file };
     }),
   );
 }

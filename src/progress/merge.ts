@@ -44,6 +44,11 @@ const runKey = (run: FinishedRun) => `${run.scenarioId} ${run.endedAt}`;
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 const noCounts = (): Counts => ({ modules: 0, answers: 0, reflections: 0, runs: 0, inProgress: 0 });
 
+/** Sets an entry as the record's own, whatever its id (`__proto__` included: assignment would set the prototype). */
+export function define(record: Record<string, unknown>, id: string, entry: unknown): void {
+  Object.defineProperty(record, id, { value: entry, enumerable: true, writable: true, configurable: true });
+}
+
 /**
  * Both sides in one record: every completed module and every finished run from either, and for an
  * answer, reflection or run in progress kept on both, the newer one.
@@ -53,7 +58,8 @@ export function mergeProgress(here: Progress, there: Progress): Progress {
   for (const kind of recordKinds) {
     const keep = keepers[kind] as Keep<unknown>;
     const section: Record<string, unknown> = { ...here[kind] };
-    for (const [id, entry] of Object.entries(there[kind])) section[id] = id in section ? keep(section[id], entry) : entry;
+    // Own entries only: an entry called `toString` is not one every object has already.
+    for (const [id, entry] of Object.entries(there[kind])) define(section, id, Object.hasOwn(section, id) ? keep(section[id], entry) : entry);
     (merged as Record<EntryKind, unknown>)[kind] = section;
   }
   const runs = new Map(here.runs.map((run) => [runKey(run), run]));
@@ -61,6 +67,9 @@ export function mergeProgress(here: Progress, there: Progress): Progress {
   merged.runs = [...runs.values()].sort((a, b) => a.endedAt.localeCompare(b.endedAt));
   // A group's run in progress belongs to the screen it is played on: this browser's wins.
   merged.groupsInProgress = { ...there.groupsInProgress, ...here.groupsInProgress };
+  // A knowledge check's attempt only orders its questions: the one begun later wins.
+  merged.checks = { ...here.checks };
+  for (const [id, attempt] of Object.entries(there.checks)) if (!merged.checks[id] || attempt.startedAt > merged.checks[id].startedAt) merged.checks[id] = attempt;
   return merged;
 }
 
@@ -77,10 +86,10 @@ export function previewImport(here: Progress, there: Progress): ImportPreview {
     const theirs: Record<string, unknown> = there[kind];
     inFile[kind] = Object.keys(theirs).length;
     for (const [id, entry] of Object.entries(theirs)) {
-      if (!(id in ours)) added[kind]++;
+      if (!Object.hasOwn(ours, id)) added[kind]++;
       else if (kind !== 'modules' && !same(ours[id], entry)) (keep(ours[id], entry) === entry ? replacedByNewer : olderInFile)[kind]++;
     }
-    for (const [id, entry] of Object.entries(ours)) if (!(id in theirs) || !same(theirs[id], entry)) lostByReplacing[kind]++;
+    for (const [id, entry] of Object.entries(ours)) if (!Object.hasOwn(theirs, id) || !same(theirs[id], entry)) lostByReplacing[kind]++;
   }
   const ourRuns = new Set(here.runs.map(runKey));
   const theirRuns = new Set(there.runs.map(runKey));

@@ -30,6 +30,13 @@ export const answerSchema = z.object({
   answeredAt: timestamp,
 });
 
+/**
+ * One attempt at a module's knowledge check: the seed that draws its questions and orders their
+ * options (the same on reload, a new one on "Try again"), and when it began, so that only the
+ * answers given since count towards it.
+ */
+export const checkAttemptSchema = z.object({ seed: z.string().check(z.minLength(1)), startedAt: timestamp });
+
 /** A private reflection, kept on this device only. */
 export const reflectionSchema = z.object({ text: z.string(), savedAt: timestamp });
 
@@ -121,6 +128,8 @@ export const progressSchema = z.object({
    * not carry the room's schema; one that no longer fits is dropped then, with a notice.
    */
   groupsInProgress: z._default(z.record(z.string(), z.unknown()), () => ({})),
+  /** The current attempt at each module's knowledge check, by module id. */
+  checks: z._default(z.record(z.string(), checkAttemptSchema), () => ({})),
 });
 
 export type Progress = z.infer<typeof progressSchema>;
@@ -128,10 +137,11 @@ export type FinishedRun = z.infer<typeof finishedRunSchema>;
 export type RunInProgress = z.infer<typeof runInProgressSchema>;
 export type GroupRun = z.infer<typeof groupRunSchema>;
 export type OwnReplyRecord = z.infer<typeof ownReplySchema>;
+export type CheckAttempt = z.infer<typeof checkAttemptSchema>;
 
 /** A fresh, empty record. */
 export function emptyProgress(): Progress {
-  return { version: progressVersion, modules: {}, answers: {}, reflections: {}, runs: [], inProgress: {}, groupsInProgress: {} };
+  return { version: progressVersion, modules: {}, answers: {}, reflections: {}, runs: [], inProgress: {}, groupsInProgress: {}, checks: {} };
 }
 
 /** The record-shaped sections and the schema of one entry in each. */
@@ -141,4 +151,5 @@ export const recordSections = {
   reflections: reflectionSchema,
   inProgress: runInProgressSchema,
   groupsInProgress: z.unknown(),
+  checks: checkAttemptSchema,
 } as const;

@@ -5,6 +5,7 @@
  * under its own key so nothing is silently lost. A write that fails (storage full, or saving not
  * allowed) is reported to the caller, never passed off as saved. Nothing here leaves the device.
  */
+import { define, mergeProgress } from './merge.ts';
 import { emptyProgress, finishedRunSchema, progressSchema, progressVersion, recordSections, type Progress, type RunInProgress } from './schema.ts';
 
 export const storageKey = 'recovery-coach-practice:progress';
@@ -44,7 +45,7 @@ export function salvage(data: unknown): { progress: Progress; dropped: number } 
     }
     for (const [id, entry] of Object.entries(entries)) {
       const parsed = schema.safeParse(entry);
-      if (parsed.success) (progress[section] as Record<string, unknown>)[id] = parsed.data;
+      if (parsed.success) define(progress[section] as Record<string, unknown>, id, parsed.data);
       else dropped++;
     }
   }
@@ -114,6 +115,10 @@ function write(key: string, text: string): keyof typeof problems | undefined {
 }
 
 let cache: LoadedProgress | undefined;
+/** The stored text as this page last read or wrote it: anything else there now was written by another tab. */
+let lastText: string | null | undefined;
+/** True while this page holds changes it could not write (storage full): they are merged into what is stored, not dropped. */
+let unsaved = false;
 /**
  * True while the stored record is unreadable and could not be set aside (it is too big for the
  * room left): writing over it would lose it, so nothing is written until the reader deals with it.
@@ -132,6 +137,7 @@ export function loadProgress(): LoadedProgress {
     return cache;
   }
   cache = parseProgress(text);
+  lastText = text;
   keepingUnreadable = false;
   if (cache.notice && text !== null) {
     if (write(`${setAsideKey}:${new Date().toISOString()}`, text)) {
@@ -142,18 +148,46 @@ export function loadProgress(): LoadedProgress {
       };
     } else {
       // If this fails too, nothing is lost: the original is already set aside.
-      write(storageKey, JSON.stringify(cache.progress));
+      const mended = JSON.stringify(cache.progress);
+      if (!write(storageKey, mended)) lastText = mended;
     }
   }
   return cache;
 }
 
-/** Changes progress and saves it; every open island hears of the change. */
+/**
+ * Progress as stored now. Another tab may have written since this page read it (a reflection
+ * saved on a module page while the group page was open): its record is the one to change, or
+ * this page would write back its older copy over it. What this page could not save is merged in.
+ */
+function latestProgress(): Progress {
+  const here = loadProgress().progress;
+  if (keepingUnreadable) return here;
+  let text: string | null;
+  try {
+    text = localStorage.getItem(storageKey);
+  } catch {
+    return here;
+  }
+  if (text === lastText) return here;
+  // Read afresh, as on load: anything unreadable is set aside first.
+  cache = undefined;
+  const stored = loadProgress().progress;
+  return unsaved ? mergeProgress(stored, here) : stored;
+}
+
+/**
+ * Changes progress and saves it, reading what is stored first and changing that (never this
+ * page's older copy), so a change in one tab never erases another tab's; every open island hears of it.
+ */
 export function updateProgress(change: (progress: Progress) => Progress): SaveOutcome {
-  const progress = change(loadProgress().progress);
+  const progress = change(latestProgress());
   // Kept in memory either way, so the page goes on working and an export includes the change.
   cache = { progress };
-  const problem = keepingUnreadable ? 'keepingUnreadable' : write(storageKey, JSON.stringify(progress));
+  const text = JSON.stringify(progress);
+  const problem = keepingUnreadable ? 'keepingUnreadable' : write(storageKey, text);
+  unsaved = problem !== undefined;
+  if (!problem) lastText = text;
   window.dispatchEvent(new CustomEvent(changeEvent));
   return problem ? { progress, saved: false, problem: problems[problem] } : { progress, saved: true };
 }
@@ -253,6 +287,15 @@ export function onProgressChange(listener: () => void): () => void {
 /** Progress as a JSON file's contents, for export. */
 export function exportProgress(progress: Progress): string {
   return `${JSON.stringify(progress, null, 2)}\n`;
+}
+
+/** The largest file an import reads: a browser keeps about 5 MB for a site, so a larger file could not be kept anyway. */
+export const maxImportBytes = 5 * 1024 * 1024;
+
+/** Why a file is too large to import, or undefined: said before reading it, as a 20 MB file froze the page for half a minute. */
+export function importTooLarge(bytes: number): string | undefined {
+  if (bytes <= maxImportBytes) return undefined;
+  return `That file is ${(bytes / 1024 / 1024).toFixed(1)} MB, more than this browser can keep (about 5 MB): it is not a progress export from this course, or it was changed. Choose a file saved with "Export progress".`;
 }
 
 /**

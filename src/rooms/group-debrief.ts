@@ -1,14 +1,13 @@
 /**
  * What a group reads at the end: the engine's debrief (the outcome, the MITI-style summary of the
- * group's choices, each step with a more MI-consistent option where there was one), plus how the
+ * group's choices, each step with a better option where one was really offered), plus how the
  * group voted at each step, the replies typed before the options (with their codes, without
- * names), how often it chose an MI-consistent option, and prompts to talk over. The group page and
- * the group transcript both render this one model. The coder that codes typed replies is passed in
+ * names), how often it chose a good move (as the engine's debrief counts them), and prompts to talk
+ * over. The group page and the group transcript both render this one model. The coder that codes typed replies is passed in
  * by the page, which loads it only when typed replies are on; without it, replies have no code.
  */
-import { debriefOf, suggestionLead, type Debrief, type Suggestion } from '../engine/debrief.ts';
+import { debriefOf, isGoodMove, suggestionLead, type Debrief, type Suggestion } from '../engine/debrief.ts';
 import { debriefMarkdown, conversationMarkdown, headerMarkdown, notEndedMarkdown } from '../engine/transcript-markdown.ts';
-import type { Choice } from '../engine/types.ts';
 import { codeReplies, type CodedReply, type ReplyCoder } from './replies.ts';
 import type { Room } from './room.ts';
 import type { GroupRun } from '../progress/schema.ts';
@@ -33,17 +32,14 @@ export interface GroupStep {
 export interface GroupDebrief {
   readonly debrief: Debrief;
   readonly steps: readonly GroupStep[];
-  /** Steps at which the group's choice was MI-consistent. */
-  readonly consistentPicks: number;
-  /** Votes cast, and how many of them went to MI-consistent options. */
+  /** Steps at which the group's choice was a good move: MI-consistent, a safety step or a straight answer. */
+  readonly goodPicks: number;
+  /** Votes cast, and how many of them went to good moves. */
   readonly votes: number;
-  readonly consistentVotes: number;
+  readonly goodVotes: number;
   /** Questions for the group to talk over. */
   readonly prompts: readonly string[];
 }
-
-/** A code's stance `consistent` is what "the MI-consistent option" means here, as in the engine's debrief. */
-const isConsistent = (choice: Choice) => choice.code.stance === 'consistent';
 
 /** Each decided step's typed replies, with their codes (none without a coder). */
 function repliesOfSteps(room: Room, coder?: ReplyCoder): CodedReply[][] {
@@ -78,14 +74,14 @@ export function groupDebriefOf(room: Room, coder?: ReplyCoder): GroupDebrief | u
   return {
     debrief,
     steps,
-    consistentPicks: steps.filter((step) => isConsistent(step.picked.choice)).length,
+    goodPicks: steps.filter((step) => isGoodMove(step.picked.choice)).length,
     votes: allVotes.reduce((sum, option) => sum + option.votes, 0),
-    consistentVotes: allVotes.filter((option) => isConsistent(option.choice)).reduce((sum, option) => sum + option.votes, 0),
+    goodVotes: allVotes.filter((option) => isGoodMove(option.choice)).reduce((sum, option) => sum + option.votes, 0),
     prompts: promptsFor(room, steps),
   };
 }
 
-/** A few questions from what happened: where the group split, and where a more MI-consistent option was passed by. */
+/** A few questions from what happened: where the group split, and where a better option was passed by. */
 function promptsFor(room: Room, steps: readonly GroupStep[]): string[] {
   const { persona } = room.context.run.scenario.meta;
   const split = steps.map((step, i) => ({ step, number: i + 1 })).filter(({ step }) => step.options.filter((option) => option.votes > 0).length > 1);
@@ -122,8 +118,8 @@ export function groupRunOf(room: Room, coder?: ReplyCoder): GroupRun {
 /** How the group chose, in one sentence each, for the page and the transcript. */
 export function consistencySentences(group: GroupDebrief): string[] {
   return [
-    `The group chose the MI-consistent option at ${group.consistentPicks} of ${group.steps.length} ${group.steps.length === 1 ? 'step' : 'steps'}.`,
-    ...(group.votes > 0 ? [`${group.consistentVotes} of ${group.votes} ${group.votes === 1 ? 'vote' : 'votes'} went to MI-consistent options.`] : []),
+    `The group chose an MI-consistent option, a safety step or a straight answer at ${group.goodPicks} of ${group.steps.length} ${group.steps.length === 1 ? 'step' : 'steps'}.`,
+    ...(group.votes > 0 ? [`${group.goodVotes} of ${group.votes} ${group.votes === 1 ? 'vote' : 'votes'} went to such options.`] : []),
   ];
 }
 
@@ -147,6 +143,12 @@ function repliesMarkdown(replies: readonly CodedReply[]): string[] {
   ];
 }
 
+/**
+ * Players' names as plain text in Markdown: a name such as `<img src=x onerror=…>` is shown as it
+ * was typed by a viewer that renders HTML in Markdown, never run.
+ */
+const asText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
 /** The group's run as Markdown, with the players named, the replies typed and the votes at each step. */
 export function groupTranscriptMarkdown(room: Room, options: { date?: Date; coder?: ReplyCoder } = {}): string {
   const { run } = room.context;
@@ -156,10 +158,10 @@ export function groupTranscriptMarkdown(room: Room, options: { date?: Date; code
   const replies = repliesOfSteps(room, coder);
   const transcriptOptions = {
     ...dated,
-    preface: [playedBySentence(room)],
+    preface: [asText(playedBySentence(room))],
     coachAt: (i: number) => {
       const seat = step(i).hotSeat;
-      return seat ? `${seat}, in the hot seat` : 'The group';
+      return seat ? `${asText(seat)}, in the hot seat` : 'The group';
     },
     beforeChoiceAt: (i: number) => repliesMarkdown(replies[i] ?? []),
     notesAt: (i: number) => {

@@ -3,8 +3,11 @@
  * them without loading the saved room's schema (schema.ts re-exports them).
  */
 
-/** The most people one room takes. */
+/** How many people one room takes until the facilitator lets more in. */
 export const maxPlayers = 40;
+
+/** The most people the facilitator can let into one room: a hall, not a stadium. */
+export const playerCeiling = 200;
 
 /** The longest name a player may give. */
 export const maxPlayerName = 40;
@@ -12,8 +15,8 @@ export const maxPlayerName = 40;
 /** The longest reply a player may type, in characters (as a text box counts them). */
 export const maxReplyLength = 1000;
 
-/** The most replies one step takes: one from each person in a full room. */
-export const maxRepliesPerStep = maxPlayers;
+/** The largest count of votes from people without a phone for one option: more than any room holds. */
+export const maxCount = 1000;
 
 /**
  * What a phone sends as its player id with a reply: its own random id, never its name, so the

@@ -11,7 +11,7 @@
  */
 import type { CodeName } from '../engine/coder/codes.ts';
 import type { Line } from '../engine/types.ts';
-import { maxReplyLength, maxRepliesPerStep, playerIdPattern } from './limits.ts';
+import { maxReplyLength, playerIdPattern } from './limits.ts';
 
 /** The replies typed at one step: player id (or, in the room's view, a label) to the words. */
 export type Replies = Readonly<Record<string, string>>;
@@ -47,8 +47,8 @@ export const replyText = (text: string): string => text.trim();
 /** Whether a reply's words fit: at most {@link maxReplyLength} characters once trimmed. */
 export const isReplyText = (text: string): boolean => replyText(text).length <= maxReplyLength;
 
-/** Whether one more reply fits at a step: each player id has one; a full step takes no new ids. */
-export const hasRoomForReply = (replies: Replies, player: string): boolean => Object.hasOwn(replies, player) || Object.keys(replies).length < maxRepliesPerStep;
+/** Whether one more reply fits at a step: each player id has one; a step takes one for each person the room lets in. */
+export const hasRoomForReply = (replies: Replies, player: string, limit: number): boolean => Object.hasOwn(replies, player) || Object.keys(replies).length < limit;
 
 /** The replies with this player's reply set to `text`, or taken out when `text` is blank. */
 export function withReply(replies: Replies, player: string, text: string): Replies {

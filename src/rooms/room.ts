@@ -13,7 +13,7 @@ import type { ScenarioMachine } from '../engine/compile.ts';
 import { choose, endingOf, offeredChoices, restart, startRun, undo, type OfferedChoice, type Run } from '../engine/run.ts';
 import type { Scenario } from '../engine/types.ts';
 import { hasRoomForReply, isPlayerId, isReplyText, noReplies, replyText, withReply, type Replies } from './replies.ts';
-import { maxPlayerName, maxPlayers, maxReplyLength, maxRepliesPerStep, type Decider, type RoomMode, type RoomPhase } from './schema.ts';
+import { maxCount, maxPlayerName, maxPlayers, maxReplyLength, playerCeiling, type Decider, type RoomMode, type RoomPhase } from './schema.ts';
 import { nameList, turnOf } from './turns.ts';
 
 
@@ -25,10 +25,12 @@ export interface RoomSettings {
   readonly sayItSeconds: number;
   /** During the pause, phones (or the facilitator, on one screen) may type a reply, shown without names. */
   readonly typedReplies: boolean;
+  /** How many people the room lets in (and how many replies a step takes); the facilitator can raise it. */
+  readonly playerLimit: number;
 }
 
 /** Settings before the facilitator picks any. */
-export const defaultSettings: RoomSettings = { mode: 'vote', sayItYourWay: false, sayItSeconds: 60, typedReplies: true };
+export const defaultSettings: RoomSettings = { mode: 'vote', sayItYourWay: false, sayItSeconds: 60, typedReplies: true, playerLimit: maxPlayers };
 
 /** The votes at one step. Choices are kept by their index in the file, as the run keeps them. */
 export interface Ballot {
@@ -73,15 +75,20 @@ export type RoomEvent =
   | { readonly type: 'player.join'; readonly name: string }
   | { readonly type: 'player.leave'; readonly name: string }
   | { readonly type: 'room.start'; readonly mode: RoomMode; readonly sayItYourWay?: boolean; readonly sayItSeconds?: number; readonly typedReplies?: boolean }
-  /** Typed replies on or off, at any time. */
-  | { readonly type: 'room.configure'; readonly typedReplies: boolean }
+  /** Typed replies on or off, or room for more people, at any time. */
+  | { readonly type: 'room.configure'; readonly typedReplies?: boolean; readonly playerLimit?: number }
   /** A reply typed during the pause, by a player's id; the same id replaces it, and blank words take it back. */
   | { readonly type: 'reply.send'; readonly player: string; readonly text: string }
   /** The facilitator shows the open step's replies, without names. */
   | { readonly type: 'replies.show' }
   | { readonly type: 'vote.cast'; readonly player: string; readonly choice: number }
   | { readonly type: 'vote.count'; readonly choice: number; readonly count: number }
-  | { readonly type: 'room.advance'; readonly choice?: number }
+  /**
+   * Moves on. `from` is the phase the facilitator's screen showed when they pressed the button:
+   * a second press of the same button (a double click, a retried request) is then refused
+   * rather than skipping the reveal.
+   */
+  | { readonly type: 'room.advance'; readonly choice?: number; readonly from?: RoomPhase }
   | { readonly type: 'step.undo' }
   | { readonly type: 'room.restart' }
   | { readonly type: 'room.pause' }
@@ -134,7 +141,8 @@ export function decisionOf(context: RoomContext, choice?: number): Decision {
   }
   if (context.settings.mode === 'hot-seat') {
     const seat = hotSeatAt(context, stepIndexOf(context));
-    const vote = seat === undefined ? undefined : context.ballot.votes[seat];
+    // Own votes only: a player called `constructor` has not voted because every object has one.
+    const vote = seat !== undefined && Object.hasOwn(context.ballot.votes, seat) ? context.ballot.votes[seat] : undefined;
     if (vote !== undefined) return { kind: 'decided', index: vote, by: 'hot seat' };
     return { kind: 'waiting', reason: seat ? `Waiting for ${seat}'s pick, who is in the hot seat` : 'Waiting for the hot seat\'s pick: the facilitator enters it as {"choice": n}' };
   }
@@ -147,8 +155,33 @@ export function decisionOf(context: RoomContext, choice?: number): Decision {
   return { kind: 'tie', between: leaders, reason: `It is a tie between choices ${nameList(numbers.map(String))}: the facilitator chooses, with {"choice": n}` };
 }
 
-/** Whether a name can be a player's: 1 to 40 characters once trimmed. */
-export const isPlayerName = (name: string): boolean => name.trim().length > 0 && name.trim().length <= maxPlayerName;
+/**
+ * Characters that hide a name or change how it reads: controls (NUL, ESC, BEL), and format
+ * characters such as bidi overrides (U+202E shows `evil.exe` as `exe.live`) and zero-width
+ * spaces. Zero-width joiners (U+200C, U+200D) stay: emoji and several scripts need them.
+ */
+const misleadingCharacter = /[\p{Cc}\u2028\u2029]|(?![\u200C\u200D])\p{Cf}/u;
+/** A letter, digit, mark, symbol or punctuation: something a name shows. */
+const visibleCharacter = /[\p{L}\p{N}\p{M}\p{S}\p{P}]/u;
+/** A name that stands for a property every object has, which would read as a vote nobody cast. */
+const reservedName = '__proto__';
+
+/** Why a name cannot be a player's, or undefined if it can: 1 to 40 characters once trimmed, visible and plain. */
+export function nameProblem(name: string): string | undefined {
+  const trimmed = name.trim();
+  if (trimmed.length === 0 || trimmed.length > maxPlayerName) return `Unexpected name of ${trimmed.length} characters, expected 1 to ${maxPlayerName}`;
+  const hidden = misleadingCharacter.exec(trimmed)?.[0];
+  if (hidden !== undefined) {
+    const codePoint = `U+${hidden.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+    return `Unexpected invisible or reordering character ${codePoint} in the name, expected letters, digits and punctuation that everyone sees`;
+  }
+  if (!visibleCharacter.test(trimmed)) return 'Unexpected name with nothing visible in it, expected letters or digits';
+  if (trimmed === reservedName) return `Unexpected name \`${reservedName}\`, expected another name: this one is reserved`;
+  return undefined;
+}
+
+/** Whether a name can be a player's (see {@link nameProblem}). */
+export const isPlayerName = (name: string): boolean => nameProblem(name) === undefined;
 
 const sameName = (a: string, b: string) => a.toLocaleLowerCase() === b.toLocaleLowerCase();
 
@@ -167,16 +200,20 @@ const roomSetup = setup({
   },
   guards: {
     /** The name is in the room already (joining again changes nothing), or there is room for it. */
-    canJoin: ({ context, event }) => event.type === 'player.join' && isPlayerName(event.name) && (knownPlayer(context, event.name) !== undefined || context.players.length < maxPlayers),
+    canJoin: ({ context, event }) => event.type === 'player.join' && isPlayerName(event.name) && (knownPlayer(context, event.name) !== undefined || context.players.length < context.settings.playerLimit),
     /** The name is someone's in the room. */
     isInRoom: ({ context, event }) => event.type === 'player.leave' && knownPlayer(context, event.name) !== undefined,
     /** A vote for a choice offered now, by someone in the room or with room for them. */
     isValidVote: ({ context, event }) =>
       event.type === 'vote.cast' &&
       offeredNumber(context, event.choice) !== undefined &&
-      (knownPlayer(context, event.player) !== undefined || (isPlayerName(event.player) && context.players.length < maxPlayers)),
+      (knownPlayer(context, event.player) !== undefined || (isPlayerName(event.player) && context.players.length < context.settings.playerLimit)),
     /** A count for a choice offered now. */
-    isValidCount: ({ context, event }) => event.type === 'vote.count' && offeredNumber(context, event.choice) !== undefined && Number.isInteger(event.count) && event.count >= 0,
+    isValidCount: ({ context, event }) => event.type === 'vote.count' && offeredNumber(context, event.choice) !== undefined && Number.isInteger(event.count) && event.count >= 0 && event.count <= maxCount,
+    /** A new limit on people is whole, no lower than the people in the room, and within the ceiling. */
+    canConfigure: ({ context, event }) =>
+      event.type === 'room.configure' &&
+      (event.playerLimit === undefined || (Number.isInteger(event.playerLimit) && event.playerLimit >= Math.max(1, context.players.length) && event.playerLimit <= playerCeiling)),
     /** `room.advance` can decide the open step. */
     isDecided: ({ context, event }) => event.type === 'room.advance' && decisionOf(context, event.choice).kind === 'decided',
     /** The run has reached an ending. */
@@ -192,7 +229,7 @@ const roomSetup = setup({
       !context.repliesShown &&
       isPlayerId(event.player) &&
       isReplyText(event.text) &&
-      (replyText(event.text) === '' || hasRoomForReply(context.replies, event.player)),
+      (replyText(event.text) === '' || hasRoomForReply(context.replies, event.player, context.settings.playerLimit)),
     /** Typed replies are on, and there are replies not shown yet. */
     canShowReplies: ({ context }) => context.settings.typedReplies && !context.repliesShown && Object.keys(context.replies).length > 0,
   },
@@ -213,9 +250,10 @@ const roomSetup = setup({
               sayItYourWay: event.sayItYourWay ?? event.mode === 'hot-seat',
               sayItSeconds: event.sayItSeconds ?? context.settings.sayItSeconds,
               typedReplies: event.typedReplies ?? context.settings.typedReplies,
+              playerLimit: context.settings.playerLimit,
             }
           : event.type === 'room.configure'
-            ? { ...context.settings, typedReplies: event.typedReplies }
+            ? { ...context.settings, typedReplies: event.typedReplies ?? context.settings.typedReplies, playerLimit: event.playerLimit ?? context.settings.playerLimit }
             : context.settings,
     }),
     recordReply: assign({ replies: ({ context, event }) => (event.type === 'reply.send' ? withReply(context.replies, event.player, event.text) : context.replies) }),
@@ -272,7 +310,7 @@ export const roomMachine = roomSetup.createMachine({
   on: {
     'player.join': { guard: 'canJoin', actions: 'addPlayer' },
     'player.leave': { guard: 'isInRoom', actions: 'removePlayer' },
-    'room.configure': { actions: 'applySettings' },
+    'room.configure': { guard: 'canConfigure', actions: 'applySettings' },
   },
   states: {
     flow: {
@@ -364,8 +402,9 @@ function refusalOf(room: Room, event: RoomEvent): Refusal {
   const phase = phaseOf(room);
   const conflict = (reason: string): Refusal => ({ kind: 'conflict', reason });
   const invalid = (reason: string): Refusal => ({ kind: 'invalid', reason });
-  const full = conflict(`The room is full: it takes ${maxPlayers} people`);
-  const badName = (name: string) => invalid(`Unexpected name of ${name.trim().length} characters, expected 1 to ${maxPlayerName}`);
+  const limit = context.settings.playerLimit;
+  const full = conflict(`The room is full: it takes ${limit} people${limit < playerCeiling ? ' until the facilitator lets more in' : ''}`);
+  const badName = (name: string) => invalid(nameProblem(name) ?? `Unexpected name \`${name.trim()}\``);
   const notOffered = (choice: number) => invalid(`There is no choice ${choice} at this step: the choices offered are 1 to ${offeredChoices(context.run).length}`);
   switch (event.type) {
     case 'player.join':
@@ -378,7 +417,7 @@ function refusalOf(room: Room, event: RoomEvent): Refusal {
     case 'vote.count':
       if (phase !== 'voting') return conflict(`Voting is not open now: ${phaseWords[phase]}`);
       if (!offeredNumber(context, event.choice)) return notOffered(event.choice);
-      if (event.type === 'vote.count') return invalid(`Unexpected count ${event.count}, expected a whole number from 0`);
+      if (event.type === 'vote.count') return invalid(`Unexpected count ${event.count}, expected a whole number from 0 to ${maxCount}`);
       return isPlayerName(event.player) ? full : badName(event.player);
     case 'room.advance': {
       if (phase === 'setup') return conflict('The room has not started yet: start it first');
@@ -397,7 +436,13 @@ function refusalOf(room: Room, event: RoomEvent): Refusal {
       if (context.repliesShown) return conflict('The replies have been shown: they cannot change now');
       if (!isPlayerId(event.player)) return invalid(`Unexpected player id \`${event.player.slice(0, 70)}\`, expected 1 to 64 letters, digits, - or _`);
       if (!isReplyText(event.text)) return invalid(`Unexpected reply of ${replyText(event.text).length} characters, expected at most ${maxReplyLength}`);
-      return conflict(`This step has ${maxRepliesPerStep} replies already`);
+      return conflict(`This step has ${limit} replies already`);
+    }
+    case 'room.configure': {
+      const wanted = event.playerLimit ?? limit;
+      return wanted < context.players.length
+        ? conflict(`There are ${context.players.length} people in the room already: the limit cannot go below that`)
+        : invalid(`Unexpected limit ${wanted}, expected a whole number from ${Math.max(1, context.players.length)} to ${playerCeiling}`);
     }
     case 'replies.show':
       if (phase !== 'saying') return conflict(`Replies are shown only during the pause to say it your way, and now ${phaseWords[phase]}`);
@@ -410,6 +455,10 @@ function refusalOf(room: Room, event: RoomEvent): Refusal {
 
 /** Sends an event to a room: the next room, or why the event was refused. */
 export function sendToRoom(room: Room, event: RoomEvent): RoomResult {
+  // Like an HTTP precondition: the press was meant for a phase the room has left.
+  if (event.type === 'room.advance' && event.from !== undefined && event.from !== phaseOf(room)) {
+    return { ok: false, refusal: { kind: 'conflict', reason: `The room has moved on already: ${phaseWords[phaseOf(room)]}` } };
+  }
   if (!room.can(event)) return { ok: false, refusal: refusalOf(room, event) };
   return { ok: true, room: transition(roomMachine, room, event)[0] };
 }

@@ -4,9 +4,9 @@
  * reads progress loads this file, so it stays as small as the progress schema. zod/mini, as there.
  */
 import { z } from 'zod/mini';
-import { maxPlayerName, maxPlayers, maxRepliesPerStep, maxReplyLength } from './limits.ts';
+import { maxCount, maxPlayerName, maxPlayers, maxReplyLength, playerCeiling } from './limits.ts';
 
-export { maxPlayerName, maxPlayers, maxRepliesPerStep, maxReplyLength, playerIdPattern } from './limits.ts';
+export { maxCount, maxPlayerName, maxPlayers, maxReplyLength, playerCeiling, playerIdPattern } from './limits.ts';
 
 /** The two ways a group plays: everyone votes, or one person in the hot seat picks at each step, in turn. */
 export const roomModes = ['vote', 'hot-seat'] as const;
@@ -27,6 +27,8 @@ export type Decider = (typeof deciders)[number];
 export const savedRoomVersion = 1;
 
 const count = z.int().check(z.nonnegative());
+/** A count of votes from people without a phone. */
+const enteredCount = z.int().check(z.nonnegative(), z.maximum(maxCount));
 
 /** A player's name as a saved room keeps it (the server trims and checks names as they arrive). */
 const playerName = z.string().check(z.minLength(1), z.maxLength(maxPlayerName));
@@ -37,14 +39,14 @@ const playerName = z.string().check(z.minLength(1), z.maxLength(maxPlayerName));
  */
 const repliesSchema = z
   .record(z.string().check(z.regex(/^~?[A-Za-z0-9_-]{1,64}$/)), z.string().check(z.maxLength(maxReplyLength)))
-  .check(z.refine((replies) => Object.keys(replies).length <= maxRepliesPerStep, `expected at most ${maxRepliesPerStep} replies`));
+  .check(z.refine((replies) => Object.keys(replies).length <= playerCeiling, `expected at most ${playerCeiling} replies`));
 
 /** The votes at one step, by choice index in the file. */
 const ballotSchema = z.object({
   /** Player name to the index of the choice they voted for. */
   votes: z.record(z.string(), count),
   /** Choice index to a count of votes entered on one screen. */
-  counts: z.record(z.string(), count),
+  counts: z.record(z.string(), enteredCount),
 });
 
 /** A room saved as JSON. */
@@ -62,9 +64,11 @@ export const savedRoomSchema = z.object({
     sayItSeconds: z.int().check(z.positive()),
     /** During the pause, phones (or the facilitator, on one screen) may type a reply, shown without names. */
     typedReplies: z._default(z.boolean(), true),
+    /** How many people the room lets in; the facilitator can raise it. */
+    playerLimit: z._default(z.int().check(z.minimum(1), z.maximum(playerCeiling)), maxPlayers),
   }),
   /** Everyone in the room, in the order they joined. */
-  players: z.array(playerName).check(z.maxLength(maxPlayers)),
+  players: z.array(playerName).check(z.maxLength(playerCeiling)),
   /** The run's choices, by index in the file: replayed on resume. */
   choices: z.array(count),
   /** How each of those choices was decided, one per choice. */
@@ -83,6 +87,12 @@ export const savedRoomSchema = z.object({
   replies: z._default(repliesSchema, () => ({})),
   /** Whether the open step's replies are shown; once they are, they cannot change. */
   repliesShown: z._default(z.boolean(), false),
+  /**
+   * What each option offered at the open step says, by choice index: a room resumed after its
+   * scenario was edited sets its open votes aside when these no longer match, rather than count
+   * them for whatever option now has the same place.
+   */
+  openOptions: z.optional(z.array(z.string())),
 });
 
 export type SavedRoom = z.infer<typeof savedRoomSchema>;

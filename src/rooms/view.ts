@@ -43,6 +43,11 @@ export interface RoomView {
   readonly ending: { readonly id: string; readonly outcome: string } | null;
   /** The whole room as saved, so a page can rebuild it with the engine; typed replies without ids, and without words until shown. */
   readonly saved: SavedRoom;
+  /**
+   * What the facilitator must know about the room itself, in plain words: a save that failed
+   * (the room would not survive a restart), votes set aside when it was resumed. Empty when all is well.
+   */
+  readonly problems: readonly string[];
 }
 
 /** One phone's own reply at the open step, for the phone alone (it asks by its player id): `GET …/replies/<id>`. */
@@ -55,8 +60,8 @@ export interface OwnReplyView {
   readonly shown: boolean;
 }
 
-/** The room as JSON for the API and live updates. */
-export function roomView(room: Room): RoomView {
+/** The room as JSON for the API and live updates, with what the server has to say about it. */
+export function roomView(room: Room, problems: readonly string[] = []): RoomView {
   const { context } = room;
   const { meta } = context.run.scenario;
   const phase = phaseOf(room);
@@ -86,6 +91,7 @@ export function roomView(room: Room): RoomView {
     waiting: decision && decision.kind !== 'decided' ? decision.reason : null,
     ending: phase === 'ended' && ending ? { id: ending.id, outcome: ending.outcome } : null,
     saved: saveRoomToShare(room),
+    problems,
   };
 }
 

@@ -2,7 +2,7 @@
  * Reflections on module pages: a plain text box (see Reflection.astro) whose words this script
  * keeps on this device, saved when the reader leaves the box or presses Save, and never sent.
  */
-import { loadProgress, updateProgress } from '../progress/store.ts';
+import { loadProgress, onProgressChange, updateProgress } from '../progress/store.ts';
 import { reportSave } from './save-status.ts';
 
 const { progress } = loadProgress();
@@ -31,6 +31,11 @@ for (const box of document.querySelectorAll<HTMLElement>('[data-reflection]')) {
     if (outcome.saved) savedText = text;
     reportSave(status, outcome, 'Saved on this device.');
   };
+  // Saved in another tab: the words show here too, unless the reader is changing them here.
+  onProgressChange(() => {
+    const stored = loadProgress().progress.reflections[id]?.text ?? '';
+    if (field.value === savedText && stored !== savedText) field.value = savedText = stored;
+  });
   // Typing makes a success message out of date; a problem (storage full) stays until the next save.
   const settled = new Set(['Saved on this device.', 'Cleared: nothing is kept for this reflection now.', 'Nothing to save yet: the box is empty.']);
   field.addEventListener('input', () => {

@@ -18,7 +18,7 @@ export function renderScenarioMarkdown(scenario: Scenario): RenderedMarkdown {
   for (const node of scenario.nodes) {
     for (const line of node.lines) inline(line.markdown);
     if (node.kind === 'choice') for (const choice of node.choices) inline(choice.feedback);
-    if (node.kind === 'ending' && node.debrief) block(node.debrief);
+    if (node.kind === 'ending') for (const part of node.debriefParts) block(part.markdown);
   }
   return html;
 }

@@ -1,13 +1,17 @@
 /**
  * What the three role cards for a live role-play say, from a scenario: the client's (who they are,
- * what they want, how they respond when listened to and when pushed), the coach's (the situation,
- * the skills, a goal) and the observer's (what to listen for, a tally grid of the behaviour codes).
- * Where a scenario leaves a field out, the card gives a plain suggestion and marks it as one.
+ * what they want, how they respond when listened to and when pushed, with, on its back, how they
+ * answer the scenario's key questions and what they might share as trust grows), the coach's (the
+ * situation, the skills, a goal) and the observer's (what to listen for, a tally grid of the
+ * behaviour codes). Where a scenario leaves a field out, the card gives a plain suggestion and
+ * marks it as one; the answers come from the scenario's own lines unless the file writes them.
  */
 import { behaviourCodes, type BehaviourCode } from '../engine/behaviour-codes.ts';
+import { modelRunOf } from '../engine/model-run.ts';
+import { transcript } from '../engine/run.ts';
 import { thresholds } from '../engine/score.ts';
-import type { Scenario } from '../engine/types.ts';
-import { labelOf, skills } from '../engine/vocabulary.ts';
+import type { Choice, Scenario, ScenarioNode } from '../engine/types.ts';
+import { builtInVocabulary, labelOf, type Vocabulary } from '../engine/vocabulary.ts';
 
 /** One line of a card; `suggested` where the scenario did not say and the card fills in. */
 export interface CardRow {
@@ -16,8 +20,23 @@ export interface CardRow {
   readonly suggested: boolean;
 }
 
+/** A question the coach may ask and how the client answers it. */
+export interface KeyQuestion {
+  readonly question: string;
+  readonly answer: string;
+}
+
 export interface RoleCards {
-  readonly client: { readonly name: string; readonly about: string; readonly rows: readonly CardRow[]; readonly firstLine?: string };
+  readonly client: {
+    readonly name: string;
+    readonly about: string;
+    readonly rows: readonly CardRow[];
+    readonly firstLine?: string;
+    /** "If the coach asks…": the scenario's key questions, each with the client's answer. */
+    readonly ifAsked: readonly KeyQuestion[];
+    /** What the client might say as trust grows, in order. */
+    readonly asTrustGrows: readonly string[];
+  };
   readonly coach: { readonly rows: readonly CardRow[]; readonly reminders: readonly string[] };
   readonly observer: { readonly listenFor: readonly string[]; readonly codes: readonly BehaviourCode[]; readonly thresholds: readonly string[] };
   /** Shown on every card: what the role-play touches on. */
@@ -33,13 +52,78 @@ function firstLineOf(scenario: Scenario): string | undefined {
   return line?.markdown.replace(/[*_`]/g, '');
 }
 
+/** How many key questions and trust lines a card holds, so that the back of the client card prints on one page. */
+export const cardLimits = { questions: 5, sharing: 4 } as const;
+
+/** A line as plain words, for a card: no Markdown emphasis, and the stage directions in `*(…)*` left out. */
+const plainWords = (markdown: string) =>
+  markdown
+    .replace(/\*\([^)]*\)\*/g, '')
+    .replace(/[*_`]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+/** What the persona says in a node, as one passage. */
+function saidIn(node: Pick<ScenarioNode, 'lines'> | undefined, persona: string): string {
+  return (node?.lines ?? []).filter((line) => line.speaker === persona).map((line) => plainWords(line.markdown)).filter(Boolean).join(' ');
+}
+
+/** The question in a coach's words, without what comes before it ("Thank you for telling me."). */
+const questionOf = (says: string) => plainWords(says).split(/(?<=[.!?])\s+/).filter((sentence) => sentence.endsWith('?')).at(-1) ?? plainWords(says);
+
+/**
+ * The scenario's key questions, from its choices: the safety steps that ask something (they are
+ * what an actor most needs an answer for), then the open questions, in file order, each with what
+ * the person says next. Closed questions that are not safety steps are left out: they are the
+ * scenario's mistakes more often than its model.
+ */
+function keyQuestionsOf(scenario: Scenario): KeyQuestion[] {
+  const byId = new Map(scenario.nodes.map((node) => [node.id, node]));
+  const persona = scenario.meta.persona.name;
+  const asks = (choice: Choice) => questionOf(choice.says).endsWith('?');
+  const choices = scenario.nodes.flatMap((node) => (node.kind === 'choice' ? node.choices : []));
+  const safety = choices.filter((choice) => choice.tags.includes('safety') && asks(choice));
+  const open = choices.filter((choice) => choice.code.name === 'Open question');
+  const answered = new Set<string>();
+  const questions: KeyQuestion[] = [];
+  for (const choice of [...safety, ...open]) {
+    const answer = saidIn(byId.get(choice.target), persona);
+    // One question per reply: several choices that lead to the same node get the same answer.
+    if (!answer || answered.has(choice.target)) continue;
+    answered.add(choice.target);
+    questions.push({ question: questionOf(choice.says), answer });
+  }
+  return questions;
+}
+
+/** How many words a passage needs to tell an actor something ("Go on, then." does not). */
+const sayingSomething = (words: string) => words.split(' ').length >= 10;
+
+/**
+ * What the person tells the coach along the model run, after their first line and apart from their
+ * answers to the key questions: the first few passages that say something, in order.
+ */
+function sharedAlongModelRun(scenario: Scenario, answers: ReadonlySet<string>): string[] {
+  const model = modelRunOf(scenario);
+  if (!model) return [];
+  const persona = scenario.meta.persona.name;
+  return transcript(model)
+    .flatMap((entry) => (entry.kind === 'lines' && entry.node !== scenario.start ? [saidIn(entry, persona)] : []))
+    .filter((words) => sayingSomething(words) && !answers.has(words))
+    .slice(0, cardLimits.sharing);
+}
+
 /** The three role cards of a scenario. */
-export function roleCardsOf(scenario: Scenario): RoleCards {
+export function roleCardsOf(scenario: Scenario, vocabulary: Vocabulary = builtInVocabulary): RoleCards {
   const { meta } = scenario;
   const { persona } = meta;
   const about = [persona.pronouns, persona.age !== undefined ? `${persona.age}` : undefined].filter(Boolean).join(', ');
   const firstLine = firstLineOf(scenario);
-  const skillLabels = meta.skills.map((skill) => labelOf(skills, skill));
+  const skillLabels = meta.skills.map((skill) => labelOf(vocabulary.skills, skill));
+  // The file's own answers first (for questions its choices do not ask), then the key questions.
+  const written = persona.if_asked ?? [];
+  const ifAsked = [...written, ...keyQuestionsOf(scenario)].slice(0, Math.max(written.length, cardLimits.questions));
+  const asTrustGrows = persona.shares_as_trust_grows ?? sharedAlongModelRun(scenario, new Set(ifAsked.map((asked) => asked.answer)));
   return {
     client: {
       name: persona.name,
@@ -52,6 +136,8 @@ export function roleCardsOf(scenario: Scenario): RoleCards {
         row('When you feel pushed', persona.when_pushed, `Pull back: shorter answers, a “yes, but”, or a change of subject, as ${persona.name} might.`),
       ],
       ...(firstLine ? { firstLine } : {}),
+      ifAsked,
+      asTrustGrows,
     },
     coach: {
       rows: [

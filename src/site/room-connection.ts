@@ -4,7 +4,7 @@
  * off or reloads sees the current step), and send events through the room's JSON API.
  */
 import { useEffect, useState } from 'react';
-import { requestFor } from '../rooms/api.ts';
+import { requestFor, roomActions } from '../rooms/api.ts';
 import type { RoomEvent } from '../rooms/room.ts';
 import type { OwnReplyView, RoomView } from '../rooms/view.ts';
 
@@ -64,22 +64,34 @@ export function useRoom(code: string): { view: RoomView | undefined; status: Roo
   return { view, status, update: setView };
 }
 
-/** Sends an event to a room; the facilitator's key goes with it when given. */
-export async function sendRoomEvent(code: string, event: RoomEvent, key?: string): Promise<{ ok: true; view: RoomView } | { ok: false; reason: string }> {
+/** Who sends an event: the facilitator's key, or a player's token from joining. */
+export interface Sender {
+  readonly key?: string;
+  readonly token?: string;
+}
+
+/**
+ * Sends an event to a room; the facilitator's key or the player's token goes with it when given.
+ * A join answers with the player's token (kept by the phone, and sent with its votes).
+ */
+export async function sendRoomEvent(code: string, event: RoomEvent, { key, token }: Sender = {}): Promise<{ ok: true; view: RoomView; token?: string } | { ok: false; reason: string; status?: number }> {
   const { action, body } = requestFor(event);
   try {
     const response = await fetch(`${roomPath(code)}/${action}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
-      body: JSON.stringify(body),
+      body: JSON.stringify(token ? { ...body, token } : body),
     });
     const data = await response.json().catch(() => ({}));
-    if (response.ok) return { ok: true, view: data as RoomView };
+    if (response.ok) {
+      const { token: given, ...view } = data as RoomView & { token?: string };
+      return { ok: true, view: view as RoomView, ...(typeof given === 'string' ? { token: given } : {}) };
+    }
     // The server's words for these are for scripts (`Authorization: Bearer`); a person needs the address.
-    if (response.status === 401 || response.status === 403) {
+    if ((response.status === 401 || response.status === 403) && roomActions[action].facilitator) {
       return { ok: false, reason: 'Only the facilitator\'s screen can do that, and this one has no facilitator key (or an old one). Open the facilitator address that `coach group` printed: it ends with #key=.' };
     }
-    return { ok: false, reason: (data as { error?: string }).error ?? `The room server answered ${response.status}` };
+    return { ok: false, reason: (data as { error?: string }).error ?? `The room server answered ${response.status}`, status: response.status };
   } catch {
     return { ok: false, reason: 'The room server could not be reached. Check that `coach group` is still running and that you are on the same network.' };
   }

@@ -7,7 +7,8 @@ import { hasErrors } from '../engine/diagnostics.ts';
 import type { Outcome } from '../engine/front-matter-schema.ts';
 import type { Scenario } from '../engine/types.ts';
 import { problemsReport } from '../node/problems-report.ts';
-import { lintScenarioFiles } from '../node/scenario-files.ts';
+import { lintScenarioFiles, loadVocabulary } from '../node/scenario-files.ts';
+import type { Vocabulary } from '../engine/vocabulary.ts';
 import { renderScenarioMarkdown, type RenderedMarkdown } from './render-scenario.ts';
 
 export interface ScenarioEntry {
@@ -27,6 +28,8 @@ export interface BrokenScenario {
 export interface ScenarioCatalog {
   readonly scenarios: ScenarioEntry[];
   readonly broken: BrokenScenario[];
+  /** The skills and tags, built in and added by the course's vocabulary file, for their labels. */
+  readonly vocabulary: Vocabulary;
 }
 
 let catalog: Promise<ScenarioCatalog> | undefined;
@@ -42,7 +45,8 @@ export function loadScenarioCatalog(): Promise<ScenarioCatalog> {
 }
 
 async function readCatalog(): Promise<ScenarioCatalog> {
-  const results = await lintScenarioFiles([]);
+  const { vocabulary } = await loadVocabulary();
+  const results = await lintScenarioFiles([], { vocabulary });
   const scenarios: ScenarioEntry[] = [];
   const broken: BrokenScenario[] = [];
   for (const result of results) {
@@ -57,7 +61,7 @@ async function readCatalog(): Promise<ScenarioCatalog> {
     for (const node of scenario.nodes) if (node.kind === 'ending') endings[node.outcome]++;
     scenarios.push({ id, scenario, html: renderScenarioMarkdown(scenario), stats: { nodes: scenario.nodes.length, endings } });
   }
-  return { scenarios, broken };
+  return { scenarios, broken, vocabulary };
 }
 
 /** `getStaticPaths` for a page per valid scenario (its group page, its role cards): the id, and the entry as a prop. */

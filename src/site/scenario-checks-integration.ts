@@ -7,7 +7,7 @@
 import type { AstroIntegration } from 'astro';
 import { hasErrors } from '../engine/diagnostics.ts';
 import { problemsReport } from '../node/problems-report.ts';
-import { lintScenarioFiles, scenariosFolder } from '../node/scenario-files.ts';
+import { lintScenarioFiles, loadVocabulary, scenariosFolder } from '../node/scenario-files.ts';
 import { scenarioLiveReload } from './scenario-live-reload.ts';
 import { buildCoderModel } from '../../scripts/coder/build-model.ts';
 
@@ -20,12 +20,16 @@ export function scenarioChecks(): AstroIntegration {
         // The coder learns from the library as it is now, so the pages that code replies follow it.
         logger.info(await buildCoderModel());
         if (command !== 'build') return;
-        const results = await lintScenarioFiles([]);
-        const broken = results.filter((result) => hasErrors(result.file));
-        if (broken.length === 0) return;
+        const vocabulary = await loadVocabulary();
+        const results = await lintScenarioFiles([], { vocabulary: vocabulary.vocabulary });
+        const broken = results.filter((result) => hasErrors(result.file)).map((result) => result.file);
+        // The course's vocabulary file is checked like a scenario: its mistakes stop the build too.
+        const brokenVocabulary = vocabulary.file && hasErrors(vocabulary.file) ? vocabulary.file : undefined;
+        if (broken.length === 0 && !brokenVocabulary) return;
         const width = process.stderr.isTTY && process.stderr.columns ? process.stderr.columns : 80;
-        process.stderr.write(`\n${problemsReport(broken.map((result) => result.file), { color: Boolean(process.stderr.isTTY) && !process.env.NO_COLOR, width })}\n\n`);
-        logger.error(`${broken.length} of ${results.length} scenarios have errors; the site was not built. Fix them (run \`npx coach lint\` to check) and build again.`);
+        process.stderr.write(`\n${problemsReport([...(brokenVocabulary ? [brokenVocabulary] : []), ...broken], { color: Boolean(process.stderr.isTTY) && !process.env.NO_COLOR, width })}\n\n`);
+        const what = [...(brokenVocabulary ? [`\`${brokenVocabulary.path}\` has errors`] : []), ...(broken.length > 0 ? [`${broken.length} of ${results.length} scenarios have errors`] : [])].join(', and ');
+        logger.error(`${what}; the site was not built. Fix them (run \`npx coach lint\` to check) and build again.`);
         process.exit(1);
       },
     },

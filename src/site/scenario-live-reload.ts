@@ -8,9 +8,10 @@
  * and `getStaticPaths` with them, giving a new or renamed file its route), and reload the browser.
  */
 import { statSync } from 'node:fs';
-import { dirname, extname } from 'node:path';
+import { basename, dirname, extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin, ViteDevServer } from 'vite';
+import { vocabularyFileName } from '../engine/vocabulary-file.ts';
 
 /** A path as Vite writes it, with forward slashes on every system. */
 const normalizePath = (path: string) => path.replaceAll('\\', '/');
@@ -18,9 +19,9 @@ const normalizePath = (path: string) => path.replaceAll('\\', '/');
 /** The module that reads the scenarios folder; everything on the site that shows a scenario imports it. */
 const catalogModule = normalizePath(fileURLToPath(new URL('./scenario-catalog.ts', import.meta.url)));
 
-/** Whether `file` is one the catalogue reads: a `.md` file directly in the scenarios folder. */
+/** Whether `file` is one the catalogue reads: a `.md` file directly in the scenarios folder, or its vocabulary file. */
 export function isScenarioFile(file: string, folder: string): boolean {
-  return dirname(normalizePath(file)) === normalizePath(folder) && extname(file).toLowerCase() === '.md';
+  return dirname(normalizePath(file)) === normalizePath(folder) && (extname(file).toLowerCase() === '.md' || basename(file) === vocabularyFileName);
 }
 
 /** How long after a change to look at the file again. */

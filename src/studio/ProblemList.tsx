@@ -55,6 +55,7 @@ export default function ProblemList({ problems, onShowPlace }: ProblemListProps)
                 Line {problem.start.line}, column {problem.start.column}
               </button>{' '}
               <strong className="problem-severity">{nouns[problem.severity][0]}</strong>: <Reason text={problem.reason} />
+              {problem.note && <pre className="problem-note">{problem.note}</pre>}
             </li>
           ))}
         </ol>

@@ -14,6 +14,7 @@ import { classHighlighter } from '@lezer/highlight';
 import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
 import type { Point } from '../engine/types.ts';
 import type { DraftProblem } from './check-draft.ts';
+import { editorStyleNonce } from './style-nonce.ts';
 
 /** What the studio can do with the editor. */
 export interface EditorHandle {
@@ -88,6 +89,8 @@ export default function ScenarioEditor({ ref, initialText, onChange, describedBy
           lintGutter(),
           keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
           siteTheme,
+          // CodeMirror's own styles go in a <style> element: the page's Content-Security-Policy lets in the one with this nonce.
+          EditorView.cspNonce.of(editorStyleNonce),
           // tabindex says out loud what contenteditable already means, so checkers see that the scrolling area holds something focusable.
           EditorView.contentAttributes.of({ 'aria-label': 'Scenario Markdown', 'aria-describedby': describedBy, tabindex: '0' }),
           EditorView.updateListener.of((update) => {

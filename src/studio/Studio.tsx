@@ -8,10 +8,11 @@ import template from '../../cli/templates/new-scenario.md?raw';
 import { fillScenarioTemplate } from '../engine/template.ts';
 import type { Point } from '../engine/types.ts';
 import { downloadFile } from '../site/download.ts';
+import type { Vocabulary } from '../engine/vocabulary.ts';
 import type { DraftReport } from './check-draft.ts';
 import ConfirmButton from '../components/ConfirmButton.tsx';
 import DiagramView from './DiagramView.tsx';
-import { DraftChecker } from './draft-checker.ts';
+import { checkLimitMs, DraftChecker } from './draft-checker.ts';
 import { loadDraft, saveDraft } from './draft-store.ts';
 import type { LaidOutDiagram } from './layout-diagram.ts';
 import PreviewPanel from './PreviewPanel.tsx';
@@ -21,6 +22,8 @@ import ScenarioEditor, { type EditorHandle } from './ScenarioEditor.tsx';
 export interface StudioProps {
   /** Ids of the course's modules, which a scenario's `modules:` may name. */
   readonly modules: readonly string[];
+  /** The skills and tags a scenario may use: built in, and added by the course's `scenarios/vocabulary.yaml`. */
+  readonly vocabulary?: Vocabulary;
 }
 
 /** How long typing must pause before the draft is checked and kept. */
@@ -37,12 +40,14 @@ function isTemplate(text: string, fileName: string): boolean {
   return text.trim() === '' || text === templateFor(firstFileName) || text === templateFor(fileName);
 }
 
-export default function Studio({ modules }: StudioProps) {
+export default function Studio({ modules, vocabulary }: StudioProps) {
   const editor = useRef<EditorHandle>(null);
   const checker = useRef<DraftChecker | null>(null);
   const [initial] = useState(() => loadDraft());
   const [fileName, setFileName] = useState(initial?.fileName ?? firstFileName);
   const [report, setReport] = useState<DraftReport | undefined>();
+  /** Said when a check ran too long and was stopped, until the next check of newer text answers. */
+  const [stopped, setStopped] = useState('');
   const [diagram, setDiagram] = useState<LaidOutDiagram | undefined>();
   const [announcement, setAnnouncement] = useState('');
   const [kept, setKept] = useState(true);
@@ -68,7 +73,7 @@ export default function Studio({ modules }: StudioProps) {
     clearTimeout(timer.current);
     timer.current = setTimeout(() => {
       const draft = draftNow();
-      checker.current?.check({ ...draft, modules });
+      checker.current?.check({ ...draft, modules, ...(vocabulary ? { vocabulary } : {}) });
       setKept(saveDraft(draft));
     }, pauseMs);
   }
@@ -76,15 +81,20 @@ export default function Studio({ modules }: StudioProps) {
   useEffect(() => {
     const draftChecker = new DraftChecker((finding) => {
       if (finding.kind === 'layout') return setDiagram(finding.diagram);
+      setStopped('');
       setReport(finding.report);
       editor.current?.showProblems(finding.draft.text, finding.report.problems);
       const counts = problemCounts(finding.report.problems);
       if (counts !== lastCounts.current) announce(`${restoredNotice.current} Checked: ${counts}.`.trimStart());
       lastCounts.current = counts;
       restoredNotice.current = '';
+    }, () => {
+      const words = `The check of this draft took longer than ${checkLimitMs / 1000} seconds, so it was stopped and the checker started again. Change the text (a very large draft may be worth splitting) and it checks again.`;
+      setStopped(words);
+      announce(words);
     });
     checker.current = draftChecker;
-    draftChecker.check({ ...draftNow(), modules });
+    draftChecker.check({ ...draftNow(), modules, ...(vocabulary ? { vocabulary } : {}) });
     if (initial) announce(restoredNotice.current);
     // Leaving the page mid-pause would lose the last keystrokes: keep them now.
     const keepNow = () => edited.current && saveDraft(draftNow());
@@ -145,7 +155,8 @@ export default function Studio({ modules }: StudioProps) {
 
       <section className="studio-panel studio-problems" aria-labelledby="problems-title">
         <h2 id="problems-title">Problems</h2>
-        {report ? <ProblemList problems={report.problems} onShowPlace={showLine} /> : <p>Checking…</p>}
+        {stopped && <p className="notice">{stopped}</p>}
+        {report ? <ProblemList problems={report.problems} onShowPlace={showLine} /> : !stopped && <p>Checking…</p>}
       </section>
 
       <section className="studio-panel studio-diagram" aria-labelledby="diagram-title">

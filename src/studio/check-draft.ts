@@ -10,6 +10,7 @@ import { diagramEdges } from '../engine/diagram.ts';
 import { severityOf, type Severity } from '../engine/diagnostics.ts';
 import { lintScenario } from '../engine/lint.ts';
 import type { Point, Scenario } from '../engine/types.ts';
+import { builtInVocabulary, type Vocabulary } from '../engine/vocabulary.ts';
 import type { DiagramGraph, DiagramNode } from './layout-diagram.ts';
 
 export interface DraftRequest {
@@ -19,6 +20,8 @@ export interface DraftRequest {
   readonly fileName: string;
   /** Ids of the course's modules, which `modules:` may name. */
   readonly modules: readonly string[];
+  /** The skills and tags a scenario may use; the built-in ones when absent. */
+  readonly vocabulary?: Vocabulary;
 }
 
 /** One problem, as `coach lint` reports it, with where it starts and ends (1-based lines and columns). */
@@ -28,6 +31,8 @@ export interface DraftProblem {
   readonly ruleId: string;
   readonly start: Point;
   readonly end: Point;
+  /** More lines under the reason: a failing check's walk, step by step. */
+  readonly note?: string;
 }
 
 export interface DraftReport {
@@ -44,13 +49,13 @@ export interface DraftReport {
 }
 
 /** Checks a draft as `coach test` checks a file, and describes what it found for the studio. */
-export function checkDraft({ text, fileName, modules }: DraftRequest): DraftReport {
-  const result = lintScenario(new VFile({ path: fileName, value: text }), { modules, walkChecks: true });
+export function checkDraft({ text, fileName, modules, vocabulary = builtInVocabulary }: DraftRequest): DraftReport {
+  const result = lintScenario(new VFile({ path: fileName, value: text }), { modules, walkChecks: true, skills: vocabulary.skills, tags: vocabulary.tags });
   const { file, tree, exploration } = result;
   const problems = file.messages.map((message): DraftProblem => {
     const start = { line: message.line ?? 1, column: message.column ?? 1 };
     const end = message.place && 'end' in message.place ? message.place.end : start;
-    return { severity: severityOf(message), reason: message.reason, ruleId: message.ruleId ?? '', start, end: { line: end.line, column: end.column } };
+    return { severity: severityOf(message), reason: message.reason, ruleId: message.ruleId ?? '', start, end: { line: end.line, column: end.column }, ...(message.note ? { note: message.note } : {}) };
   });
   const explored = exploration !== undefined && !exploration.capped;
   const reached = new Set(exploration?.nodesReached);

@@ -8,23 +8,53 @@ import type { RenderedMarkdown } from '../site/render-scenario.ts';
 import type { DraftRequest } from './check-draft.ts';
 import type { WorkerAnswer, WorkerRequest } from './check-worker.ts';
 
+/**
+ * How long a check (and its diagram) may take before the worker is stopped and a new one started:
+ * a large draft checks in a few seconds; a draft that takes longer would otherwise leave the
+ * studio saying "Checking…" for ever, even after the text is replaced.
+ */
+export const checkLimitMs = 15_000;
+
 /** A check's report or its diagram's layout, as the worker answered it, with the draft it is about. */
 export type Finding = Extract<WorkerAnswer, { kind: 'check' | 'layout' }> & { readonly draft: DraftRequest };
 
 export class DraftChecker {
-  readonly #worker: Worker;
+  #worker!: Worker;
   readonly #onFinding: (finding: Finding) => void;
+  readonly #onStopped: (draft: DraftRequest) => void;
+  #watchdog: ReturnType<typeof setTimeout> | undefined;
   #lastId = 0;
   /** The draft the worker is checking now, if any. */
   #running: DraftRequest | undefined;
   #waiting: DraftRequest | undefined;
   readonly #renders = new Map<number, (html: RenderedMarkdown) => void>();
 
-  /** Starts the worker; `onFinding` is called with each report and layout about the latest text. */
-  constructor(onFinding: (finding: Finding) => void) {
+  /**
+   * Starts the worker; `onFinding` is called with each report and layout about the latest text,
+   * `onStopped` with a draft whose check ran past {@link checkLimitMs} and was stopped.
+   */
+  constructor(onFinding: (finding: Finding) => void, onStopped: (draft: DraftRequest) => void = () => {}) {
     this.#onFinding = onFinding;
+    this.#onStopped = onStopped;
+    this.#startWorker();
+  }
+
+  #startWorker() {
     this.#worker = new Worker(new URL('./check-worker.ts', import.meta.url), { type: 'module', name: 'scenario-checks' });
     this.#worker.addEventListener('message', (event: MessageEvent<WorkerAnswer>) => this.#receive(event.data));
+  }
+
+  /** Stops a worker that is taking too long, starts a new one, and checks the newest text if there is newer text. */
+  #stopLongCheck() {
+    const stopped = this.#running;
+    this.#worker.terminate();
+    this.#renders.clear();
+    this.#running = undefined;
+    this.#startWorker();
+    if (stopped) this.#onStopped(stopped);
+    const next = this.#waiting;
+    this.#waiting = undefined;
+    if (next) this.#send(next);
   }
 
   /** Asks for a check of this text, as soon as the worker is free. */
@@ -44,11 +74,14 @@ export class DraftChecker {
 
   /** Stops the worker. */
   dispose(): void {
+    clearTimeout(this.#watchdog);
     this.#worker.terminate();
   }
 
   #send(draft: DraftRequest) {
     this.#running = draft;
+    clearTimeout(this.#watchdog);
+    this.#watchdog = setTimeout(() => this.#stopLongCheck(), checkLimitMs);
     this.#worker.postMessage({ kind: 'check', id: ++this.#lastId, draft } satisfies WorkerRequest);
   }
 
@@ -61,6 +94,7 @@ export class DraftChecker {
     // What the worker found about text that has changed since is of no use: newer text is waiting.
     if (!this.#waiting && this.#running) this.#onFinding({ ...answer, draft: this.#running });
     if (answer.kind === 'layout') {
+      clearTimeout(this.#watchdog);
       this.#running = undefined;
       const next = this.#waiting;
       this.#waiting = undefined;

@@ -28,6 +28,24 @@ for (const theme of ['light', 'dark'] as const) {
     });
   }
 
+  test(`a knowledge check answered to its score has no axe violations at 320 px in the ${theme} theme`, async ({ page }) => {
+    await clearStorage(page);
+    await page.setViewportSize({ width: 320, height: 740 });
+    await page.emulateMedia({ colorScheme: theme });
+    await page.goto('/modules/what-recovery-means');
+    const check = page.getByRole('region', { name: 'Check your understanding' });
+    // Answer each question drawn with its first option, as laid out: some right, most likely some not.
+    for (let i = 1; i <= 6; i++) {
+      const form = check.getByRole('form', { name: new RegExp(`^Question ${i} of 6\\.`) });
+      await form.getByRole('radio').first().check();
+      await form.getByRole('button', { name: 'Check answer' }).click();
+      await expect(form.getByText(/^(Correct|Not quite)\. /)).toBeVisible();
+    }
+    await expect(check.getByText(/^You answered \d of 6 correctly\.$/)).toBeVisible();
+    await expectNoAxeViolations(page);
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+  });
+
   for (const width of [320, 375]) {
     test(`the player mid-run, its debrief, the run history and My progress have no axe violations at ${width} px in the ${theme} theme`, async ({ page }) => {
       await clearStorage(page);

@@ -66,7 +66,7 @@ test('a group plays a scenario on one screen to its debrief with the keyboard al
 
   const debrief = page.getByRole('region', { name: 'Group debrief' });
   await expect(page.getByRole('heading', { name: 'Group debrief' })).toBeFocused();
-  await expect(debrief).toContainText(/The group chose the MI-consistent option at \d+ of \d+ steps?\./);
+  await expect(debrief).toContainText(/The group chose an MI-consistent option, a safety step or a straight answer at \d+ of \d+ steps?\./);
   await expect(debrief.getByRole('table').getByRole('row', { name: /Reflection-to-question ratio/ })).toBeVisible();
   await expect(debrief.getByRole('heading', { name: 'To talk about' })).toBeVisible();
   await expect(debrief.getByText(/^Votes: 1 \(.+\) 2 ·/).first()).toBeVisible();

@@ -1,6 +1,35 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { clearStorage, course, expectFocused, fillStorage, sidewaysOverflow, tabTo } from './helpers.ts';
+import { parse as parseYaml } from 'yaml';
+import { clearStorage, course, expectFocused, fillStorage, focusedText, sidewaysOverflow, tabTo } from './helpers.ts';
+
+/** The questions of the attempt on show, in order: each with its number, its legend (the form's name) and its options as laid out. */
+function drawnQuestions(page: Page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLFormElement>('form[data-question]')]
+      .filter((form) => !form.hidden)
+      .map((form) => ({
+        id: form.dataset.question!,
+        number: form.querySelector('[data-number]')!.textContent!,
+        legend: form.querySelector('legend')!.textContent!.trim(),
+        options: [...form.querySelectorAll('label')].map((label) => label.textContent!),
+      })),
+  );
+}
+
+/** The module's answer key, as the page fetches it once the reader answers: which option (by its place on screen) is right, and each question's section. */
+async function answerKey(page: Page, moduleId: string) {
+  const key = (await (await page.request.get(`/modules/${moduleId}/check.json`)).json()) as Record<string, { answer: number }>;
+  const bank = parseYaml(readFileSync(`content/checks/${moduleId}.yaml`, 'utf8')) as { questions: Array<{ id: string; section: string; options: Array<{ text: string }> }> };
+  const laidOut = await drawnQuestions(page);
+  return {
+    /** Where the right option stands on screen. */
+    rightPlace: (id: string) => laidOut.find((question) => question.id === id)!.options.indexOf(bank.questions.find((question) => question.id === id)!.options[key[id]!.answer]!.text),
+    sectionOf: (id: string) => bank.questions.find((question) => question.id === id)!.section,
+  };
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 test.beforeEach(async ({ page }) => clearStorage(page));
 
@@ -26,31 +55,100 @@ test('the first Tab pass reaches the reflection, the knowledge check and Mark co
   await page.goto('/modules/mi-oars');
   // From the top of the page, without scrolling first: the controls are live wherever they are.
   await tabTo(page, /Save reflection/, 400);
-  await tabTo(page, /Would you say the group helped you, or not really\?/, 20);
+  const firstOption = (await drawnQuestions(page))[0]!.options[0]!;
+  await tabTo(page, new RegExp(`^${escape(firstOption)}$`), 20);
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
-  await expect(page.getByText(/^Correct\. Yes\. It invites Kofi to answer in his own words/)).toBeVisible();
+  // The verdict and its feedback take the focus, so a screen reader reads them.
+  await expectFocused(page, /^(Correct|Not quite)\. /);
   await tabTo(page, /Mark this module as complete/, 100);
   await page.keyboard.press('Enter');
   await expectFocused(page, /Completed/);
   await expect(page.getByText(/Marked complete on/)).toBeVisible();
 });
 
-test('a knowledge check gives feedback, and the answer is kept', async ({ page }) => {
+test('a knowledge check shows an attempt of six questions, keeps each answer, and shows the same attempt after a reload', async ({ page }) => {
   await page.goto('/modules/what-recovery-means');
-  const form = page.getByRole('form', { name: /Which CHIME process is she talking about most\?/ });
-  const question = form.getByRole('group');
-  await question.getByLabel('Empowerment: control over her own life').check();
+  const check = page.getByRole('region', { name: 'Check your understanding' });
+  const drawn = await drawnQuestions(page);
+  expect(drawn).toHaveLength(6);
+  expect(drawn.map((question) => question.number)).toEqual([1, 2, 3, 4, 5, 6].map((n) => `Question ${n} of 6.`));
+  const key = await answerKey(page, 'what-recovery-means');
+  const [first] = drawn;
+  const form = check.getByRole('form', { name: first!.legend });
+  await form.getByLabel(first!.options[key.rightPlace(first!.id)]!, { exact: true }).check();
   await form.getByRole('button', { name: 'Check answer' }).click();
-  await expect(form.getByText(/^Not quite\./)).toBeVisible();
-  await question.getByLabel('Identity: her sense of who she is').check();
-  await form.getByRole('button', { name: 'Check answer' }).click();
-  await expect(form.getByText(/^Correct\. Yes: rebuilding a positive sense of self/)).toBeVisible();
+  await expect(form.getByText(/^Correct\. /)).toBeVisible();
+  // The first answer counts: it cannot be changed, and there is nothing more to check.
+  await expect(form.getByRole('radio').first()).toBeDisabled();
+  await expect(form.getByRole('button', { name: 'Check answer' })).toBeHidden();
+
   await page.reload();
-  await expect(form.getByText(/^Correct\. Yes: rebuilding a positive sense of self/)).toBeVisible();
-  await expect(question.getByLabel('Identity: her sense of who she is')).toBeChecked();
+  expect(await drawnQuestions(page)).toEqual(drawn);
+  await expect(check.getByRole('form', { name: first!.legend }).getByText(/^Correct\. /)).toBeVisible();
+  await expect(check.getByRole('form', { name: first!.legend }).getByLabel(first!.options[key.rightPlace(first!.id)]!, { exact: true })).toBeChecked();
   await page.goto('/progress');
   await expect(page.getByText('1 of 1 questions answered correctly.')).toBeVisible();
+});
+
+test('the answers are not in the page until the reader checks one', async ({ page }) => {
+  const keyRequests: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/check.json')) keyRequests.push(request.url());
+  });
+  await page.goto('/modules/what-recovery-means');
+  await expect(page.getByRole('form').first()).toBeVisible();
+  // Everything the page holds, shown or not: its text and every attribute.
+  const held = await page.evaluate(() => ({
+    text: document.documentElement.textContent ?? '',
+    attributes: [...document.querySelectorAll('*')].flatMap((element) => [...element.attributes].map((attribute) => `${attribute.name}=${attribute.value}`)),
+  }));
+  const bank = parseYaml(readFileSync('content/checks/what-recovery-means.yaml', 'utf8')) as { questions: Array<{ options: Array<{ feedback: string }> }> };
+  for (const feedback of bank.questions.flatMap((question) => question.options.map((option) => option.feedback))) expect(held.text).not.toContain(feedback);
+  expect(held.attributes.filter((attribute) => /correct|feedback=./i.test(attribute))).toEqual([]);
+  expect(keyRequests).toEqual([]);
+
+  const [first] = await drawnQuestions(page);
+  const form = page.getByRole('form', { name: first!.legend });
+  await form.getByRole('radio').first().check();
+  await form.getByRole('button', { name: 'Check answer' }).click();
+  await expect(form.getByText(/^(Correct|Not quite)\. /)).toBeVisible();
+  expect(keyRequests).toEqual([expect.stringMatching(/\/modules\/what-recovery-means\/check\.json$/)]);
+});
+
+test('a finished check gives the score and what to read again, and "Try again" draws a new attempt', async ({ page }) => {
+  await page.goto('/modules/what-recovery-means');
+  const check = page.getByRole('region', { name: 'Check your understanding' });
+  const drawn = await drawnQuestions(page);
+  const key = await answerKey(page, 'what-recovery-means');
+  // Two wrong, four right.
+  for (const [i, question] of drawn.entries()) {
+    const right = key.rightPlace(question.id);
+    const pick = i < 2 ? (right + 1) % question.options.length : right;
+    const form = check.getByRole('form', { name: question.legend });
+    await form.getByLabel(question.options[pick]!, { exact: true }).check();
+    await form.getByRole('button', { name: 'Check answer' }).click();
+    await expect(form.getByText(i < 2 ? /^Not quite\. / : /^Correct\. /)).toBeVisible();
+  }
+  const score = check.getByRole('status').filter({ hasText: 'You answered' });
+  await expect(score).toHaveText('You answered 4 of 6 correctly.');
+  const missedSections = [...new Set(drawn.slice(0, 2).map((question) => key.sectionOf(question.id)))];
+  const readAgain = check.getByRole('list').last().getByRole('link');
+  await expect(readAgain).toHaveCount(missedSections.length);
+  for (const slug of missedSections) {
+    await expect(check.locator(`a[href="#${slug}"]`)).toBeVisible();
+    await expect(page.locator(`[id="${slug}"]`), `the section ${slug} on the page`).toHaveCount(1);
+  }
+
+  await check.getByRole('button', { name: 'Try again with new questions' }).click();
+  const again = await drawnQuestions(page);
+  expect(again).toHaveLength(6);
+  expect(again).not.toEqual(drawn);
+  await expect(check.getByText(/^(Correct|Not quite)\. /)).toHaveCount(0);
+  await expect(score).toBeHidden();
+  expect(await focusedText(page)).toBe(again[0]!.options[0]);
+  await page.reload();
+  expect(await drawnQuestions(page)).toEqual(again);
 });
 
 test('a reflection is saved on this device and listed on My progress', async ({ page }) => {

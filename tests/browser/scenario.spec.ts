@@ -42,7 +42,8 @@ test('a scenario can be played to its ending with the keyboard alone, with an un
   await expect(debrief.getByText('positive', { exact: true })).toBeVisible();
   await expect(debrief.getByText(/Jordan arrived sure this was one more plan made for them/)).toBeVisible();
   await expect(debrief.getByRole('listitem')).toHaveCount(8);
-  await expect(debrief.getByText(/A more MI-consistent option here:/)).toBeVisible();
+  // The model run is not marked as a miss anywhere, though it answers Jordan's direct question with information.
+  await expect(debrief.getByText(/A more MI-consistent option here:|The safety step here:|The straight answer here:/)).toHaveCount(0);
   const table = debrief.getByRole('table');
   await expect(table.getByRole('row', { name: /Reflection-to-question ratio/ })).toContainText('3:1 (3 reflections, 1 question)');
   await expect(table.getByRole('row', { name: /Percent complex reflections/ })).toContainText('100% (3 of 3)');

@@ -37,9 +37,13 @@ async function start(roomsDir = mkdtempSync(join(tmpdir(), 'rooms-'))) {
       headers: { 'content-type': init.type ?? 'application/json', ...(init.key ? { authorization: `Bearer ${init.key}` } : {}) },
       ...(init.raw !== undefined ? { body: init.raw } : init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
     });
-    return { status: response.status, json: (await response.json().catch(() => undefined)) as (RoomView & { error?: string }) | undefined, headers: response.headers };
+    return { status: response.status, json: (await response.json().catch(() => undefined)) as (RoomView & { error?: string; token?: string }) | undefined, headers: response.headers };
   };
-  return { server, base, call, roomsDir, warnings };
+  /** A phone joins under a name and keeps the token the room gives it. */
+  const joinAs = async (code: string, name: string) => (await call(`/api/rooms/${code}/players`, { body: { name } })).json!.token!;
+  /** A phone votes under its name with its token. */
+  const voteAs = (code: string, player: string, choice: unknown, token: string) => call(`/api/rooms/${code}/votes`, { body: { player, choice, token } });
+  return { server, base, call, joinAs, voteAs, roomsDir, warnings };
 }
 
 describe('the room API', () => {
@@ -51,13 +55,14 @@ describe('the room API', () => {
   });
 
   it('refuses bad JSON, a choice not offered, a wrong content type and an oversized body, with a reason', async () => {
-    const { server, call } = await start();
+    const { server, call, joinAs, voteAs } = await start();
     const { code, key } = await server.openRoom(loaded);
+    const ana = await joinAs(code, 'Ana');
     await call(`/api/rooms/${code}/start`, { body: { mode: 'vote' }, key });
-    expect(await call(`/api/rooms/${code}/votes`, { raw: '{"player": "Ana", "choice": ' })).toMatchObject({ status: 400, json: { error: 'Unexpected body that is not JSON, expected a JSON object such as {"player": "Ana", "choice": 2}' } });
+    expect(await call(`/api/rooms/${code}/votes`, { raw: '{"player": "Ana", "choice": ' })).toMatchObject({ status: 400, json: { error: 'Unexpected body that is not JSON, expected a JSON object such as {"player": "Ana", "choice": 2, "token": "<from joining>"}' } });
     expect(await call(`/api/rooms/${code}/players`, { raw: 'Ana' })).toMatchObject({ status: 400, json: { error: 'Unexpected body that is not JSON, expected a JSON object such as {"name": "Ana"}' } });
-    expect(await call(`/api/rooms/${code}/votes`, { body: { player: 'Ana', choice: 3 } })).toMatchObject({ status: 400, json: { error: 'There is no choice 3 at this step: the choices offered are 1 to 2' } });
-    expect(await call(`/api/rooms/${code}/votes`, { body: { player: 'Ana', choice: 'two' } })).toMatchObject({ status: 400, json: { error: 'Unexpected `choice`, expected a whole number from 1' } });
+    expect(await voteAs(code, 'Ana', 3, ana)).toMatchObject({ status: 400, json: { error: 'There is no choice 3 at this step: the choices offered are 1 to 2' } });
+    expect(await voteAs(code, 'Ana', 'two', ana)).toMatchObject({ status: 400, json: { error: 'Unexpected `choice`, expected a whole number from 1' } });
     expect(await call(`/api/rooms/${code}/votes`, { raw: 'player=Ana&choice=1', type: 'application/x-www-form-urlencoded' })).toMatchObject({ status: 415 });
     const big = await call(`/api/rooms/${code}/votes`, { body: { player: 'Ana', choice: 1, padding: 'x'.repeat(maxBodyBytes) } });
     expect(big).toMatchObject({ status: 400, json: { error: expect.stringMatching(new RegExp(`^Unexpected body of \\d+ bytes, expected at most ${maxBodyBytes}$`)) } });
@@ -65,12 +70,13 @@ describe('the room API', () => {
   });
 
   it('keeps one vote per player per step: voting again replaces it', async () => {
-    const { server, call } = await start();
+    const { server, call, joinAs, voteAs } = await start();
     const { code, key } = await server.openRoom(loaded);
+    const [ana, ben] = [await joinAs(code, 'Ana'), await joinAs(code, 'Ben')];
     await call(`/api/rooms/${code}/start`, { body: { mode: 'vote' }, key });
-    await call(`/api/rooms/${code}/votes`, { body: { player: 'Ana', choice: 1 } });
-    await call(`/api/rooms/${code}/votes`, { body: { player: 'Ben', choice: 1 } });
-    const again = await call(`/api/rooms/${code}/votes`, { body: { player: 'Ana', choice: 2 } });
+    await voteAs(code, 'Ana', 1, ana);
+    await voteAs(code, 'Ben', 1, ben);
+    const again = await voteAs(code, 'Ana', 2, ana);
     expect(again).toMatchObject({ status: 200, json: { votes: { 1: 1, 2: 1 }, voters: { Ana: 2, Ben: 1 }, players: ['Ana', 'Ben'] } });
     expect((await call(`/api/rooms/${code}`)).json).toMatchObject({ node: 'hello', offered: [{ number: 1, says: 'Twenty minutes is what you have.' }, { number: 2 }], votes: { 1: 1, 2: 1 } });
 
@@ -81,15 +87,16 @@ describe('the room API', () => {
   });
 
   it('refuses to move on without the key (401) or with a wrong one (403), and moves on with it', async () => {
-    const { server, call } = await start();
+    const { server, call, joinAs, voteAs } = await start();
     const { code, key } = await server.openRoom(loaded);
     const noKey = await call(`/api/rooms/${code}/advance`, { body: {} });
     expect(noKey).toMatchObject({ status: 401, json: { error: '`advance` is for the facilitator: send the room\'s key as `Authorization: Bearer <key>`' } });
     expect(noKey.headers.get('www-authenticate')).toBe('Bearer realm="room"');
     expect(await call(`/api/rooms/${code}/advance`, { body: {}, key: 'not-the-key' })).toMatchObject({ status: 403 });
     expect(await call(`/api/rooms/${code}/advance`, { body: {}, key })).toMatchObject({ status: 409, json: { error: 'The room has not started yet: start it first' } });
+    const ana = await joinAs(code, 'Ana');
     await call(`/api/rooms/${code}/start`, { body: { mode: 'vote' }, key });
-    await call(`/api/rooms/${code}/votes`, { body: { player: 'Ana', choice: 1 } });
+    await voteAs(code, 'Ana', 1, ana);
     expect(await call(`/api/rooms/${code}/advance`, { body: {}, key })).toMatchObject({ status: 200, json: { phase: 'revealed', decision: { choice: 1, by: 'majority', code: 'Simple reflection' } } });
     expect(await call(`/api/rooms/${code}/advance`, { key, method: 'POST' })).toMatchObject({ status: 200, json: { phase: 'voting', node: 'listens' } });
     expect(await call(`/api/rooms/${code}/undo`, { body: {}, key })).toMatchObject({ status: 200, json: { phase: 'voting', node: 'hello', voters: { Ana: 1 } } });
@@ -180,8 +187,9 @@ describe('the room API', () => {
   it('saves every change and resumes the room when the server starts again', async () => {
     const first = await start();
     const { code, key } = await first.server.openRoom(loaded);
+    const ana = await first.joinAs(code, 'Ana');
     await first.call(`/api/rooms/${code}/start`, { body: { mode: 'vote' }, key });
-    await first.call(`/api/rooms/${code}/votes`, { body: { player: 'Ana', choice: 2 } });
+    await first.voteAs(code, 'Ana', 2, ana);
     await first.server.close();
     servers = servers.filter((server) => server !== first.server);
     const saved = JSON.parse(readFileSync(join(first.roomsDir, `${code}.json`), 'utf8'));

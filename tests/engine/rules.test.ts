@@ -8,8 +8,8 @@ import { exploreScenario } from '../../src/engine/explore.ts';
 import { fixtureModules, goodEnding, lintText, messagesOf, problemsOf, scenario } from '../helpers.ts';
 
 const codes = '`Open question`, `Closed question`, `Simple reflection`, `Complex reflection`, `Summary`, `Affirm`, `Seeking collaboration`, `Emphasizing autonomy`, `Giving information`, `Persuade with permission`, `Persuade`, `Confront`';
-const skillIds = '`engaging`, `focusing`, `evoking`, `planning`, `open-questions`, `affirmations`, `reflections`, `simple-reflections`, `complex-reflections`, `double-sided-reflections`, `summaries`, `oars`, `change-talk`, `sustain-talk`, `discord`, `righting-reflex`, `autonomy-support`, `seeking-collaboration`, `elicit-provide-elicit`, `agenda-mapping`, `giving-information`, `shared-decision-making`, `goal-setting`, `action-planning`, `strengths`, `hope`, `self-disclosure`, `boundaries`, `safety`, `linking-to-resources`, `advocacy`, `family-support`, `group-facilitation`';
-const tagIds = '`team-talk`, `option-talk`, `decision-talk`, `seek-participation`, `help-explore-options`, `assess-values`, `reach-decision`, `evaluate-decision`, `hope`, `person-driven`, `many-pathways`, `holistic`, `peer-support`, `relationships`, `culture`, `trauma-informed`, `strengths`, `respect`, `health`, `home`, `purpose`, `community`, `connectedness`, `identity`, `meaning`, `empowerment`, `autonomy`, `safety`';
+const skillIds = '`engaging`, `focusing`, `evoking`, `planning`, `open-questions`, `affirmations`, `reflections`, `simple-reflections`, `complex-reflections`, `double-sided-reflections`, `summaries`, `oars`, `change-talk`, `sustain-talk`, `discord`, `righting-reflex`, `autonomy-support`, `seeking-collaboration`, `elicit-provide-elicit`, `agenda-mapping`, `giving-information`, `shared-decision-making`, `goal-setting`, `action-planning`, `strengths`, `hope`, `self-disclosure`, `boundaries`, `safety`, `linking-to-resources`, `advocacy`, `family-support`, `group-facilitation`, `vocational-recovery`, `self-care`';
+const tagIds = '`team-talk`, `option-talk`, `decision-talk`, `seek-participation`, `help-explore-options`, `assess-values`, `reach-decision`, `evaluate-decision`, `hope`, `person-driven`, `many-pathways`, `holistic`, `peer-support`, `relationships`, `culture`, `trauma-informed`, `strengths`, `respect`, `health`, `home`, `purpose`, `community`, `connectedness`, `identity`, `meaning`, `empowerment`, `autonomy`, `safety`, `straight-answer`';
 const moduleIds = fixtureModules.map((id) => `\`${id}\``).join(', ');
 const choice = (code: string, target: string, extra = '') => `- **${code}:** "Words." -> ${target}\n  - feedback: f\n${extra}`;
 
@@ -67,7 +67,7 @@ describe('the file and its front matter', () => {
       `3:1 error Unexpected key \`sumary\`, expected one of ${keys}; did you mean \`summary\`?`,
     ]);
     expect(problemsOf(lintText(scenario(goodEnding, 'checks:\n  - pth: [good]\n    outcome: positive\n').replace('  name: Sam', '  nmae: Sam')))).toEqual([
-      '5:3 error Unexpected key `nmae` in `persona`, expected one of `name`, `pronouns`, `age`, `situation`, `strengths`, `wants`, `when_listened_to`, `when_pushed`; did you mean `name`?',
+      '5:3 error Unexpected key `nmae` in `persona`, expected one of `name`, `pronouns`, `age`, `situation`, `strengths`, `wants`, `when_listened_to`, `when_pushed`, `if_asked`, `shares_as_trust_grows`; did you mean `name`?',
       '9:5 error Unexpected key `pth` in `checks[0]`, expected one of `path`, `outcome`, `ending`, `state`; did you mean `path`?',
     ]);
   });
@@ -76,7 +76,7 @@ describe('the file and its front matter', () => {
     const front = (persona: string, extra = '') => `---\ntitle: t\nsummary: s\npersona:\n  name: Sam\n${persona}${extra}---\n\n${goodEnding}`;
     expect(problemsOf(lintText(front('  wants: A steady job\n  when_listened_to: Opens up.\n  when_pushed: Goes quiet.\n', 'coach_goal: Hear what Sam wants.\n')))).toEqual([]);
     expect(problemsOf(lintText(front('  when_pused: Goes quiet.\n  when_listened_to: ""\n', 'coach_goal: 3\n')))).toEqual([
-      '6:3 error Unexpected key `when_pused` in `persona`, expected one of `name`, `pronouns`, `age`, `situation`, `strengths`, `wants`, `when_listened_to`, `when_pushed`; did you mean `when_pushed`?',
+      '6:3 error Unexpected key `when_pused` in `persona`, expected one of `name`, `pronouns`, `age`, `situation`, `strengths`, `wants`, `when_listened_to`, `when_pushed`, `if_asked`, `shares_as_trust_grows`; did you mean `when_pushed`?',
       '7:21 error Unexpected value `` for `persona.when_listened_to`, expected a sentence',
       '8:13 error Unexpected value `3` for `coach_goal`, expected a sentence saying what the coach aims for',
     ]);
@@ -123,10 +123,10 @@ describe('nodes', () => {
     ]);
   });
 
-  it('rejects a second node with the same id, pointing at the first', () => {
+  it('rejects a second node with the same id, pointing at the first in its words and as its related place', () => {
     const result = lintText(scenario('## Good\n\n**Outcome:** positive\n\nA.\n\n## good\n\n**Outcome:** mixed\n\nB.\n'));
     expect(problemsOf(result)).toEqual([
-      '16:1 error Unexpected second node with id `good`, expected every node id to be unique (rename one heading, or give it `{#another-id}`)',
+      '16:1 error Unexpected second node with id `good` (`## Good` on line 10 and `## good` here both make it), expected every node id to be unique (rename one heading, or give it `{#another-id}`)',
     ]);
     const cause = result.file.messages.find((m) => m.ruleId === 'duplicate-node')?.cause as { line?: number; reason?: string };
     expect([cause.line, cause.reason]).toEqual([10, 'First defined here']);
@@ -184,7 +184,7 @@ describe('choices', () => {
   it('needs a target, quoted words and feedback', () => {
     expect(problemsOf(lintText(scenario(`## a\n\n- **Affirm:** "x"\n  - feedback: f\n- **Affirm:** x -> good\n  - feedback: f\n- **Affirm:** "y" -> good\n\n${goodEnding}`)))).toEqual([
       '12:1 error Unexpected choice without a target in node `a`, expected `**Code:** "what the coach says" -> target`',
-      '14:1 error Unexpected `x` before `->`, expected what the coach says in quotes: `**Code:** "what the coach says" -> target`',
+      '14:1 error Unexpected `x` before `->`, expected what the coach says in double quotes, straight (") or curly (“ ”): `"x" -> good`',
       '16:1 error Unexpected choice without feedback in node `a`, expected a nested item `- feedback: …` saying what this choice does',
     ]);
   });
@@ -425,7 +425,7 @@ describe('checks', () => {
       '17:5 error Check 4 fails: expected to end at `bad`, but the walk ends at `good`',
       '19:5 error Check 5 fails: expected a positive outcome, but the walk stops at `a`, which is not an ending',
       '21:21 error Check 6 fails: the walk reached the ending `good`, but the path goes on to `a`',
-      '25:15 error Check 8 fails: the path expects `bad` next, but the walk is at `good`',
+      '25:15 error Check 8 fails: the path expects `bad` next, but the walk is at `good`: route node `b` went on to `good`, as `rapport > 0` holds (rapport = 1)',
       '27:12 error Check 9 fails: it must start at `a`: the path expects `b` next, but the walk is at `a`',
     ]);
     expect(result.checks).toEqual({ total: 9, failed: 6 });

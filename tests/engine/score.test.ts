@@ -31,7 +31,7 @@ describe('the MITI-style summary', () => {
       'This summarises the coded choices you picked in this scenario. It is not a MITI rating of your own speech.',
       'The fair and good thresholds are from the MITI 4.2.1 coding manual (Moyers, Manuel & Ernst, 2015), which describes them as expert opinion, for coding 20 minutes of real conversation.',
       'With 3 coded choices, far fewer than a 20-minute conversation holds, the figures are shown without a fair or good rating: read them as a rough guide.',
-      'A choice coded Summary counts as a complex reflection, as the scenario format says: MITI codes a summary as a reflection, and one that gives direction as complex.',
+      "A choice coded Summary counts as a complex reflection, by this course's convention (the scenario format's): MITI codes a summary as a reflection, and as complex only when it adds a point or gives direction, so %CR here runs a little high.",
     ]);
     const long = summarise(codes(...Array<string>(5).fill('Open question'), ...Array<string>(5).fill('Complex reflection')));
     expect(summaryRows(long).map((row) => row.rating)).toEqual(['fair', 'good', '', '']);
@@ -57,7 +57,7 @@ describe('the MITI-style summary', () => {
       "This summarises an observer's live tallies of what the coach said. It is a practice aid, not a MITI rating by a trained coder.",
       'The fair and good thresholds are from the MITI 4.2.1 coding manual (Moyers, Manuel & Ernst, 2015), which describes them as expert opinion, for coding 20 minutes of real conversation.',
       'With 2 tallies, far fewer than a 20-minute conversation holds, the figures are shown without a fair or good rating: read them as a rough guide.',
-      'A Summary tally counts as a complex reflection, as the scenario format says: MITI codes a summary as a reflection, and one that gives direction as complex.',
+      "A Summary tally counts as a complex reflection, by this course's convention (the scenario format's): MITI codes a summary as a reflection, and as complex only when it adds a point or gives direction, so %CR here runs a little high.",
     ]);
   });
 

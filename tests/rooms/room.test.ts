@@ -147,12 +147,12 @@ describe('the group debrief and transcript', () => {
   const ended = () =>
     play(createRoom(scenario), ...join('Ana', 'Ben', 'Chris'), { type: 'room.start', mode: 'vote' }, vote('Ana', 1), vote('Ben', 2), vote('Chris', 1), advance(), advance(), vote('Ana', 1), vote('Ben', 1), advance(), advance());
 
-  it('gives the split at each step and how often the group chose the MI-consistent option', () => {
+  it('gives the split at each step and how often the group chose a good move', () => {
     const group = groupDebriefOf(ended())!;
     expect(group.debrief.ending.id).toBe('plan');
     expect(group.steps.map((step) => step.options.map((option) => option.votes))).toEqual([[2, 1], [2, 0]]);
     expect(group.steps.map((step) => [step.picked.choice.code.name, step.by])).toEqual([['Simple reflection', 'majority'], ['Emphasizing autonomy', 'majority']]);
-    expect([group.consistentPicks, group.consistentVotes, group.votes]).toEqual([2, 4, 5]);
+    expect([group.goodPicks, group.goodVotes, group.votes]).toEqual([2, 4, 5]);
     expect(group.prompts).toContain("At step 1 the group split between 1 (Simple reflection) and 2 (Confront). What did each side hear in Riley's words?");
   });
 
@@ -161,8 +161,8 @@ describe('the group debrief and transcript', () => {
     expect(text).toContain('Played by Ana, Ben and Chris, voting at each step.');
     expect(text).toContain('**The group (Simple reflection):** "Twenty minutes is what you have."');
     expect(text).toContain('Votes (decided by majority):\n\n- 1. "Twenty minutes is what you have." (Simple reflection): 2 votes, the group\'s choice\n- 2. "You can\'t expect change in twenty minutes." (Confront): 1 vote');
-    expect(text).toContain('The group chose the MI-consistent option at 2 of 2 steps.');
-    expect(text).toContain('4 of 5 votes went to MI-consistent options.');
+    expect(text).toContain('The group chose an MI-consistent option, a safety step or a straight answer at 2 of 2 steps.');
+    expect(text).toContain('4 of 5 votes went to such options.');
     expect(text).toContain('### For discussion');
   });
 
@@ -207,7 +207,7 @@ describe('the API bodies', () => {
     expect(eventFromBody('votes', { player: 'Ana', choice: 1.5 })).toEqual({ ok: false, reason: 'Unexpected `choice`, expected a whole number from 1' });
     expect(eventFromBody('votes', { player: '', choice: 1 })).toEqual({ ok: false, reason: 'Unexpected `player`, expected a name' });
     expect(eventFromBody('start', { mode: 'chaos' })).toEqual({ ok: false, reason: 'Unexpected `mode`, expected one of "vote", "hot-seat"' });
-    expect(eventFromBody('votes', [1])).toEqual({ ok: false, reason: 'Unexpected body, expected a JSON object such as {"player": "Ana", "choice": 2}' });
+    expect(eventFromBody('votes', [1])).toEqual({ ok: false, reason: 'Unexpected body, expected a JSON object such as {"player": "Ana", "choice": 2, "token": "<from joining>"}' });
     expect(requestFor({ type: 'vote.cast', player: 'Ana', choice: 2 })).toEqual({ action: 'votes', body: { player: 'Ana', choice: 2 } });
     expect(requestFor({ type: 'step.undo' })).toEqual({ action: 'undo', body: {} });
   });

@@ -37,6 +37,15 @@ describe('merging imported progress', () => {
     expect(merged.reflections['mi-oars/why']?.text).toBe('Tuesday’s words');
     expect(merged.answers['mi-oars/check/q1']?.choice).toBe(1);
   });
+
+  it('keeps the knowledge-check attempt begun later, so the questions keep the order they were answered in', () => {
+    const attempt = (seed: string, startedAt: string) => ({ seed, startedAt });
+    const merged = mergeProgress(
+      { ...here, checks: { 'mi-oars': attempt('here', '2026-03-02T08:00:00.000Z'), 'mi-spirit-and-processes': attempt('here', '2026-03-01T08:00:00.000Z') } },
+      { ...there, checks: { 'mi-oars': attempt('there', '2026-03-01T08:00:00.000Z'), 'mi-spirit-and-processes': attempt('there', '2026-03-03T08:00:00.000Z'), 'peer-support': attempt('there', '2026-03-01T08:00:00.000Z') } },
+    );
+    expect(Object.fromEntries(Object.entries(merged.checks).map(([id, { seed }]) => [id, seed]))).toEqual({ 'mi-oars': 'here', 'mi-spirit-and-processes': 'there', 'peer-support': 'there' });
+  });
 });
 
 describe('previewing an import', () => {

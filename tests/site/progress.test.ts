@@ -32,7 +32,7 @@ describe('progress with group runs', () => {
   it('reads a record from before them as it is, with empty new sections and no notice', () => {
     const loaded = parseProgress(JSON.stringify(before));
     expect(loaded.notice).toBeUndefined();
-    expect(loaded.progress).toEqual({ ...before, groupsInProgress: {} });
+    expect(loaded.progress).toEqual({ ...before, groupsInProgress: {}, checks: {} });
   });
 
   it('keeps a group run in progress and a finished group run', () => {

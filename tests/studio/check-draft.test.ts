@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fillScenarioTemplate } from '../../src/engine/template.ts';
+import { builtInVocabulary } from '../../src/engine/vocabulary.ts';
 import { checkDraft, type DraftReport } from '../../src/studio/check-draft.ts';
 import { layoutDiagram } from '../../src/studio/layout-diagram.ts';
 import { fixtureModules } from '../helpers.ts';
@@ -81,5 +82,22 @@ describe('checking a draft in the studio', () => {
     const diagram = layoutDiagram(large.graph);
     expect(diagram.boxes).toHaveLength(60);
     expect(diagram.height).toBeGreaterThan(diagram.boxes[0]!.height * 10);
+  });
+});
+
+describe('the studio checks as coach test does, for trainers', () => {
+  it('shows a failing check with its walk, step by step, under the message', () => {
+    const failing = template.replace(/checks:\n  - path: \[([^\]]*)\]/, 'checks:\n  - path: [opening: 2]');
+    const report = check(failing);
+    const problem = report.problems.find((found) => found.ruleId === 'check-failed');
+    expect(problem?.note?.split('\n')[0]).toBe('The walk, step by step:');
+    expect(problem?.note).toContain('Named in the path.');
+  });
+
+  it('uses the course\'s vocabulary: a skill the course adds is known, and others are not', () => {
+    const withSkill = template.replace(/^skills: \[[^\]]*\]$/m, 'skills: [peer-led-groups]');
+    expect(problemsOf(check(withSkill)).some((problem) => problem.includes('Unexpected skill `peer-led-groups`'))).toBe(true);
+    const vocabulary = { skills: [...builtInVocabulary.skills, { id: 'peer-led-groups', label: 'Running peer-led groups' }], tags: builtInVocabulary.tags };
+    expect(problemsOf(checkDraft({ text: withSkill, fileName: 'meeting-alex.md', modules: fixtureModules, vocabulary }))).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { roomActions, type RoomAction } from '../../../src/rooms/api.ts';
 import type { RoomEvent } from '../../../src/rooms/room.ts';
-import { maxPlayerName, maxReplyLength, playerIdPattern, roomModes } from '../../../src/rooms/schema.ts';
+import { maxCount, maxPlayerName, maxReplyLength, playerCeiling, playerIdPattern, roomModes, roomPhases } from '../../../src/rooms/schema.ts';
 
 const playerName = z.string({ error: 'expected a name' }).trim().min(1, 'expected a name').max(maxPlayerName, `expected a name of at most ${maxPlayerName} characters`);
 const choiceNumber = z.int({ error: 'expected a whole number from 1' }).positive('expected a whole number from 1');
@@ -19,20 +19,28 @@ const eventBodies = {
   'player.join': z.object({ name: playerName }),
   'player.leave': z.object({ name: playerName }),
   'vote.cast': z.object({ player: playerName, choice: choiceNumber }),
-  'vote.count': z.object({ choice: choiceNumber, count: z.int({ error: 'expected a whole number from 0' }).nonnegative('expected a whole number from 0') }),
+  'vote.count': z.object({ choice: choiceNumber, count: z.int({ error: `expected a whole number from 0 to ${maxCount}` }).nonnegative(`expected a whole number from 0 to ${maxCount}`).max(maxCount, `expected a whole number from 0 to ${maxCount}`) }),
   'room.start': z.object({
     mode: z.enum(roomModes, { error: `expected one of ${roomModes.map((mode) => `"${mode}"`).join(', ')}` }),
     sayItYourWay: trueOrFalse.optional(),
     sayItSeconds: z.int({ error: 'expected a whole number of seconds' }).min(5, 'expected at least 5 seconds').max(900, 'expected at most 900 seconds').optional(),
     typedReplies: trueOrFalse.optional(),
   }),
-  'room.configure': z.object({ typedReplies: trueOrFalse }),
+  'room.configure': z
+    .object({
+      typedReplies: trueOrFalse.optional(),
+      playerLimit: z.int({ error: `expected a whole number up to ${playerCeiling}` }).min(1, `expected a whole number up to ${playerCeiling}`).max(playerCeiling, `expected a whole number up to ${playerCeiling}`).optional(),
+    })
+    .refine((body) => body.typedReplies !== undefined || body.playerLimit !== undefined, 'expected `typedReplies` or `playerLimit`'),
   'reply.send': z.object({
     player: playerId,
     text: z.string({ error: 'expected the reply as a string' }).trim().max(maxReplyLength, `expected a reply of at most ${maxReplyLength} characters`),
   }),
   'replies.show': nothing,
-  'room.advance': z.object({ choice: choiceNumber.optional() }),
+  'room.advance': z.object({
+    choice: choiceNumber.optional(),
+    from: z.enum(roomPhases, { error: `expected one of ${roomPhases.map((phase) => `"${phase}"`).join(', ')}` }).optional(),
+  }),
   'step.undo': nothing,
   'room.restart': nothing,
   'room.pause': nothing,
@@ -43,18 +51,28 @@ const eventBodies = {
 export const exampleBodies: Record<RoomAction, string> = {
   players: '{"name": "Ana"}',
   leave: '{"name": "Ana"}',
-  votes: '{"player": "Ana", "choice": 2}',
+  votes: '{"player": "Ana", "choice": 2, "token": "<from joining>"}',
   replies: '{"player": "k3v9Qx7LmT2wZp8R", "text": "What would make it worth your while?"}',
   reveal: '{}',
-  settings: '{"typedReplies": false}',
+  settings: '{"typedReplies": false} or {"playerLimit": 60}',
   counts: '{"choice": 2, "count": 3}',
   start: '{"mode": "vote"}',
-  advance: '{} or {"choice": 2}',
+  advance: '{} or {"choice": 2} or {"from": "voting"}',
   undo: '{}',
   restart: '{}',
   pause: '{}',
   resume: '{}',
 };
+
+/** The token a phone was given on joining: base64url, as the server makes them. */
+const playerTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
+
+/** The player's token in a body (`"token"`), if it carries a well-formed one. */
+export function tokenInBody(body: unknown): string | undefined {
+  if (body === null || typeof body !== 'object' || !Object.hasOwn(body, 'token')) return undefined;
+  const parsed = playerTokenSchema.safeParse((body as { token: unknown }).token);
+  return parsed.success ? parsed.data : undefined;
+}
 
 /** Reads an action's JSON body (already parsed) into a room event, or says in one line what is wrong. */
 export function eventFromBody(action: RoomAction, body: unknown): { ok: true; event: RoomEvent } | { ok: false; reason: string } {
@@ -63,7 +81,7 @@ export function eventFromBody(action: RoomAction, body: unknown): { ok: true; ev
   const parsed = eventBodies[type].safeParse(body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    return { ok: false, reason: `Unexpected \`${issue.path.join('.')}\`, ${issue.message}` };
+    return { ok: false, reason: issue.path.length === 0 ? `Unexpected body, ${issue.message}` : `Unexpected \`${issue.path.join('.')}\`, ${issue.message}` };
   }
   return { ok: true, event: { type, ...parsed.data } as RoomEvent };
 }

@@ -4,45 +4,25 @@
  * open one), and print the facilitator's address, the join address and a QR code. It runs until stopped (Ctrl+C or a
  * signal) and never waits for keys, with or without a terminal.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import QRCode from 'qrcode';
-import { displayPath, projectRoot, scenariosFolder } from '../../../src/node/scenario-files.ts';
+import { displayPath, projectRoot } from '../../../src/node/scenario-files.ts';
 import { stepIndexOf } from '../../../src/rooms/room.ts';
 import { exitCodes } from '../../exit-codes.ts';
 import { CommandError, loadScenarioArg } from '../../scenario-arg.ts';
+import { buildSite, builtSiteDir, siteBuildNeeded } from '../../site-build.ts';
 import { useColor } from '../../terminal.ts';
-import { isAnyAddress, isLoopback, lanAddress } from './addresses.ts';
+import { isAnyAddress, isLoopback, isPrivate, lanAddress, publicAddresses } from './addresses.ts';
+import { RoomsFolderInUse } from './room-files.ts';
 import type { GroupOptions } from './index.ts';
 import { latestOpenRoom, startRoomServer, type LoadedScenario } from './server.ts';
 
 /** Where rooms are saved unless --rooms-dir says otherwise. */
 export const defaultRoomsDir = join(projectRoot, '.coach', 'rooms');
-const siteDir = join(projectRoot, 'dist');
+const siteDir = builtSiteDir;
 
 const groupPage = (id: string) => join(siteDir, 'scenarios', id, 'group', 'index.html');
-
-/**
- * Why the built course must be built (again) before serving this scenario, or undefined: its group
- * page is missing, or a scenario file is newer than it. The page shows the options the built
- * scenario has, and phones vote by their numbers, so a page older than an edit would count votes
- * against the wrong options.
- */
-function buildNeeded(id: string): string | undefined {
-  const page = groupPage(id);
-  if (!existsSync(page)) return 'Building the course first (astro build)…';
-  const built = statSync(page).mtimeMs;
-  const edited = readdirSync(scenariosFolder).find((name) => name.endsWith('.md') && statSync(join(scenariosFolder, name)).mtimeMs > built);
-  return edited ? `${edited} has changed since the course was built: building it again (astro build)…` : undefined;
-}
-
-/** Builds the course as `npm run build` does, its output on stderr so stdout stays for the addresses. */
-function buildSite(why: string): boolean {
-  process.stderr.write(`${why}\n`);
-  const result = spawnSync(process.execPath, [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build', '--force'], { cwd: projectRoot, stdio: ['ignore', 2, 2] });
-  return result.status === 0;
-}
 
 /** Runs `coach group` until it is stopped; returns the exit code. */
 export async function groupCommand(arg: string, options: GroupOptions): Promise<number> {
@@ -58,7 +38,9 @@ export async function groupCommand(arg: string, options: GroupOptions): Promise<
     return fail(error.message, error.exitCode);
   }
   const { scenario } = loaded;
-  const why = buildNeeded(scenario.id);
+  // The group page shows the options the built scenario has, and phones vote by their numbers, so
+  // a page older than an edit would count votes against the wrong options: build it again first.
+  const why = siteBuildNeeded(groupPage(scenario.id));
   if (why && !buildSite(why)) return fail('the course could not be built; `npm run build` shows why', exitCodes.problem);
   if (!existsSync(groupPage(scenario.id))) {
     return fail(`the course has no page for \`${scenario.id}\`: coach group serves scenarios from scenarios/ (or COACH_SCENARIOS_DIR), so put the file there`, exitCodes.usage);
@@ -77,14 +59,23 @@ export async function groupCommand(arg: string, options: GroupOptions): Promise<
   try {
     server = await startRoomServer({ host, port: options.port, siteDir, roomsDir, loadScenario, warn });
   } catch (error) {
+    if (error instanceof RoomsFolderInUse) return fail(error.message, exitCodes.problem);
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') return fail(`port ${options.port} is in use on ${host}; pass another with --port (0 picks a free one)`, exitCodes.problem);
     if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') return fail(`cannot listen on \`${host}\`: it is not an address of this computer${lan ? ` (its address on the local network is ${lan})` : ''}`, exitCodes.usage);
+    // Any other error naming a path is the rooms folder's: it could not be made, locked or read.
+    if ((error as NodeJS.ErrnoException).path !== undefined) return fail(`rooms cannot be saved in ${displayPath(roomsDir)} (${(error as Error).message}): pass a folder this user can write to with --rooms-dir`, exitCodes.problem);
     throw error;
   }
 
   const carriedOn = options.newRoom ? undefined : latestOpenRoom(server.rooms.values(), scenario.id);
-  const hosted = carriedOn ?? (await server.openRoom(loaded));
+  let hosted;
+  try {
+    hosted = carriedOn ?? (await server.openRoom(loaded));
+  } catch (error) {
+    await server.close();
+    return fail(`the room could not be saved in ${displayPath(roomsDir)} (${(error as Error).message}), so it would not survive a restart: pass a folder this user can write to with --rooms-dir`, exitCodes.problem);
+  }
   const urlHost = isAnyAddress(host) ? (lan ?? '127.0.0.1') : host;
   const base = `http://${urlHost.includes(':') ? `[${urlHost}]` : urlHost}:${server.address.port}`;
   const facilitator = `${base}/scenarios/${scenario.id}/group/?room=${hosted.code}#key=${hosted.key}`;
@@ -93,8 +84,18 @@ export async function groupCommand(arg: string, options: GroupOptions): Promise<
   const out = (text = '') => process.stdout.write(`${text}\n`);
   if (options.json) out(JSON.stringify({ facilitator, join: joinUrl, code: hosted.code, key: hosted.key }));
   out(`Room ${hosted.code} for “${scenario.meta.title}”${carriedOn ? `, carried on at step ${stepIndexOf(hosted.room.context) + 1}` : ', new'}.`);
-  out(`Serving the course and the room at ${base} (listening on ${host}${isLoopback(host) ? ', this computer only' : isAnyAddress(host) ? ', every address of this computer' : ", this computer's address on the local network"}).`);
-  if (isLoopback(host)) out(`Phones cannot reach ${host}.${lan ? ` For phones, start with --host ${lan} (this computer's address on the local network).` : ''}`);
+  const reach = isLoopback(host)
+    ? 'this computer only'
+    : isAnyAddress(host)
+      ? 'every address of this computer'
+      : isPrivate(host)
+        ? "this computer's address on the local network"
+        : 'a public address: anyone who can reach it can open the course and join with the room code';
+  out(`Serving the course and the room at ${base} (listening on ${host}, ${reach}).`);
+  if (isLoopback(host)) {
+    const others = publicAddresses();
+    out(`Phones cannot reach ${host}.${lan ? ` For phones, start with --host ${lan} (this computer's address on the local network).` : others.length > 0 ? ` This computer has no private network address, only ${others.join(', ')}, which is public: pass it with --host only if anyone who can reach it may join.` : ''}`);
+  }
   out();
   out('Facilitator (this address holds the room\'s key: keep it to yourself):');
   out(`  ${facilitator}`);

@@ -1,9 +1,11 @@
 /**
- * Rooms on disk: one JSON file per room in the rooms folder, written whole on every change (to a
- * temporary file, then renamed, so a crash never leaves half a room), and read back on start.
+ * Rooms on disk: one JSON file per room in the rooms folder, written whole on every change and
+ * read back on start. A write goes to a temporary file that is flushed to the disk (fsync) and then
+ * renamed over the room's file, so a crash or a power cut leaves the old room or the new one,
+ * never half of one. One server at a time keeps a folder: it holds a lock file there while it runs.
  * The room inside is the room module's own saved form (src/rooms/saved-room.ts).
  */
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { savedRoomSchema, type SavedRoom } from '../../../src/rooms/schema.ts';
@@ -15,6 +17,12 @@ export interface RoomFile {
   readonly key: string;
   readonly createdAt: string;
   readonly updatedAt: string;
+  /**
+   * Each player's name and a SHA-256 of the token their phone was given on joining: a vote
+   * under a name counts only with its token. Rooms saved before tokens have none: the first
+   * phone to join under such a name is given its token.
+   */
+  readonly playerTokens: ReadonlyArray<readonly [name: string, tokenHash: string]>;
   readonly room: SavedRoom;
 }
 
@@ -23,19 +31,34 @@ const roomFileSchema = z.object({
   key: z.string().min(16),
   createdAt: z.string(),
   updatedAt: z.string(),
+  playerTokens: z.array(z.tuple([z.string(), z.string().regex(/^[0-9a-f]{64}$/)])).default([]),
   room: z.unknown(),
 });
 
 /** Where a room's file is. */
 export const roomFilePath = (folder: string, code: string): string => join(folder, `${code}.json`);
 
-/** Writes a room's file whole; the folder is made if needed. Readable by this user only: it holds the key. */
+/** The suffix of a room file being written; one left behind by a crash is removed on start. */
+const temporarySuffix = '.tmp';
+
+/** Writes a room's file whole and flushes it to the disk; the folder is made if needed. Readable by this user only: it holds the key. */
 export async function writeRoomFile(folder: string, file: RoomFile): Promise<void> {
   await mkdir(folder, { recursive: true });
   const path = roomFilePath(folder, file.code);
-  const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, `${JSON.stringify(file, null, 2)}\n`, { mode: 0o600 });
-  await rename(temporary, path);
+  const temporary = `${path}.${process.pid}${temporarySuffix}`;
+  const handle = await open(temporary, 'w', 0o600);
+  try {
+    await handle.writeFile(`${JSON.stringify(file, null, 2)}\n`);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    await rename(temporary, path);
+  } catch (error) {
+    await unlink(temporary).catch(() => {});
+    throw error;
+  }
 }
 
 /** Every room file in the folder: the readable ones, and a reason for each one that is not. */
@@ -54,4 +77,56 @@ export async function readRoomFiles(folder: string): Promise<{ files: RoomFile[]
     }
   }
   return { files, problems };
+}
+
+/** Removes temporary files that a server stopped mid-write left behind; the room files beside them are whole. */
+export async function removeTemporaryFiles(folder: string): Promise<number> {
+  const names = (await readdir(folder).catch(() => [] as string[])).filter((name) => name.endsWith(temporarySuffix));
+  await Promise.all(names.map((name) => unlink(join(folder, name)).catch(() => {})));
+  return names.length;
+}
+
+/** Moves a room's file into the folder's `closed/` folder: kept for whoever wants it, no longer resumed. */
+export async function closeRoomFile(folder: string, code: string): Promise<void> {
+  await mkdir(join(folder, 'closed'), { recursive: true });
+  await rename(roomFilePath(folder, code), join(folder, 'closed', `${code}.json`));
+}
+
+/** Two servers on one rooms folder would each resume the same rooms and overwrite each other's changes. */
+export class RoomsFolderInUse extends Error {
+  override name = 'RoomsFolderInUse';
+}
+
+const isRunning = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/**
+ * Takes the rooms folder for this process: a lock file holding its process id, made only if
+ * none exists. A lock left by a process that is no longer running (killed, say) is taken over.
+ * Throws {@link RoomsFolderInUse} if another running server holds it. Returns the release.
+ */
+export async function lockRoomsFolder(folder: string): Promise<() => Promise<void>> {
+  await mkdir(folder, { recursive: true });
+  const path = join(folder, '.lock');
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const handle = await open(path, 'wx', 0o600);
+      await handle.writeFile(`${process.pid}\n`);
+      await handle.close();
+      return () => unlink(path).catch(() => {});
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw error;
+      const holder = Number.parseInt(await readFile(path, 'utf8').catch(() => ''), 10);
+      if (Number.isInteger(holder) && holder > 0 && isRunning(holder)) {
+        throw new RoomsFolderInUse(`another coach group (process ${holder}) is using the rooms folder ${folder}: stop it first, or pass another folder with --rooms-dir`);
+      }
+      await unlink(path).catch(() => {});
+    }
+  }
 }

@@ -62,7 +62,7 @@ export function createCoder(model: CoderModel) {
       return { code: 'none', group: 'none', confidence: 1, decidedBy: 'rule', reason: 'There are no words to code yet.' };
     }
     // The person's name alone ("ok Jordan") adds nothing to code.
-    const whole = name ? normalise(text).replace(new RegExp(`\\b${escape(normalise(name))}\\b`, 'g'), ' ').trim() : normalise(text);
+    const whole = name ? withoutWord(normalise(text), normalise(name)).trim() : normalise(text);
     if (fillerOnly.test(whole)) {
       return {
         code: 'none', group: 'none', confidence: 0.9, decidedBy: 'rule',
@@ -366,7 +366,25 @@ const quote = (text: string) => {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > 60 ? `${flat.slice(0, 57)}…` : flat;
 };
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const isWordCharacter = (character: string | undefined) => character !== undefined && /\w/.test(character);
+/** Whether a word boundary (as `\b` has it) lies before `text[index]`. */
+const boundaryAt = (text: string, index: number) => isWordCharacter(text[index - 1]) !== isWordCharacter(text[index]);
+
+/**
+ * The text with each whole-word `word` replaced by a space (what `\bword\b` with the `g` flag
+ * finds): the word is the scenario's persona name, and an author's text never becomes a pattern.
+ */
+function withoutWord(text: string, word: string): string {
+  if (word === '') return text;
+  let result = '';
+  let from = 0;
+  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
+    if (at < from || !boundaryAt(text, at) || !boundaryAt(text, at + word.length)) continue;
+    result += `${text.slice(from, at)} `;
+    from = at + word.length;
+  }
+  return result + text.slice(from);
+}
 function omitUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as T;
 }

@@ -3,7 +3,8 @@
  * `if:`, `set:`, `tags:` and `ignore:` items. A field written at the left margin instead of under
  * its choice is read as the choice's all the same, with one message saying to indent it.
  */
-import type { ListItem, RootContent } from 'mdast';
+import type { ListItem, Paragraph, RootContent } from 'mdast';
+import { slug } from 'github-slugger';
 import { toString } from 'mdast-util-to-string';
 import { behaviourCodes, codesByMeaning, findBehaviourCode } from '../behaviour-codes.ts';
 import { parseCondition, parseEffects, type Condition, type Effect } from '../condition.ts';
@@ -31,22 +32,45 @@ export interface FieldSource {
   readonly place: Span;
   /** Written as a list item (`- feedback: …`) rather than a bare line. */
   readonly item: boolean;
+  /** Indented under a field that was written at the left margin: rightly placed, and read with it. */
+  readonly underStray?: boolean;
 }
 
-/** The field a list item or paragraph at the left margin holds, if it is one (`- feedback: …`). */
-export function strayField(context: ParseContext, block: ListItem | RootContent): FieldSource | undefined {
+/**
+ * The fields a list item or paragraph at the left margin holds, if it is one (`- feedback: …`):
+ * that field, and the fields indented under it (`  - set: …`), which are where they belong once
+ * the field above them is indented too (the studio's Enter key leaves a split line at the margin).
+ */
+export function strayFields(context: ParseContext, block: ListItem | RootContent): FieldSource[] | undefined {
   const paragraph = block.type === 'listItem' ? block.children[0] : block;
-  if (paragraph?.type !== 'paragraph' || (block.type === 'listItem' && block.children.length > 1)) return undefined;
+  if (paragraph?.type !== 'paragraph') return undefined;
   const text = context.source.slice(startOf(paragraph), endOf(paragraph));
-  return fieldLine.test(text) ? { text, start: startOf(paragraph), place: spanOf(context, block), item: block.type === 'listItem' } : undefined;
+  if (!fieldLine.test(text)) return undefined;
+  const nested = block.type === 'listItem' ? block.children.slice(1) : [];
+  const under = nested.flatMap((child) => (child.type === 'list' ? child.children.map((item) => fieldOf(context, item)) : [undefined]));
+  if (under.some((field) => field === undefined)) return undefined;
+  const own = { text, start: startOf(paragraph), place: block.type === 'listItem' ? context.span(startOf(block), endOf(paragraph)) : spanOf(context, block), item: block.type === 'listItem' };
+  return [own, ...(under as FieldSource[]).map((field) => ({ ...field, underStray: true }))];
 }
 
-/** Reports fields written at the left margin, once per choice, naming each. */
+/** The field a nested list item holds (`- set: rapport +1`), if it is one. */
+function fieldOf(context: ParseContext, item: ListItem): FieldSource | undefined {
+  const paragraph = item.children[0];
+  if (paragraph?.type !== 'paragraph' || item.children.length > 1) return undefined;
+  const text = context.source.slice(startOf(paragraph), endOf(paragraph));
+  return fieldLine.test(text) ? { text, start: startOf(paragraph), place: spanOf(context, item), item: true } : undefined;
+}
+
+/** Reports fields written at the left margin, once per choice, naming each (and those indented under them). */
 export function reportStrayFields(context: ParseContext, strays: readonly FieldSource[]): void {
-  if (strays.length === 0) return;
-  const keys = strays.map((stray) => `\`${stray.item ? '- ' : ''}${fieldLine.exec(stray.text)![1]!.toLowerCase()}:\``);
-  const them = strays.length === 1 ? 'it' : 'them';
-  report(context.file, `Unexpected ${listed(keys)} at the left margin, expected ${them} indented under ${strays.length === 1 ? 'its' : 'their'} choice, with two spaces before the \`-\`: \`  - ${fieldLine.exec(strays[0]!.text)![1]!.toLowerCase()}: …\``, strays[0]!.place, 'choice-field-margin');
+  const atMargin = strays.filter((stray) => !stray.underStray);
+  if (atMargin.length === 0) return;
+  const keyOf = (stray: FieldSource) => `\`${stray.item ? '- ' : ''}${fieldLine.exec(stray.text)![1]!.toLowerCase()}:\``;
+  const keys = atMargin.map(keyOf);
+  const under = strays.filter((stray) => stray.underStray).map(keyOf);
+  const them = atMargin.length === 1 ? 'it' : 'them';
+  const alreadyIndented = under.length > 0 ? `, as ${listed(under)} under ${them} ${under.length === 1 ? 'is' : 'are'}` : '';
+  report(context.file, `Unexpected ${listed(keys)} at the left margin, expected ${them} indented under ${atMargin.length === 1 ? 'its' : 'their'} choice, with two spaces before the \`-\`${alreadyIndented}: \`  - ${fieldLine.exec(atMargin[0]!.text)![1]!.toLowerCase()}: …\``, atMargin[0]!.place, 'choice-field-margin');
 }
 
 /** Reads one choice of node `nodeId`; `strays` are its fields found at the left margin. */
@@ -56,7 +80,8 @@ export function readChoice(context: ParseContext, nodeId: string, item: ListItem
   const paragraph = item.children[0];
   const codeNode = paragraph?.type === 'paragraph' ? paragraph.children[0] : undefined;
   if (!paragraph || paragraph.type !== 'paragraph' || codeNode?.type !== 'strong') {
-    report(file, `Unexpected list item in node \`${nodeId}\`, expected a choice ${shape} or a route \`-> target if condition\``, place, 'choice-syntax');
+    const unbold = paragraph?.type === 'paragraph' ? codeWithoutBold(context, paragraph) : undefined;
+    report(file, unbold ?? `Unexpected list item in node \`${nodeId}\`, expected a choice ${shape} or a route \`-> target if condition\``, place, 'choice-syntax');
     return undefined;
   }
   const codeText = toString(codeNode).trim();
@@ -78,13 +103,18 @@ export function readChoice(context: ParseContext, nodeId: string, item: ListItem
   const restStart = endOf(codeNode) + (colonOutside ? 1 : 0);
   // A field written on the line after the choice, at the margin, continues its paragraph.
   const paragraphText = source.slice(restStart, endOf(paragraph));
-  const lazy = /\r?\n(?=\s*(?:feedback|if|set|tags|ignore)\s*:)/i.exec(paragraphText);
+  // Spaces and tabs only in the lookahead: `\s*` would run across every newline after each one, the square of a run of blank lines.
+  const lazy = /\r?\n(?=[ \t]*(?:feedback|if|set|tags|ignore)[ \t]*:)/i.exec(paragraphText);
   const rest = lazy ? paragraphText.slice(0, lazy.index) : paragraphText;
   const lazyFields = lazy ? lazyFieldSources(context, restStart + lazy.index + lazy[0].length, restStart + paragraphText.length) : [];
   reportStrayFields(context, lazyFields);
   const lastArrow = Math.max(rest.lastIndexOf('->'), rest.lastIndexOf('→'));
   if (lastArrow === -1) {
-    report(file, `Unexpected choice without a target in node \`${nodeId}\`, expected ${shape}`, place, 'choice-syntax');
+    const other = otherArrow(rest);
+    const reason = other
+      ? `Unexpected \`${other.arrow}\` before \`${other.target}\`, expected \`->\` (a hyphen, then \`>\`) or \`→\` between what the coach says and the target: \`… -> ${other.target}\``
+      : `Unexpected choice without a target in node \`${nodeId}\`, expected ${shape}`;
+    report(file, reason, other ? context.span(restStart + other.at, restStart + other.at + other.arrow.length) : place, 'choice-syntax');
     return undefined;
   }
   const saidText = rest.slice(0, lastArrow).trim();
@@ -95,12 +125,11 @@ export function readChoice(context: ParseContext, nodeId: string, item: ListItem
   const quoted = saidText.length > 1 && quoteMarks.has(saidText[0]!) && quoteMarks.has(saidText.at(-1)!);
   const says = quoted ? saidText.slice(1, -1).trim() : undefined;
   if (says === undefined || says === '') {
-    report(file, `Unexpected ${saidText ? `\`${saidText}\`` : 'nothing'} before \`->\`, expected what the coach says in quotes: ${shape}`, place, 'choice-syntax');
+    report(file, quoteProblem(saidText, target), place, 'choice-syntax');
     ok = false;
   }
   if (!nodeIdPattern.test(target)) {
-    const conditionHint = /\sif\s/.test(target) ? '; a choice\'s condition goes in a nested `if:` item' : '';
-    report(file, `Unexpected \`${target || 'nothing'}\` after \`->\`, expected a node id (letters, digits and hyphens)${conditionHint}`, context.span(targetStart, targetStart + target.length), 'choice-syntax');
+    report(file, targetProblem(target), context.span(targetStart, targetStart + target.length), 'choice-syntax');
     ok = false;
   } else {
     context.targets.push({ target, place: context.span(targetStart, targetStart + target.length) });
@@ -124,6 +153,68 @@ export function readChoice(context: ParseContext, nodeId: string, item: ListItem
     place,
     ...(fields.condition ? { condition: fields.condition } : {}),
   };
+}
+
+/** An arrow typed another way, `=>`, or with a dash an editor made long (`—>`, `–>`): where it is, and the target after it. */
+function otherArrow(text: string): { arrow: string; at: number; target: string } | undefined {
+  for (const arrow of ['=>', '—>', '–>']) {
+    const at = text.lastIndexOf(arrow);
+    const target = text.slice(at + arrow.length).trim();
+    if (at !== -1 && target !== '' && !target.includes(' ')) return { arrow, at, target };
+  }
+  return undefined;
+}
+
+/** What a choice written `Affirm: "…" -> x` (or `*Affirm:*`) is missing: its code in bold; undefined if it is not that. */
+function codeWithoutBold(context: ParseContext, paragraph: Paragraph): string | undefined {
+  const first = paragraph.children[0];
+  const text = context.source.slice(startOf(paragraph), endOf(paragraph));
+  const italic = first?.type === 'emphasis' ? /^(\*|_)([^*_]+?):?\1\s*:?/.exec(text) : null;
+  // `Affirm: "…"`: a name of letters, a colon, then the quoted words.
+  const colon = text.indexOf(':');
+  const plain = !italic && colon > 0 && colon < 40 && /^[A-Za-z][A-Za-z -]*$/.test(text.slice(0, colon)) && quoteMarks.has(text.slice(colon + 1).trimStart()[0] ?? '') ? text.slice(0, colon) : '';
+  const name = (italic?.[2] ?? plain).replace(/:$/, '').trim();
+  if (!name || (!findBehaviourCode(name) && suggestions(name, behaviourCodes.map((c) => c.name), codesByMeaning).length === 0)) return undefined;
+  const written = italic ? italic[0].trim() : `${name}:`;
+  return `Unexpected \`${written}\` ${italic ? 'in italics' : 'without bold'}, expected the behaviour code in bold (two \`*\` each side), with its colon inside: \`**${findBehaviourCode(name)?.name ?? name}:**\``;
+}
+
+/** Quote marks as a trainer would name them, for saying which were typed. */
+const quoteNames: ReadonlyArray<readonly [RegExp, string]> = [
+  [/[‘’]/, 'curly single quotes (‘ ’)'],
+  [/'/, "straight single quotes (')"],
+  [/[„‚]/, 'low quotes („)'],
+  [/[«»‹›]/, 'angle quotes (« »)'],
+  [/[「」『』]/, 'corner brackets (「 」)'],
+];
+
+/** Why the words before `->` are not what the coach says in double quotes, naming the quotes typed. */
+function quoteProblem(saidText: string, target: string): string {
+  const instead = (words = '…') => `expected what the coach says in double quotes, straight (") or curly (“ ”): \`"${words}" -> ${target || 'target'}\``;
+  if (saidText === '') return `Unexpected nothing before \`->\`, ${instead()}`;
+  const typed = quoteNames.find(([marks]) => marks.test(saidText[0]!));
+  if (typed) {
+    const closed = quoteNames.some(([marks]) => marks.test(saidText.at(-1)!)) || quoteMarks.has(saidText.at(-1)!);
+    const words = saidText.slice(1, closed ? -1 : undefined).trim();
+    return `Unexpected ${typed[1]} around \`${words}\`, ${instead(words)}`;
+  }
+  const opens = quoteMarks.has(saidText[0]!);
+  const closes = saidText.length > 1 && quoteMarks.has(saidText.at(-1)!);
+  if (opens && !closes) return `Unexpected \`${saidText}\` before \`->\`: its closing quote is missing, expected \`"\` after the coach's words: \`${saidText}" -> ${target}\``;
+  if (!opens && closes) return `Unexpected \`${saidText}\` before \`->\`: its opening quote is missing, expected \`"\` before the coach's words: \`"${saidText} -> ${target}\``;
+  if (opens && closes) return `Unexpected empty quotes before \`->\`, expected what the coach says between them`;
+  return `Unexpected \`${saidText}\` before \`->\`, ${instead(saidText)}`;
+}
+
+/** Why a target is not a node id, with the id to write where one can be made from it. */
+export function targetProblem(target: string): string {
+  if (target === '') return 'Unexpected nothing after `->`, expected a node id (letters, digits and hyphens)';
+  if (/\sif\s/.test(target)) return `Unexpected \`${target}\` after \`->\`, expected a node id (letters, digits and hyphens); a choice's condition goes in a nested \`if:\` item`;
+  const quote = (mark: string | undefined) => mark !== undefined && /["“”'‘’]/.test(mark);
+  const quoted = quote(target[0]) || quote(target.at(-1));
+  const id = slug(target.slice(quote(target[0]) ? 1 : 0, quote(target.at(-1)) ? -1 : undefined));
+  const why = quoted ? 'a target takes no quotes' : /['’]/.test(target) ? 'node ids have no apostrophes, as a heading such as `## Jordan\'s reply` makes the id `jordans-reply`' : 'node ids are letters, digits and hyphens';
+  return `Unexpected \`${target}\` after \`->\`: ${why}, expected ${nodeIdPattern.test(id) ? `\`${id}\`` : 'a node id'}`;
 }
 
 /** The fields on the lines from `start` to `end`, one a line. */

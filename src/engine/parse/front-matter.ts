@@ -7,7 +7,7 @@ import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, par
 import type { z } from 'zod';
 import { report } from '../diagnostics.ts';
 import { valueLimit } from '../condition.ts';
-import { checkSchema, frontMatterSchema, type FrontMatter } from '../front-matter-schema.ts';
+import { checkSchema, frontMatterSchema, ifAskedSchema, type FrontMatter } from '../front-matter-schema.ts';
 import { maxNesting, type FrontMatterText } from '../markdown.ts';
 import { closest, didYouMean, suggestions } from '../suggest.ts';
 import type { Point, Span } from '../types.ts';
@@ -225,14 +225,22 @@ function reportYamlErrors(context: ParseContext, yaml: string, firstErrors: read
     if (linesReported.has(index)) continue;
     linesReported.add(index);
     const line = lineOf(text, error.pos[0]);
-    const colon = error.code === 'BLOCK_AS_IMPLICIT_KEY' ? /^\s*([^\s:#][^:]*?):\s+(\S.*:(?:\s.*|$))$/.exec(line) : null;
+    // Matched in two steps, and trimmed by hand: one pattern for each would cost the square of a long line.
+    const keyAndValue = /^\s*([^\s:#][^:]*?):\s+(\S.*)$/.exec(line);
+    const colon = error.code === 'BLOCK_AS_IMPLICIT_KEY' && keyAndValue && /:(?:\s|$)/.test(keyAndValue[2]!.slice(1)) ? keyAndValue : null;
     // A value that starts with a character YAML reserves (`*Jordan* returns`, `@home`).
-    const indicator = /^\s*(?:-\s+)?([^\s:#][^:]*?):\s+([*&!%@`].*?)\s*$/.exec(line);
+    const indicatorLine = /^\s*(?:-\s+)?([^\s:#][^:]*?):\s+([*&!%@`].*)$/.exec(line);
+    const indicator = indicatorLine ? [indicatorLine[0], indicatorLine[1], indicatorLine[2]!.trimEnd()] : null;
     const quoted = (key: string, value: string) => `\`${key}: "${value.replace(/"/g, '\\"')}"\``;
     if (colon) {
       // At the colon that breaks the value, not at the value's start.
       const at = line.length - colon[2]!.length + colon[2]!.search(/:(?:\s|$)/);
-      problems.push({ start: { line: index, column: at }, end: { line: index, column: at + 1 }, reason: `Unexpected \`:\` inside the value of \`${colon[1]}\`, expected the value in quotes when it has a colon: ${quoted(colon[1]!, colon[2]!)}` });
+      // Curly quotes, which editors type for straight ones, are not quotes to YAML: say so, or the fix looks done already.
+      const curly = /^[“”‘’](.*)[“”‘’]$/.exec(colon[2]!.trim());
+      const reason = curly
+        ? `Unexpected \`:\` inside the value of \`${colon[1]}\`: the value is in curly quotes (“ ”), which YAML does not read as quotes, expected straight ones: ${quoted(colon[1]!, curly[1]!)}`
+        : `Unexpected \`:\` inside the value of \`${colon[1]}\`, expected the value in quotes when it has a colon: ${quoted(colon[1]!, colon[2]!)}`;
+      problems.push({ start: { line: index, column: at }, end: { line: index, column: at + 1 }, reason });
     } else if (indicator) {
       const at = line.indexOf(indicator[2]!);
       problems.push({ start: { line: index, column: at }, end: { line: index, column: at }, reason: `Unexpected \`${indicator[2]![0]}\` at the start of the value of \`${indicator[1]}\`: YAML gives it a meaning of its own; put the value in quotes: ${quoted(indicator[1]!, indicator[2]!)}` });
@@ -459,7 +467,8 @@ export function emptyFrontMatter(): FrontMatter {
 }
 
 function keysAt(path: FrontMatterPath): string[] {
-  const shape = path[0] === 'persona' ? frontMatterSchema.shape.persona.shape : path[0] === 'checks' ? checkSchema.shape : frontMatterSchema.shape;
+  const shape =
+    path[0] === 'persona' ? (path[1] === 'if_asked' ? ifAskedSchema.shape : frontMatterSchema.shape.persona.shape) : path[0] === 'checks' ? checkSchema.shape : frontMatterSchema.shape;
   return Object.keys(shape);
 }
 
@@ -497,6 +506,10 @@ const expectations = new Map(Object.entries({
   wants: 'a sentence in the person\'s own words',
   when_listened_to: 'a sentence',
   when_pushed: 'a sentence',
+  if_asked: 'a list of `question:` and `answer:` pairs',
+  question: 'a question the coach may ask',
+  answer: 'what the person would say',
+  shares_as_trust_grows: 'a list of things the person might say, in order',
   coach_goal: 'a sentence saying what the coach aims for',
   skills: 'a list such as `[engaging, reflections]`',
   modules: 'a list of module ids',
@@ -510,6 +523,20 @@ const expectations = new Map(Object.entries({
   outcome: '`positive`, `mixed` or `negative`',
   ending: 'an ending\'s node id',
 }));
+
+/**
+ * The comment that takes the place of a key's value on its line (`key: # …`, `- key: # …`, the key perhaps in quotes), or
+ * undefined. Read as text, never as a pattern: the key is the author's, and a key made into a
+ * regular expression (`.*(a+)+y`) once hung every tool for ever.
+ */
+function commentAfterKey(line: string, key: string): string | undefined {
+  let rest = line.trimStart();
+  if (rest.startsWith('-')) rest = rest.slice(1).trimStart();
+  const written = [key, `"${key}"`, `'${key}'`].find((form) => rest.startsWith(`${form}:`));
+  if (written === undefined) return undefined;
+  rest = rest.slice(written.length + 1).trimStart();
+  return rest.startsWith('#') ? rest.trim() : undefined;
+}
 
 /**
  * One readable sentence for a schema problem, naming the key and what to write. `line` is the
@@ -534,10 +561,10 @@ function describeIssue(issue: z.core.$ZodIssue, data: unknown, line: string, wri
     const variable = String(path.at(-1));
     return variable === '__proto__'
       ? 'Unexpected variable name `__proto__` in `state`, expected another name: this one is reserved'
-      : `Unexpected variable name \`${variable}\` in \`state\`, expected letters, digits and underscores (hyphens between words)`;
+      : `Unexpected variable name \`${variable}\` in \`state\`, expected letters, digits and underscores (hyphens between words)${/\s/.test(variable.trim()) ? `, with no spaces: such as \`${variable.trim().split(/\s+/).join('_')}\`` : ''}`;
   }
-  const comment = value === null && lastKey !== undefined ? new RegExp(`^\\s*(?:-\\s*)?${lastKey}:\\s*(#.*)$`).exec(line) : null;
-  if (comment) return `Unexpected \`#\` at the start of the value of \`${name}\`: YAML reads it as a comment, so the value is empty; put the value in quotes: \`${lastKey}: "${comment[1]!.trim()}"\``;
+  const comment = value === null && lastKey !== undefined ? commentAfterKey(line, lastKey) : undefined;
+  if (comment !== undefined) return `Unexpected \`#\` at the start of the value of \`${name}\`: YAML reads it as a comment, so the value is empty; put the value in quotes: \`${lastKey}: "${comment}"\``;
   if (value === undefined) return `Missing \`${name}\`, expected ${expected}`;
   return `Unexpected ${written === undefined ? describeValue(value) : `value \`${written}\``} for \`${name}\`, expected ${expected}`;
 }

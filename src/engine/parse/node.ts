@@ -9,9 +9,10 @@ import { slug } from 'github-slugger';
 import { VFileMessage } from 'vfile-message';
 import { messageSource, report } from '../diagnostics.ts';
 import { nodeIdPattern } from '../front-matter-schema.ts';
+import { isSpaceOrTab, isUnderscore, trimEndWhere, trimStartWhere } from '../trim.ts';
 import type { ScenarioNode, Span } from '../types.ts';
 import { describeBlock, endOf, spanOf, startOf, type ParseContext } from './context.ts';
-import { readChoice, reportStrayFields, strayField, type FieldSource } from './choice.ts';
+import { readChoice, reportStrayFields, strayFields, type FieldSource } from './choice.ts';
 import { readEnding } from './ending.ts';
 import { isOutcome, readLines } from './lines.ts';
 import { isRouteItem, readRoutes } from './route.ts';
@@ -25,9 +26,21 @@ const targetPattern = /(?:->|→)\s*([^\s,;]+)/g;
 /** A heading's text, its text without `{#id}`, and the node id it makes (the slug, or `{#id}`). */
 function headingId(heading: Heading): { text: string; headingText: string; nodeId: string; explicit: boolean } {
   const text = toString(heading).trim();
-  const explicit = /\{#([^}]*)\}\s*$/.exec(text);
+  const explicit = explicitId(text);
   const headingText = explicit ? text.slice(0, explicit.index).trim() : text;
-  return { text, headingText, nodeId: explicit ? explicit[1]!.trim() : slug(headingText), explicit: explicit !== null };
+  return { text, headingText, nodeId: explicit ? explicit.id.trim() : slug(headingText), explicit: explicit !== undefined };
+}
+
+/**
+ * A `{#id}` that ends a heading's text (what `/\{#([^}]*)\}\s*$/` finds, found by walking back
+ * from the end once: that pattern costs the square of the heading's length on `{#{#{#…`).
+ */
+function explicitId(text: string): { id: string; index: number } | undefined {
+  const trimmed = text.trimEnd();
+  if (!trimmed.endsWith('}')) return undefined;
+  const close = trimmed.length - 1;
+  const open = trimmed.indexOf('{#', trimmed.lastIndexOf('}', close - 1) + 1);
+  return open === -1 || open >= close ? undefined : { id: trimmed.slice(open + 2, close), index: open };
 }
 
 /**
@@ -84,18 +97,33 @@ function leadsOn(context: ParseContext, block: RootContent): boolean {
 function reportHeadingLevel(context: ParseContext, heading: Heading): void {
   const written = context.source.slice(startOf(heading), endOf(heading));
   // An ATX heading (`### pushback`) keeps what was written after its `#`s; an underlined one, its text.
-  const atx = /^ {0,3}#+[ \t]*([\s\S]*?)(?:[ \t]+#+)?[ \t]*$/.exec(written);
-  const text = atx ? atx[1]! : toString(heading).trim();
-  const shown = atx ? written.trim() : text;
+  const atx = atxHeadingText(written);
+  const text = atx ?? toString(heading).trim();
+  const shown = atx === undefined ? text : written.trim();
   report(context.file, `Unexpected level-${heading.depth} heading \`${shown}\` starting a node, expected a level-2 heading: node headings start with two \`#\`, so write \`## ${text}\``, spanOf(context, heading), 'node-heading', {
     expected: [`## ${text}`],
   });
 }
 
+/**
+ * What an ATX heading says between its opening `#`s and any closing ones, as CommonMark reads it;
+ * undefined if it is not an ATX heading. Walked, not matched: the pattern for it costs the square
+ * of a run of spaces inside the heading.
+ */
+function atxHeadingText(written: string): string | undefined {
+  const indent = written.length - written.trimStart().length;
+  if (indent > 3 || written[indent] !== '#') return undefined;
+  const afterHashes = trimStartWhere(written.slice(indent), (character) => character === '#');
+  let text = trimEndWhere(trimStartWhere(afterHashes, isSpaceOrTab), isSpaceOrTab);
+  const withoutClosing = trimEndWhere(text, (character) => character === '#');
+  if (withoutClosing.length < text.length && (withoutClosing === '' || isSpaceOrTab(withoutClosing.at(-1)!))) text = trimEndWhere(withoutClosing, isSpaceOrTab);
+  return text;
+}
+
 /** Reads every node of the body, from its first node heading on (see {@link findNodeHeadings}); reports duplicate ids. */
 export function readNodes(context: ParseContext, body: readonly RootContent[], nodeHeadings: ReadonlySet<RootContent>): ScenarioNode[] {
   const nodes: ScenarioNode[] = [];
-  const firstPlaceOfId = new Map<string, Span>();
+  const firstOfId = new Map<string, { place: Span; heading: string }>();
   const isNodeHeading = (block: RootContent): block is Heading => nodeHeadings.has(block);
   const first = body.findIndex(isNodeHeading);
   if (first === -1) return nodes;
@@ -105,16 +133,32 @@ export function readNodes(context: ParseContext, body: readonly RootContent[], n
     const node = readNode(context, body[i] as Heading, body.slice(i + 1, next));
     i = next;
     if (!node) continue;
-    const earlier = firstPlaceOfId.get(node.id);
+    const earlier = firstOfId.get(node.id);
     if (earlier) {
-      const cause = new VFileMessage('First defined here', { place: earlier, ruleId: 'duplicate-node', source: messageSource });
-      report(context.file, `Unexpected second node with id \`${node.id}\`, expected every node id to be unique (rename one heading, or give it \`{#another-id}\`)`, node.place, 'duplicate-node', { cause });
+      const cause = new VFileMessage('First defined here', { place: earlier.place, ruleId: 'duplicate-node', source: messageSource });
+      // Both places in the words, as a list of problems (the studio's) shows one place per message.
+      const headings = earlier.heading === node.heading ? `the heading \`## ${node.heading}\` is on line ${earlier.place.start.line} and here` : `\`## ${earlier.heading}\` on line ${earlier.place.start.line} and \`## ${node.heading}\` here both make it`;
+      report(context.file, `Unexpected second node with id \`${node.id}\` (${headings}), expected every node id to be unique (rename one heading, or give it \`{#another-id}\`)`, node.place, 'duplicate-node', { cause });
       continue;
     }
-    firstPlaceOfId.set(node.id, node.place);
+    firstOfId.set(node.id, { place: node.place, heading: node.heading });
     nodes.push(node);
   }
   return nodes;
+}
+
+/** Alphabets whose letters look like Latin ones. */
+const alphabets = [
+  ['Latin', /\p{Script=Latin}/u],
+  ['Cyrillic', /\p{Script=Cyrillic}/u],
+  ['Greek', /\p{Script=Greek}/u],
+  ['Armenian', /\p{Script=Armenian}/u],
+  ['Cherokee', /\p{Script=Cherokee}/u],
+] as const;
+
+/** The look-alike alphabets an id's letters come from. */
+function scriptsOf(id: string): string[] {
+  return alphabets.filter(([, letters]) => letters.test(id)).map(([name]) => name);
 }
 
 /** Reads one node: its id from the heading, then its lines and its list (or its outcome). */
@@ -130,8 +174,12 @@ function readNode(context: ParseContext, heading: Heading, content: readonly Roo
     return undefined;
   }
   if (reservedIds.has(nodeId)) {
-    report(file, `Unexpected node id \`${nodeId}\`, expected another id: this one is reserved (give the heading \`{#${nodeId.replace(/^_+|_+$/g, '') || 'node'}}\`)`, place, 'node-id');
+    report(file, `Unexpected node id \`${nodeId}\`, expected another id: this one is reserved (give the heading \`{#${trimEndWhere(trimStartWhere(nodeId, isUnderscore), isUnderscore) || 'node'}}\`)`, place, 'node-id');
     return undefined;
+  }
+  const scripts = scriptsOf(nodeId);
+  if (scripts.length > 1) {
+    report(file, `Unexpected node id \`${nodeId}\` that mixes ${scripts.join(' and ')} letters, expected letters of one alphabet: letters that look alike (Latin \`o\`, Cyrillic \`о\`) make two ids that read the same; type the id again`, place, 'node-id', { severity: 'warning' });
   }
   context.nodeIds.add(nodeId);
   // Comments are for trainers; everything else must be a line or the list.
@@ -158,12 +206,12 @@ function readNode(context: ParseContext, heading: Heading, content: readonly Roo
   const groups: Array<{ item: (typeof list.children)[number]; strays: FieldSource[] }> = [];
   for (const item of list.children) {
     if (routeItems.includes(item)) continue;
-    const stray = strayField(context, item);
-    if (stray && groups.length > 0) groups.at(-1)!.strays.push(stray);
+    const strays = strayFields(context, item);
+    if (strays && groups.length > 0) groups.at(-1)!.strays.push(...strays);
     else groups.push({ item, strays: [] });
   }
-  const trailing = after.flatMap((block) => (block.type === 'list' ? block.children.map((item) => strayField(context, item)) : [strayField(context, block)]));
-  const strayAfter = trailing.every(Boolean) && groups.length > 0 ? (trailing as FieldSource[]) : [];
+  const trailing = after.flatMap((block) => (block.type === 'list' ? block.children.map((item) => strayFields(context, item)) : [strayFields(context, block)]));
+  const strayAfter = trailing.every(Boolean) && groups.length > 0 ? (trailing as FieldSource[][]).flat() : [];
   if (strayAfter.length === 0) reportBlocksAfterList(context, nodeId, after);
   else groups.at(-1)!.strays.push(...strayAfter);
   for (const group of groups) reportStrayFields(context, group.strays);

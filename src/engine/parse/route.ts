@@ -5,11 +5,12 @@ import { parseCondition, type Condition } from '../condition.ts';
 import { report } from '../diagnostics.ts';
 import { nodeIdPattern } from '../front-matter-schema.ts';
 import type { Route } from '../types.ts';
+import { targetProblem } from './choice.ts';
 import { endOf, readGrammar, spanOf, startOf, type ParseContext } from './context.ts';
 
-const arrow = /->|→/;
+const arrow = /->|→|=>|[–—]>/;
 
-/** Whether a list item is a route: its text starts with an arrow. */
+/** Whether a list item is a route: its text starts with an arrow (or `=>`, or a long dash's `—>`, reported as such). */
 export function isRouteItem(item: ListItem): boolean {
   const paragraph = item.children[0];
   return paragraph?.type === 'paragraph' && arrow.test(toString(paragraph).trimStart().slice(0, 2));
@@ -28,8 +29,16 @@ export function readRoutes(context: ParseContext, nodeId: string, list: List): R
     const [, space = '', target = '', rest = ''] = /^(\s*)([^\s,;]*)([\s\S]*)$/.exec(text.slice(afterArrow))!;
     const targetStart = start + afterArrow + space.length;
     const place = spanOf(context, item);
-    if (!target || !nodeIdPattern.test(target)) {
-      report(file, `Unexpected ${target ? `\`${text.slice(afterArrow).trim()}\`` : 'end of route'} in node \`${nodeId}\`, expected \`-> target\` or \`-> target if condition\``, place, 'route-syntax');
+    if (arrowMatch[0] !== '->' && arrowMatch[0] !== '→') {
+      report(file, `Unexpected \`${arrowMatch[0]}\` before \`${target}\`, expected \`->\` (a hyphen, then \`>\`) or \`→\`: \`- -> ${target}${rest.trimEnd()}\``, context.span(start + arrowMatch.index, start + afterArrow), 'route-syntax');
+      continue;
+    }
+    if (!target) {
+      report(file, `Unexpected end of route in node \`${nodeId}\`, expected \`-> target\` or \`-> target if condition\``, place, 'route-syntax');
+      continue;
+    }
+    if (!nodeIdPattern.test(target)) {
+      report(file, targetProblem(target), context.span(targetStart, targetStart + target.length), 'route-syntax');
       continue;
     }
     context.targets.push({ target, place: context.span(targetStart, targetStart + target.length) });
