@@ -73,10 +73,18 @@ export function perCode(pairs: Pairs<CodeName>) {
   });
 }
 
+/** What the coder learns from, read once: the folder's scenario choices, and the rest it always learns from. */
+interface Learnt {
+  readonly library: readonly Example[];
+  readonly always: readonly Example[];
+}
+
+async function readLearnt(folder: string): Promise<Learnt> {
+  return { library: await scenarioExamples(folder), always: [...(await moduleExamples()), ...trainingReplies()] };
+}
+
 /** Trains on every scenario but one, codes that one; for each scenario in the folder. */
-export async function leaveOneScenarioOut(folder = defaultScenariosFolder) {
-  const library = await scenarioExamples(folder);
-  const always = [...(await moduleExamples()), ...trainingReplies()];
+function leaveOneScenarioOut({ library, always }: Learnt) {
   const scenarios = [...new Set(library.map((example) => example.source))];
   const pairs: [CodeName, CodeName][] = [];
   const misses: { scenario: string; text: string; written: CodeName; coded: CodeName }[] = [];
@@ -115,11 +123,10 @@ export function heldOutReplies(folder = heldOutFolder) {
 }
 
 /** The coder (trained on the whole library) against the two human coders, and theirs with each other. */
-export async function heldOutAgreement(folder = defaultScenariosFolder, fixtures = heldOutFolder) {
+function heldOutAgreement({ library, always }: Learnt, fixtures = heldOutFolder) {
   const replies = heldOutReplies(fixtures);
   if (!replies) return undefined;
-  const examples: Example[] = [...(await scenarioExamples(folder)), ...(await moduleExamples()), ...trainingReplies()];
-  const code = createCoder(trainModel(examples));
+  const code = createCoder(trainModel([...library, ...always]));
   const coded = replies.map((reply) => ({ ...reply, coder: code(reply.text, { context: reply.context }).code }));
   const agreed = coded.filter((reply) => reply.a === reply.b);
   return {
@@ -135,8 +142,9 @@ export async function heldOutAgreement(folder = defaultScenariosFolder, fixtures
 
 /** Both measures, as one object for `--json` and the bench. */
 export async function evaluateCoder(folder = defaultScenariosFolder) {
-  const loso = await leaveOneScenarioOut(folder);
-  const heldOut = folder === defaultScenariosFolder ? await heldOutAgreement(folder) : undefined;
+  const learnt = await readLearnt(folder);
+  const loso = leaveOneScenarioOut(learnt);
+  const heldOut = folder === defaultScenariosFolder ? heldOutAgreement(learnt) : undefined;
   return {
     leaveOneScenarioOut: { scenarios: loso.scenarios, ...agreementOf(loso.pairs), perCode: perCode(loso.pairs), confusion: confusion(loso.pairs), misses: loso.misses },
     heldOut: heldOut && {

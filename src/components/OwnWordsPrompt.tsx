@@ -4,8 +4,8 @@
  * kind of reply they think it was, in plain words. The player codes the reply and shows the result.
  */
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
-import type { CodeName } from '../engine/coder/codes.ts';
-import { ownCallChoices, plainCodeNames } from '../engine/own-words.ts';
+import { codeNames, type CodeName } from '../engine/coder/codes.ts';
+import { plainCodeNames } from '../engine/own-words.ts';
 
 export interface OwnWordsPromptProps {
   /** The person the trainee is talking to, for the label: "What would you say to Jordan?" */
@@ -56,7 +56,7 @@ export default function OwnWordsPrompt({ person, askOwnCall, coderReady, coderFa
         <fieldset>
           <legend ref={legend} tabIndex={-1}>What kind of reply do you think that was?</legend>
           <ul className="own-call-list">
-            {ownCallChoices.map((code) => (
+            {codeNames.map((code) => (
               <li key={code}>
                 <label>
                   <input type="radio" name={`${id}-own`} value={code} checked={own === code} onChange={() => setOwn(code)} /> {capitalised(plainCodeNames[code])}

@@ -40,9 +40,6 @@ export const plainCodeNames: Readonly<Record<CodeName, string>> = {
   none: 'none of these',
 };
 
-/** The codes a trainee may pick as their own call, in an order that reads well as a list. */
-export const ownCallChoices: readonly CodeName[] = codeNames;
-
 /** How the trainee's own call compares with the coder's: the same code, the same MITI group, or another. */
 export function compareCalls(reply: OwnReply): 'same' | 'same group' | 'different' | undefined {
   if (!reply.own || reply.own === 'unsure') return undefined;
@@ -75,7 +72,7 @@ export function readAs(reply: OwnReply, who = 'You'): string {
   if (reply.own === undefined) return coded;
   const subject = who === 'You' ? 'You' : who;
   if (reply.own === 'unsure') return `${coded} ${subject} ${who === 'You' ? 'were' : 'was'} not sure what kind of reply it was.`;
-  const verdict = compareCalls(reply) === 'same' ? 'the same' : compareCalls(reply) === 'same group' ? 'the same family, another kind' : 'a different reading';
+  const verdict = { same: 'the same', 'same group': 'the same family, another kind', different: 'a different reading' }[compareCalls(reply)!];
   return `${coded} ${subject} called it ${plainCodeNames[reply.own]} (${reply.own}): ${verdict}.`;
 }
 

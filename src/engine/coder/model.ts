@@ -15,7 +15,7 @@ export interface CoderModel {
   /** For each feature, its weights as `[code index, weight]` pairs; absent pairs weigh 0. */
   readonly weights: Readonly<Record<string, readonly (readonly [number, number])[]>>;
   /** What it was trained on, for the record. */
-  readonly trainedOn: { readonly lines: number; readonly sources: readonly string[] };
+  readonly trainedOn: { readonly lines: number; readonly sources: readonly string[]; /** A hash of what it was trained from, so the build trains again only when that changes. */ readonly inputs?: string };
 }
 
 /** Each code's probability for a reply with these features, and each feature's pull towards each code. */
