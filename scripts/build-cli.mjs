@@ -2,18 +2,21 @@
 // splitting keeps each command's imports (the engine, Ink and React) out of the entry chunk, and
 // commander is bundled in rather than loaded from node_modules: `coach --help` then reads one
 // small file, which keeps it close to bare Node's start-up time.
-import { rmSync } from 'node:fs';
+import { renameSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 import { buildCoderModel } from './coder/build-model.ts';
 
 // The coder's model is learnt from the library first: the runner bundles it, and the engine reads it.
 console.log(await buildCoderModel());
 
-rmSync('build/cli', { recursive: true, force: true });
+// Built beside the old runner and swapped in at the end, so a test run or a command started
+// meanwhile (another test run, a second terminal) never finds build/cli missing or half written.
+const fresh = `build/cli-${process.pid}`;
+rmSync(fresh, { recursive: true, force: true });
 
 await build({
   entryPoints: { coach: 'cli/coach.ts' },
-  outdir: 'build/cli',
+  outdir: fresh,
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -43,6 +46,15 @@ for (const [name, format] of [['launch', 'esm'], ['in-package', 'iife']]) {
 // without loading the runner. Written from the runner just built, so they never drift from it.
 const { execFileSync } = await import('node:child_process');
 const { writeFileSync } = await import('node:fs');
-const helpOf = (...args) => execFileSync(process.execPath, ['build/cli/coach.js', ...args, '--help'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', COLUMNS: '80' } });
+const helpOf = (...args) => execFileSync(process.execPath, [`${fresh}/coach.js`, ...args, '--help'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', COLUMNS: '80' } });
 const commands = [...helpOf().matchAll(/^ {2}([a-z]+) /gm)].map(([, name]) => name).filter((name) => name !== 'help');
-writeFileSync('build/cli/help.json', `${JSON.stringify(Object.fromEntries([['', helpOf()], ...commands.map((name) => [name, helpOf(name)])]), null, 2)}\n`);
+writeFileSync(`${fresh}/help.json`, `${JSON.stringify(Object.fromEntries([['', helpOf()], ...commands.map((name) => [name, helpOf(name)])]), null, 2)}\n`);
+
+const old = `build/cli-old-${process.pid}`;
+try {
+  renameSync('build/cli', old);
+} catch (error) {
+  if (error.code !== 'ENOENT') throw error;
+}
+renameSync(fresh, 'build/cli');
+rmSync(old, { recursive: true, force: true });

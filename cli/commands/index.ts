@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { registerCode } from './code.ts';
 import { registerGraph } from './graph.ts';
-import { registerGroup } from './group/index.ts';
+import { registerGroup, registerServe } from './group/index.ts';
 import { registerLint } from './lint.ts';
 import { registerList } from './list.ts';
 import { registerNew } from './new.ts';
@@ -16,6 +16,7 @@ export function registerCommands(program: Command): void {
   registerPlay(program);
   registerRun(program);
   registerGroup(program);
+  registerServe(program);
   registerPackage(program);
   registerCode(program);
   registerList(program);

@@ -14,6 +14,7 @@ import type { RoomEvent } from './room.ts';
 export const roomActions = {
   players: { event: 'player.join', facilitator: false },
   leave: { event: 'player.leave', facilitator: true },
+  rename: { event: 'player.rename', facilitator: false },
   votes: { event: 'vote.cast', facilitator: false },
   replies: { event: 'reply.send', facilitator: false },
   reveal: { event: 'replies.show', facilitator: true },

@@ -27,10 +27,12 @@ export interface RoomSettings {
   readonly typedReplies: boolean;
   /** How many people the room lets in (and how many replies a step takes); the facilitator can raise it. */
   readonly playerLimit: number;
+  /** Whether the shared screen and phones show the counts while voting is open (off: counts only at the reveal, so nobody follows the crowd). */
+  readonly liveCounts: boolean;
 }
 
 /** Settings before the facilitator picks any. */
-export const defaultSettings: RoomSettings = { mode: 'vote', sayItYourWay: false, sayItSeconds: 60, typedReplies: true, playerLimit: maxPlayers };
+export const defaultSettings: RoomSettings = { mode: 'vote', sayItYourWay: false, sayItSeconds: 60, typedReplies: true, playerLimit: maxPlayers, liveCounts: false };
 
 /** The votes at one step. Choices are kept by their index in the file, as the run keeps them. */
 export interface Ballot {
@@ -74,9 +76,22 @@ export interface RoomContext {
 export type RoomEvent =
   | { readonly type: 'player.join'; readonly name: string }
   | { readonly type: 'player.leave'; readonly name: string }
-  | { readonly type: 'room.start'; readonly mode: RoomMode; readonly sayItYourWay?: boolean; readonly sayItSeconds?: number; readonly typedReplies?: boolean }
-  /** Typed replies on or off, or room for more people, at any time. */
-  | { readonly type: 'room.configure'; readonly typedReplies?: boolean; readonly playerLimit?: number }
+  /** The same player under a new name: their place in the turns, their votes and their hot seats go with them. */
+  | { readonly type: 'player.rename'; readonly from: string; readonly to: string }
+  | { readonly type: 'room.start'; readonly mode: RoomMode; readonly sayItYourWay?: boolean; readonly sayItSeconds?: number; readonly typedReplies?: boolean; readonly liveCounts?: boolean }
+  /**
+   * Settings changed once the room is running: typed replies, room for more people and live counts
+   * at once; the mode and the pause to say it from the next step that opens.
+   */
+  | {
+      readonly type: 'room.configure';
+      readonly mode?: RoomMode;
+      readonly sayItYourWay?: boolean;
+      readonly sayItSeconds?: number;
+      readonly typedReplies?: boolean;
+      readonly playerLimit?: number;
+      readonly liveCounts?: boolean;
+    }
   /** A reply typed during the pause, by a player's id; the same id replaces it, and blank words take it back. */
   | { readonly type: 'reply.send'; readonly player: string; readonly text: string }
   /** The facilitator shows the open step's replies, without names. */
@@ -190,6 +205,50 @@ export function knownPlayer(context: RoomContext, name: string): string | undefi
   return context.players.find((player) => sameName(player, name.trim()));
 }
 
+/** Seconds the say-it-your-way timer may run. */
+export const sayItSecondsRange = { min: 5, max: 900 } as const;
+const isSayItSeconds = (seconds: number) => Number.isInteger(seconds) && seconds >= sayItSecondsRange.min && seconds <= sayItSecondsRange.max;
+
+/** The settings with a `room.configure`'s changes: only what it names changes. */
+function configured(settings: RoomSettings, event: Extract<RoomEvent, { type: 'room.configure' }>): RoomSettings {
+  const { type: _type, ...changes } = event;
+  const given = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)) as Partial<RoomSettings>;
+  return { ...settings, ...given };
+}
+
+/** A name not taken by anyone in the room: `name`, or `name 2`, `name 3`… (what a second Sam is offered). */
+export function freeNameLike(context: RoomContext, name: string): string {
+  if (knownPlayer(context, name) === undefined) return name.trim();
+  // "Sam 2" taken offers "Sam 3", not "Sam 2 2".
+  const base = name.trim().replace(/\s+\d+$/, '');
+  for (let n = 2; ; n++) {
+    const candidate = `${base.slice(0, maxPlayerName - String(n).length - 1)} ${n}`;
+    if (knownPlayer(context, candidate) === undefined) return candidate;
+  }
+}
+
+/** Why `from` cannot become `to`, or undefined if it can (the same person may change a name's case). */
+export function renameProblem(context: RoomContext, from: string, to: string): string | undefined {
+  const player = knownPlayer(context, from);
+  if (player === undefined) return `There is nobody called ${from.trim()} in the room`;
+  const problem = nameProblem(to);
+  if (problem) return problem;
+  const holder = knownPlayer(context, to);
+  if (holder !== undefined && holder !== player) return `Someone called ${holder} is in the room already: pick another name, such as ${freeNameLike(context, to)}`;
+  return undefined;
+}
+
+/** The room with one player's name changed everywhere it is kept: the turns, every step's votes, the hot seats. */
+function renamed(context: RoomContext, from: string, to: string): Partial<RoomContext> {
+  const rename = (name: string) => (name === from ? to : name);
+  const ballot = (b: Ballot): Ballot => ({ ...b, votes: Object.fromEntries(Object.entries(b.votes).map(([name, index]) => [rename(name), index])) });
+  return {
+    players: context.players.map(rename),
+    ballot: ballot(context.ballot),
+    decided: context.decided.map((step) => ({ ...step, ballot: ballot(step.ballot), ...(step.hotSeat ? { hotSeat: rename(step.hotSeat) } : {}) })),
+  };
+}
+
 const withPlayer = (players: readonly string[], name: string) => (players.some((player) => sameName(player, name.trim())) ? players : [...players, name.trim()]);
 
 const roomSetup = setup({
@@ -201,6 +260,8 @@ const roomSetup = setup({
   guards: {
     /** The name is in the room already (joining again changes nothing), or there is room for it. */
     canJoin: ({ context, event }) => event.type === 'player.join' && isPlayerName(event.name) && (knownPlayer(context, event.name) !== undefined || context.players.length < context.settings.playerLimit),
+    /** The old name is someone's in the room, and the new one is a good name nobody else has. */
+    canRename: ({ context, event }) => event.type === 'player.rename' && renameProblem(context, event.from, event.to) === undefined,
     /** The name is someone's in the room. */
     isInRoom: ({ context, event }) => event.type === 'player.leave' && knownPlayer(context, event.name) !== undefined,
     /** A vote for a choice offered now, by someone in the room or with room for them. */
@@ -213,7 +274,8 @@ const roomSetup = setup({
     /** A new limit on people is whole, no lower than the people in the room, and within the ceiling. */
     canConfigure: ({ context, event }) =>
       event.type === 'room.configure' &&
-      (event.playerLimit === undefined || (Number.isInteger(event.playerLimit) && event.playerLimit >= Math.max(1, context.players.length) && event.playerLimit <= playerCeiling)),
+      (event.playerLimit === undefined || (Number.isInteger(event.playerLimit) && event.playerLimit >= Math.max(1, context.players.length) && event.playerLimit <= playerCeiling)) &&
+      (event.sayItSeconds === undefined || isSayItSeconds(event.sayItSeconds)),
     /** `room.advance` can decide the open step. */
     isDecided: ({ context, event }) => event.type === 'room.advance' && decisionOf(context, event.choice).kind === 'decided',
     /** The run has reached an ending. */
@@ -242,6 +304,7 @@ const roomSetup = setup({
       const { [name]: _vote, ...votes } = context.ballot.votes;
       return { players: context.players.filter((player) => player !== name), ballot: { ...context.ballot, votes } };
     }),
+    renamePlayer: assign(({ context, event }) => (event.type === 'player.rename' ? renamed(context, knownPlayer(context, event.from)!, event.to.trim()) : {})),
     applySettings: assign({
       settings: ({ context, event }) =>
         event.type === 'room.start'
@@ -251,9 +314,10 @@ const roomSetup = setup({
               sayItSeconds: event.sayItSeconds ?? context.settings.sayItSeconds,
               typedReplies: event.typedReplies ?? context.settings.typedReplies,
               playerLimit: context.settings.playerLimit,
+              liveCounts: event.liveCounts ?? context.settings.liveCounts,
             }
           : event.type === 'room.configure'
-            ? { ...context.settings, typedReplies: event.typedReplies ?? context.settings.typedReplies, playerLimit: event.playerLimit ?? context.settings.playerLimit }
+            ? configured(context.settings, event)
             : context.settings,
     }),
     recordReply: assign({ replies: ({ context, event }) => (event.type === 'reply.send' ? withReply(context.replies, event.player, event.text) : context.replies) }),
@@ -310,6 +374,7 @@ export const roomMachine = roomSetup.createMachine({
   on: {
     'player.join': { guard: 'canJoin', actions: 'addPlayer' },
     'player.leave': { guard: 'isInRoom', actions: 'removePlayer' },
+    'player.rename': { guard: 'canRename', actions: 'renamePlayer' },
     'room.configure': { guard: 'canConfigure', actions: 'applySettings' },
   },
   states: {
@@ -411,6 +476,10 @@ function refusalOf(room: Room, event: RoomEvent): Refusal {
       return isPlayerName(event.name) ? full : badName(event.name);
     case 'player.leave':
       return invalid(`There is nobody called ${event.name.trim()} in the room`);
+    case 'player.rename': {
+      const problem = renameProblem(context, event.from, event.to)!;
+      return knownPlayer(context, event.from) !== undefined && isPlayerName(event.to) ? conflict(problem) : invalid(problem);
+    }
     case 'room.start':
       return conflict(`The room has already started: ${phaseWords[phase]}`);
     case 'vote.cast':
@@ -439,6 +508,9 @@ function refusalOf(room: Room, event: RoomEvent): Refusal {
       return conflict(`This step has ${limit} replies already`);
     }
     case 'room.configure': {
+      if (event.sayItSeconds !== undefined && !isSayItSeconds(event.sayItSeconds)) {
+        return invalid(`Unexpected ${event.sayItSeconds} seconds, expected a whole number from ${sayItSecondsRange.min} to ${sayItSecondsRange.max}`);
+      }
       const wanted = event.playerLimit ?? limit;
       return wanted < context.players.length
         ? conflict(`There are ${context.players.length} people in the room already: the limit cannot go below that`)

@@ -66,6 +66,8 @@ export const savedRoomSchema = z.object({
     typedReplies: z._default(z.boolean(), true),
     /** How many people the room lets in; the facilitator can raise it. */
     playerLimit: z._default(z.int().check(z.minimum(1), z.maximum(playerCeiling)), maxPlayers),
+    /** Whether vote counts show while voting is open; off, they appear at the reveal, so nobody follows the crowd. */
+    liveCounts: z._default(z.boolean(), false),
   }),
   /** Everyone in the room, in the order they joined. */
   players: z.array(playerName).check(z.maxLength(playerCeiling)),

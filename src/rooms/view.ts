@@ -30,11 +30,15 @@ export interface RoomView {
   readonly node: string;
   /** What the person (and narrator) said, as Markdown; none during set-up. */
   readonly lines: ReadonlyArray<{ readonly speaker: string | null; readonly markdown: string }>;
-  /** The options, numbered as people vote; hidden during set-up and saying; codes only once revealed. */
-  readonly offered: ReadonlyArray<{ readonly number: number; readonly says: string; readonly code: string | null }>;
-  /** Votes by choice number, while the options are shown. */
+  /** The options, numbered as people vote; hidden during set-up and saying; each one's code and feedback only once revealed. */
+  readonly offered: ReadonlyArray<{ readonly number: number; readonly says: string; readonly code: string | null; readonly feedback: string | null }>;
+  /** Whether counts show while voting is open (see `votes`). */
+  readonly liveCounts: boolean;
+  /** Votes by choice number: at the reveal, or while voting with live counts on; otherwise empty, so nobody follows the crowd. */
   readonly votes: Readonly<Record<string, number>>;
-  /** Each player's vote, by choice number. */
+  /** Who has voted at the step shown, by name, without what they chose. */
+  readonly voted: readonly string[];
+  /** Each player's vote by choice number, once the step is revealed; empty before. */
   readonly voters: Readonly<Record<string, number>>;
   /** The group's choice, once revealed. */
   readonly decision: { readonly choice: number; readonly by: Decider; readonly code: string; readonly feedback: string } | null;
@@ -67,6 +71,8 @@ export function roomView(room: Room, problems: readonly string[] = []): RoomView
   const phase = phaseOf(room);
   const step = stepOnScreen(room);
   const showOptions = phase === 'voting' || phase === 'revealed';
+  const revealed = phase === 'revealed';
+  const showCounts = revealed || (phase === 'voting' && context.settings.liveCounts);
   const numberOf = (index: number) => step.options.find((option) => option.index === index)!.number;
   const decision = phase === 'voting' ? decisionOf(context) : undefined;
   const ending = endingOf(context.run);
@@ -82,9 +88,17 @@ export function roomView(room: Room, problems: readonly string[] = []): RoomView
     nextHotSeat: hotSeatAt(context, phase === 'revealed' ? stepIndexOf(context) : step.index + 1) ?? null,
     node: step.node,
     lines: phase === 'setup' ? [] : step.lines.map((line) => ({ speaker: line.speaker ?? null, markdown: line.markdown })),
-    offered: showOptions ? step.options.map((option) => ({ number: option.number, says: option.choice.says, code: phase === 'revealed' ? option.choice.code.name : null })) : [],
-    votes: showOptions ? Object.fromEntries(step.options.map((option) => [option.number, option.votes])) : {},
-    voters: Object.fromEntries(Object.entries(step.ballot.votes).map(([player, index]) => [player, numberOf(index)])),
+    offered: showOptions
+      ? step.options.map((option) => ({
+          number: option.number,
+          says: option.choice.says,
+          code: revealed ? option.choice.code.name : null,
+          feedback: revealed ? option.choice.feedback : null,
+        }))
+      : [],
+    votes: showCounts ? Object.fromEntries(step.options.map((option) => [option.number, option.votes])) : {},
+    voted: Object.keys(step.ballot.votes),
+    voters: revealed ? Object.fromEntries(Object.entries(step.ballot.votes).map(([player, index]) => [player, numberOf(index)])) : {},
     decision: step.decided
       ? { choice: step.decided.option.number, by: step.decided.by, code: step.decided.option.choice.code.name, feedback: step.decided.option.choice.feedback }
       : null,

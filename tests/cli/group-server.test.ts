@@ -49,7 +49,7 @@ async function start(roomsDir = mkdtempSync(join(tmpdir(), 'rooms-'))) {
 describe('the room API', () => {
   it('answers 404 for an unknown room, and serves the course beside the API', async () => {
     const { call, base } = await start();
-    expect(await call('/api/rooms/NOPE')).toMatchObject({ status: 404, json: { error: 'There is no room `NOPE` on this server' } });
+    expect(await call('/api/rooms/NOPE')).toMatchObject({ status: 404, json: { error: 'There is no room NOPE on this server: check the code on the shared screen' } });
     expect(await call('/api/rooms/NOPE/votes', { body: { player: 'Ana', choice: 1 } })).toMatchObject({ status: 404 });
     expect(await (await fetch(`${base}/`)).text()).toContain('<title>Course</title>');
   });
@@ -73,11 +73,11 @@ describe('the room API', () => {
     const { server, call, joinAs, voteAs } = await start();
     const { code, key } = await server.openRoom(loaded);
     const [ana, ben] = [await joinAs(code, 'Ana'), await joinAs(code, 'Ben')];
-    await call(`/api/rooms/${code}/start`, { body: { mode: 'vote' }, key });
+    await call(`/api/rooms/${code}/start`, { body: { mode: 'vote', liveCounts: true }, key });
     await voteAs(code, 'Ana', 1, ana);
     await voteAs(code, 'Ben', 1, ben);
     const again = await voteAs(code, 'Ana', 2, ana);
-    expect(again).toMatchObject({ status: 200, json: { votes: { 1: 1, 2: 1 }, voters: { Ana: 2, Ben: 1 }, players: ['Ana', 'Ben'] } });
+    expect(again).toMatchObject({ status: 200, json: { votes: { 1: 1, 2: 1 }, voted: ['Ana', 'Ben'], voters: {}, players: ['Ana', 'Ben'] } });
     expect((await call(`/api/rooms/${code}`)).json).toMatchObject({ node: 'hello', offered: [{ number: 1, says: 'Twenty minutes is what you have.' }, { number: 2 }], votes: { 1: 1, 2: 1 } });
 
     // The facilitator, and only the facilitator, takes a name out, with its vote.
@@ -99,8 +99,8 @@ describe('the room API', () => {
     await voteAs(code, 'Ana', 1, ana);
     expect(await call(`/api/rooms/${code}/advance`, { body: {}, key })).toMatchObject({ status: 200, json: { phase: 'revealed', decision: { choice: 1, by: 'majority', code: 'Simple reflection' } } });
     expect(await call(`/api/rooms/${code}/advance`, { key, method: 'POST' })).toMatchObject({ status: 200, json: { phase: 'voting', node: 'listens' } });
-    expect(await call(`/api/rooms/${code}/undo`, { body: {}, key })).toMatchObject({ status: 200, json: { phase: 'voting', node: 'hello', voters: { Ana: 1 } } });
-    expect(await call(`/api/rooms/${code}/restart`, { body: {}, key })).toMatchObject({ status: 200, json: { step: 1, voters: {} } });
+    expect(await call(`/api/rooms/${code}/undo`, { body: {}, key })).toMatchObject({ status: 200, json: { phase: 'voting', node: 'hello', voted: ['Ana'] } });
+    expect(await call(`/api/rooms/${code}/restart`, { body: {}, key })).toMatchObject({ status: 200, json: { step: 1, voted: [] } });
   });
 
   it('takes typed replies by a phone\'s own id, counts them without their words, and shows them, without names, when the facilitator does', async () => {
@@ -197,7 +197,7 @@ describe('the room API', () => {
 
     const second = await start(first.roomsDir);
     expect(second.server.resumed).toBe(1);
-    expect((await second.call(`/api/rooms/${code}`)).json).toMatchObject({ phase: 'voting', voters: { Ana: 2 } });
+    expect((await second.call(`/api/rooms/${code}`)).json).toMatchObject({ phase: 'voting', voted: ['Ana'] });
     expect(await second.call(`/api/rooms/${code}/advance`, { body: {}, key })).toMatchObject({ status: 200, json: { decision: { choice: 2 } } });
   });
 

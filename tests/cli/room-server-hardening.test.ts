@@ -65,13 +65,35 @@ describe('players are people: only a phone that joined under a name votes under 
     expect(await call(`/api/rooms/${code}/votes`, { player: 'ANA', choice: 2 })).toMatchObject({ status: 403, json: { error: "Only Ana's own phone can vote as Ana: a vote carries the token the room gave on joining" } });
     expect(await call(`/api/rooms/${code}/votes`, { player: 'Ana', choice: 2, token: ben })).toMatchObject({ status: 403, json: { error: "Only Ana's own phone can vote as Ana" } });
     expect(await call(`/api/rooms/${code}/votes`, { player: 'Chris', choice: 2, token: ben })).toMatchObject({ status: 409, json: { error: 'There is nobody called Chris in the room: join first, then vote' } });
-    expect(await call(`/api/rooms/${code}/players`, { name: 'ana' })).toMatchObject({ status: 409, json: { error: 'Someone called Ana is in the room already: pick another name, such as Ana 2' } });
-    expect(await call(`/api/rooms/${code}/votes`, { player: 'ana', choice: 2, token: ana })).toMatchObject({ status: 200, json: { voters: { Ana: 2 } } });
+    expect(await call(`/api/rooms/${code}/players`, { name: 'ana' })).toMatchObject({ status: 409, json: { error: 'Someone called Ana is in the room already: pick another name, such as ana 2', suggestion: 'ana 2' } });
+    expect(await call(`/api/rooms/${code}/votes`, { player: 'ana', choice: 2, token: ana })).toMatchObject({ status: 200, json: { voted: ['Ana'] } });
 
     // Ana's phone reloads and joins again with its token: still Ana, no new token.
     const again = await call(`/api/rooms/${code}/players`, { name: 'Ana', token: ana });
     expect(again).toMatchObject({ status: 200, json: { players: ['Ana', 'Ben'] } });
     expect(again.json!.token).toBeUndefined();
+  });
+
+  it('moves a renamed player with their vote and their phone, never leaving a ghost, and offers a second Sam a name of their own', async () => {
+    const { call, code, key } = await start();
+    const sam = (await call(`/api/rooms/${code}/players`, { name: 'Sam' })).json!.token!;
+    // The trial: a second "Sam" (or "sam") became the same voter. Now they are asked for another name.
+    expect(await call(`/api/rooms/${code}/players`, { name: 'sam' })).toMatchObject({ status: 409, json: { suggestion: 'sam 2' } });
+    const sam2 = (await call(`/api/rooms/${code}/players`, { name: 'Sam 2' })).json!.token!;
+    await call(`/api/rooms/${code}/start`, { mode: 'vote' }, key);
+    await call(`/api/rooms/${code}/votes`, { player: 'Sam', choice: 1, token: sam });
+    await call(`/api/rooms/${code}/votes`, { player: 'Sam 2', choice: 2, token: sam2 });
+
+    // Only the phone that holds a name renames it, and not onto someone else's.
+    expect(await call(`/api/rooms/${code}/rename`, { from: 'Sam', to: 'Samira', token: sam2 })).toMatchObject({ status: 403, json: { error: "Only Sam's own phone can change Sam's name" } });
+    expect(await call(`/api/rooms/${code}/rename`, { from: 'Sam', to: 'SAM 2', token: sam })).toMatchObject({ status: 409, json: { suggestion: 'SAM 3' } });
+    const renamed = await call(`/api/rooms/${code}/rename`, { from: 'Sam', to: 'Samira', token: sam });
+    expect(renamed).toMatchObject({ status: 200, json: { players: ['Samira', 'Sam 2'], voted: ['Samira', 'Sam 2'] } });
+
+    // The same phone votes on under its new name; the old name is nobody's.
+    expect(await call(`/api/rooms/${code}/votes`, { player: 'Samira', choice: 2, token: sam })).toMatchObject({ status: 200 });
+    expect(await call(`/api/rooms/${code}/votes`, { player: 'Sam', choice: 1, token: sam })).toMatchObject({ status: 409 });
+    expect(await call(`/api/rooms/${code}/advance`, {}, key)).toMatchObject({ status: 200, json: { voters: { Samira: 2, 'Sam 2': 2 }, decision: { choice: 2 } } });
   });
 
   it('keeps the hot seat\'s pick for the hot seat', async () => {

@@ -9,7 +9,7 @@ import { resumeRoom, resumeRoomSayingWhy, saveRoom } from '../../src/rooms/saved
 import { savedRoomSchema } from '../../src/rooms/schema.ts';
 import { roomView } from '../../src/rooms/view.ts';
 import { lintText, readFixture } from '../helpers.ts';
-import { play, refusal } from './play.ts';
+import { openVotes, play, refusal } from './play.ts';
 
 // hello: 1 Simple reflection -> listens, 2 Confront -> lectures (the third choice is never offered).
 const text = readFixture('every-feature.md');
@@ -38,13 +38,14 @@ describe('a room resumed after its scenario was edited', () => {
     expect(trimmed.nodes.find((node) => node.id === 'hello')).toMatchObject({ choices: [{ says: 'Twenty minutes is what you have.' }, { says: 'Do you want to skip today?' }] });
     const { room, setAside } = resumeRoomSayingWhy(trimmed, saveRoom(voting));
     expect(setAside).toEqual(['The scenario changed while the room was saved: 3 votes at step 1 were for options the scenario has changed since, so they were set aside: ask the group to vote again.']);
-    expect(roomView(room, setAside)).toMatchObject({ phase: 'voting', voters: {}, votes: { 1: 0 }, problems: setAside });
+    expect(roomView(room, setAside)).toMatchObject({ phase: 'voting', voted: [], problems: setAside });
+    expect(roomView(play(room, { type: 'room.configure', liveCounts: true })).votes).toEqual({ 1: 0 });
   });
 
   it('never counts a vote for whatever option now has the same place', () => {
     const { room, setAside } = resumeRoomSayingWhy(swapped, saveRoom(voting));
     expect(setAside).toHaveLength(1);
-    expect(roomView(room).voters).toEqual({});
+    expect(openVotes(room)).toEqual({});
   });
 
   it('sets aside a decided step\'s votes for options it no longer has, keeping the step', () => {
@@ -59,7 +60,7 @@ describe('a room resumed after its scenario was edited', () => {
     expect(resumeRoomSayingWhy(scenario, saveRoom(voting)).setAside).toEqual([]);
     // A room saved before the options were recorded resumes as it did.
     const { openOptions: _left, ...older } = saveRoom(voting);
-    expect(roomView(resumeRoom(scenario, older)).voters).toEqual({ Ana: 2, Ben: 2, Chris: 1 });
+    expect(openVotes(resumeRoom(scenario, older))).toEqual({ Ana: 2, Ben: 2, Chris: 1 });
   });
 });
 
@@ -91,7 +92,7 @@ describe('names', () => {
 });
 
 describe('the facilitator', () => {
-  const revealed = () => play(createRoom(scenario), ...join('Ana'), { type: 'room.start', mode: 'vote' }, vote('Ana', 1));
+  const revealed = () => play(createRoom(scenario), ...join('Ana'), { type: 'room.start', mode: 'vote', liveCounts: true }, vote('Ana', 1));
 
   it('moving on twice from the same screen is refused, not a skipped reveal', () => {
     const room = play(revealed(), { type: 'room.advance', from: 'voting' });

@@ -7,7 +7,7 @@ import { resumeRoom, RoomError, saveRoom } from '../../src/rooms/saved-room.ts';
 import { stepOnScreen } from '../../src/rooms/step.ts';
 import { roomView } from '../../src/rooms/view.ts';
 import { lintText, readFixture } from '../helpers.ts';
-import { play, refusal } from './play.ts';
+import { openVotes, play, refusal } from './play.ts';
 
 // hello: 1 Simple reflection -> listens, 2 Confront -> lectures.
 // listens: 1 Emphasizing autonomy -> plan (positive), 2 Giving information -> gate.
@@ -16,7 +16,8 @@ const scenario = lintText(readFixture('every-feature.md'), 'every-feature.md').s
 const join = (...names: string[]): RoomEvent[] => names.map((name) => ({ type: 'player.join', name }));
 const vote = (player: string, choice: number): RoomEvent => ({ type: 'vote.cast', player, choice });
 const advance = (choice?: number): RoomEvent => (choice === undefined ? { type: 'room.advance' } : { type: 'room.advance', choice });
-const votingRoom = () => play(createRoom(scenario), ...join('Ana', 'Ben', 'Chris'), { type: 'room.start', mode: 'vote' });
+/** A room voting with live counts on, so its view shows the tally as votes come in. */
+const votingRoom = () => play(createRoom(scenario), ...join('Ana', 'Ben', 'Chris'), { type: 'room.start', mode: 'vote', liveCounts: true });
 
 describe('a group vote', () => {
   it('starts in set-up, then opens the votes on the first step', () => {
@@ -25,12 +26,17 @@ describe('a group vote', () => {
     expect(setup.context.players).toEqual(['Ana', 'Ben']);
     const room = play(setup, { type: 'room.start', mode: 'vote' });
     expect(phaseOf(room)).toBe('voting');
-    expect(roomView(room)).toMatchObject({ phase: 'voting', step: 1, node: 'hello', offered: [{ number: 1, code: null }, { number: 2, code: null }], votes: { 1: 0, 2: 0 } });
+    // Counts stay off the screens until the reveal, so nobody follows the crowd; who has voted shows.
+    expect(roomView(room)).toMatchObject({ phase: 'voting', step: 1, node: 'hello', offered: [{ number: 1, code: null, feedback: null }, { number: 2, code: null, feedback: null }], votes: {}, voted: [], voters: {} });
+    const voted = play(room, vote('Ana', 2));
+    expect(roomView(voted)).toMatchObject({ votes: {}, voted: ['Ana'], voters: {} });
+    expect(roomView(play(voted, { type: 'room.configure', liveCounts: true }))).toMatchObject({ liveCounts: true, votes: { 1: 0, 2: 1 }, voters: {} });
   });
 
   it('keeps one vote per player per step: voting again replaces it', () => {
     const room = play(votingRoom(), vote('Ana', 1), vote('Ben', 2), vote('Ana', 2));
-    expect(roomView(room)).toMatchObject({ votes: { 1: 0, 2: 2 }, voters: { Ana: 2, Ben: 2 } });
+    expect(roomView(room)).toMatchObject({ votes: { 1: 0, 2: 2 }, voted: ['Ana', 'Ben'] });
+    expect(openVotes(room)).toEqual({ Ana: 2, Ben: 2 });
   });
 
   it('moves on with the majority, then reveals the code and feedback of the group\'s choice', () => {
@@ -39,6 +45,9 @@ describe('a group vote', () => {
     const view = roomView(room);
     expect(view).toMatchObject({ node: 'hello', votes: { 1: 2, 2: 1 }, decision: { choice: 1, by: 'majority', code: 'Simple reflection' } });
     expect(view.offered.map((option) => option.code)).toEqual(['Simple reflection', 'Confront']);
+    // Every option's feedback, so the group can talk about why the others were weaker.
+    expect(view.offered.every((option) => typeof option.feedback === 'string' && option.feedback.length > 0)).toBe(true);
+    expect(view.voters).toEqual({ Ana: 1, Ben: 1, Chris: 2 });
     const next = play(room, advance());
     expect(roomView(next)).toMatchObject({ phase: 'voting', step: 2, node: 'listens', votes: { 1: 0, 2: 0 }, decision: null });
   });
@@ -81,7 +90,7 @@ describe('a group vote', () => {
   it('takes someone out of the room with their open vote, whatever the case of the name, and refuses a name not there', () => {
     const room = play(votingRoom(), vote('Ana', 1), vote('Ben', 2), { type: 'player.leave', name: 'ben' });
     expect(room.context.players).toEqual(['Ana', 'Chris']);
-    expect(roomView(room)).toMatchObject({ votes: { 1: 1, 2: 0 }, voters: { Ana: 1 } });
+    expect(roomView(room)).toMatchObject({ votes: { 1: 1, 2: 0 }, voted: ['Ana'] });
     expect(refusal(room, { type: 'player.leave', name: 'Zed' })).toEqual({ kind: 'invalid', reason: 'There is nobody called Zed in the room' });
   });
 });
@@ -114,7 +123,8 @@ describe('undo, restart and a break', () => {
     const decided = play(votingRoom(), vote('Ana', 1), vote('Ben', 1), advance(), advance());
     expect(currentNode(decided.context.run).id).toBe('listens');
     const undone = play(decided, { type: 'step.undo' });
-    expect(roomView(undone)).toMatchObject({ phase: 'voting', node: 'hello', voters: { Ana: 1, Ben: 1 } });
+    expect(roomView(undone)).toMatchObject({ phase: 'voting', node: 'hello', voted: ['Ana', 'Ben'] });
+    expect(openVotes(undone)).toEqual({ Ana: 1, Ben: 1 });
     expect(refusal(play(votingRoom()), { type: 'step.undo' }).reason).toBe('There is no step to undo: the group is at the first step');
   });
 
@@ -129,7 +139,8 @@ describe('undo, restart and a break', () => {
     expect(isOnBreak(onBreak)).toBe(true);
     const back = play(onBreak, { type: 'room.resume' });
     expect(isOnBreak(back)).toBe(false);
-    expect(roomView(back)).toMatchObject({ phase: 'voting', voters: { Ana: 2 } });
+    expect(roomView(back)).toMatchObject({ phase: 'voting', voted: ['Ana'] });
+    expect(openVotes(back)).toEqual({ Ana: 2 });
   });
 
   it('ends at an ending, and only then has a group debrief', () => {

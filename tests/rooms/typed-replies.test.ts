@@ -234,7 +234,7 @@ describe('the API bodies for typed replies', () => {
     expect(eventFromBody('replies', { player: 'Ana Smith', text: 'Hi' })).toEqual({ ok: false, reason: 'Unexpected `player`, expected a player id of 1 to 64 letters, digits, - or _' });
     expect(eventFromBody('replies', { player: ana, text: 7 })).toEqual({ ok: false, reason: 'Unexpected `text`, expected the reply as a string' });
     expect(eventFromBody('reveal', {})).toEqual({ ok: true, event: { type: 'replies.show' } });
-    expect(eventFromBody('settings', {})).toEqual({ ok: false, reason: 'Unexpected body, expected `typedReplies` or `playerLimit`' });
+    expect(eventFromBody('settings', {})).toEqual({ ok: false, reason: 'Unexpected body, expected at least one setting: mode, sayItYourWay, sayItSeconds, typedReplies, playerLimit or liveCounts' });
     expect(eventFromBody('start', { mode: 'vote', typedReplies: false })).toEqual({ ok: true, event: { type: 'room.start', mode: 'vote', typedReplies: false } });
     expect(requestFor({ type: 'reply.send', player: ana, text: 'Hi' })).toEqual({ action: 'replies', body: { player: ana, text: 'Hi' } });
     expect(requestFor({ type: 'room.configure', typedReplies: true })).toEqual({ action: 'settings', body: { typedReplies: true } });

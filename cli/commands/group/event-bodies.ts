@@ -5,12 +5,16 @@
 import { z } from 'zod';
 import { roomActions, type RoomAction } from '../../../src/rooms/api.ts';
 import type { RoomEvent } from '../../../src/rooms/room.ts';
+import { sayItSecondsRange } from '../../../src/rooms/room.ts';
 import { maxCount, maxPlayerName, maxReplyLength, playerCeiling, playerIdPattern, roomModes, roomPhases } from '../../../src/rooms/schema.ts';
 
 const playerName = z.string({ error: 'expected a name' }).trim().min(1, 'expected a name').max(maxPlayerName, `expected a name of at most ${maxPlayerName} characters`);
 const choiceNumber = z.int({ error: 'expected a whole number from 1' }).positive('expected a whole number from 1');
 const nothing = z.object({});
 const trueOrFalse = z.boolean({ error: 'expected true or false' });
+const mode = z.enum(roomModes, { error: `expected one of ${roomModes.map((name) => `"${name}"`).join(', ')}` });
+const seconds = `expected a whole number of seconds from ${sayItSecondsRange.min} to ${sayItSecondsRange.max}`;
+const sayItSeconds = z.int({ error: seconds }).min(sayItSecondsRange.min, seconds).max(sayItSecondsRange.max, seconds);
 /** A phone's own random id: never its name, so replies are kept without names. */
 const playerId = z.string({ error: 'expected a player id' }).regex(playerIdPattern, 'expected a player id of 1 to 64 letters, digits, - or _');
 
@@ -18,20 +22,26 @@ const playerId = z.string({ error: 'expected a player id' }).regex(playerIdPatte
 const eventBodies = {
   'player.join': z.object({ name: playerName }),
   'player.leave': z.object({ name: playerName }),
+  'player.rename': z.object({ from: playerName, to: playerName }),
   'vote.cast': z.object({ player: playerName, choice: choiceNumber }),
   'vote.count': z.object({ choice: choiceNumber, count: z.int({ error: `expected a whole number from 0 to ${maxCount}` }).nonnegative(`expected a whole number from 0 to ${maxCount}`).max(maxCount, `expected a whole number from 0 to ${maxCount}`) }),
   'room.start': z.object({
-    mode: z.enum(roomModes, { error: `expected one of ${roomModes.map((mode) => `"${mode}"`).join(', ')}` }),
+    mode,
     sayItYourWay: trueOrFalse.optional(),
-    sayItSeconds: z.int({ error: 'expected a whole number of seconds' }).min(5, 'expected at least 5 seconds').max(900, 'expected at most 900 seconds').optional(),
+    sayItSeconds: sayItSeconds.optional(),
     typedReplies: trueOrFalse.optional(),
+    liveCounts: trueOrFalse.optional(),
   }),
   'room.configure': z
     .object({
+      mode: mode.optional(),
+      sayItYourWay: trueOrFalse.optional(),
+      sayItSeconds: sayItSeconds.optional(),
       typedReplies: trueOrFalse.optional(),
       playerLimit: z.int({ error: `expected a whole number up to ${playerCeiling}` }).min(1, `expected a whole number up to ${playerCeiling}`).max(playerCeiling, `expected a whole number up to ${playerCeiling}`).optional(),
+      liveCounts: trueOrFalse.optional(),
     })
-    .refine((body) => body.typedReplies !== undefined || body.playerLimit !== undefined, 'expected `typedReplies` or `playerLimit`'),
+    .refine((body) => Object.values(body).some((value) => value !== undefined), 'expected at least one setting: mode, sayItYourWay, sayItSeconds, typedReplies, playerLimit or liveCounts'),
   'reply.send': z.object({
     player: playerId,
     text: z.string({ error: 'expected the reply as a string' }).trim().max(maxReplyLength, `expected a reply of at most ${maxReplyLength} characters`),
@@ -51,10 +61,11 @@ const eventBodies = {
 export const exampleBodies: Record<RoomAction, string> = {
   players: '{"name": "Ana"}',
   leave: '{"name": "Ana"}',
+  rename: '{"from": "Ana", "to": "Ana B", "token": "<from joining>"}',
   votes: '{"player": "Ana", "choice": 2, "token": "<from joining>"}',
   replies: '{"player": "k3v9Qx7LmT2wZp8R", "text": "What would make it worth your while?"}',
   reveal: '{}',
-  settings: '{"typedReplies": false} or {"playerLimit": 60}',
+  settings: '{"typedReplies": false} or {"mode": "hot-seat"} or {"liveCounts": true}',
   counts: '{"choice": 2, "count": 3}',
   start: '{"mode": "vote"}',
   advance: '{} or {"choice": 2} or {"from": "voting"}',

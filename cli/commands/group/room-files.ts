@@ -8,32 +8,44 @@
 import { mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { savedRoomSchema, type SavedRoom } from '../../../src/rooms/schema.ts';
+import { savedRoomSchema } from '../../../src/rooms/schema.ts';
+import type { RoomRecord } from './room-store.ts';
 
-/** What a room's file holds: its code and key beside the saved room. */
-export interface RoomFile {
-  readonly code: string;
-  /** The facilitator's key: whoever has it can move the room on. */
-  readonly key: string;
-  readonly createdAt: string;
-  readonly updatedAt: string;
-  /**
-   * Each player's name and a SHA-256 of the token their phone was given on joining: a vote
-   * under a name counts only with its token. Rooms saved before tokens have none: the first
-   * phone to join under such a name is given its token.
-   */
-  readonly playerTokens: ReadonlyArray<readonly [name: string, tokenHash: string]>;
-  readonly room: SavedRoom;
-}
+/**
+ * What a room's file holds: the room's record (its code and key beside the saved room). Rooms
+ * saved before tokens have none (the first phone to join under such a name is given its token);
+ * rooms saved before revisions read as revision 1.
+ */
+export type RoomFile = RoomRecord;
 
-const roomFileSchema = z.object({
+/** A room record read from JSON, from a file or from Redis. */
+export const roomRecordSchema = z.object({
   code: z.string().regex(/^[A-Z0-9]{4,12}$/),
   key: z.string().min(16),
   createdAt: z.string(),
   updatedAt: z.string(),
+  revision: z.int().positive().default(1),
   playerTokens: z.array(z.tuple([z.string(), z.string().regex(/^[0-9a-f]{64}$/)])).default([]),
   room: z.unknown(),
 });
+
+/** A room record from its JSON text; throws saying why it is not one. */
+export function parseRoomRecord(text: string): RoomRecord {
+  let data;
+  try {
+    data = roomRecordSchema.parse(JSON.parse(text));
+  } catch (error) {
+    throw new Error(error instanceof SyntaxError ? 'it is not JSON' : 'it is not a room record');
+  }
+  const room = savedRoomSchema.safeParse(data.room);
+  if (!room.success) throw new Error('its room is not in the expected shape');
+  return { ...data, room: room.data };
+}
+
+/** A write that would replace a newer revision of a room with an older one. */
+export class StaleRoomWrite extends Error {
+  override name = 'StaleRoomWrite';
+}
 
 /** Where a room's file is. */
 export const roomFilePath = (folder: string, code: string): string => join(folder, `${code}.json`);
@@ -41,10 +53,25 @@ export const roomFilePath = (folder: string, code: string): string => join(folde
 /** The suffix of a room file being written; one left behind by a crash is removed on start. */
 const temporarySuffix = '.tmp';
 
-/** Writes a room's file whole and flushes it to the disk; the folder is made if needed. Readable by this user only: it holds the key. */
+/** The revision of the room in a file, or 0 when there is no readable file. */
+async function revisionOnDisk(path: string): Promise<number> {
+  try {
+    return parseRoomRecord(await readFile(path, 'utf8')).revision;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Writes a room's file whole and flushes it to the disk; the folder is made if needed. Readable by
+ * this user only: it holds the key. Throws {@link StaleRoomWrite}, writing nothing, if the file
+ * holds the same or a newer revision (only another server on the folder could have written it).
+ */
 export async function writeRoomFile(folder: string, file: RoomFile): Promise<void> {
   await mkdir(folder, { recursive: true });
   const path = roomFilePath(folder, file.code);
+  const onDisk = await revisionOnDisk(path);
+  if (onDisk >= file.revision) throw new StaleRoomWrite(`the file holds revision ${onDisk} of the room, newer than this server's ${file.revision}: another server has written it`);
   const temporary = `${path}.${process.pid}${temporarySuffix}`;
   const handle = await open(temporary, 'w', 0o600);
   try {
@@ -68,12 +95,9 @@ export async function readRoomFiles(folder: string): Promise<{ files: RoomFile[]
   const problems: string[] = [];
   for (const name of names) {
     try {
-      const data = roomFileSchema.parse(JSON.parse(await readFile(join(folder, name), 'utf8')));
-      const room = savedRoomSchema.safeParse(data.room);
-      if (!room.success) throw new Error('its room is not in the expected shape');
-      files.push({ ...data, room: room.data });
+      files.push(parseRoomRecord(await readFile(join(folder, name), 'utf8')));
     } catch (error) {
-      problems.push(`${name} was left as it is: ${error instanceof SyntaxError ? 'it is not JSON' : error instanceof z.ZodError ? 'it is not a room file' : (error as Error).message}`);
+      problems.push(`${name} was left as it is: ${(error as Error).message}`);
     }
   }
   return { files, problems };
@@ -129,4 +153,11 @@ export async function lockRoomsFolder(folder: string): Promise<() => Promise<voi
       await unlink(path).catch(() => {});
     }
   }
+}
+
+/** Deletes a room's file: a hosted room closed after a time without activity keeps nothing. */
+export async function deleteRoomFile(folder: string, code: string): Promise<void> {
+  await unlink(roomFilePath(folder, code)).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ENOENT') throw error;
+  });
 }
