@@ -24,6 +24,9 @@ step('Build the terminal runner', process.execPath, ['scripts/build-cli.mjs']);
 // astro check type-checks every .ts, .tsx and .astro file (tsc alone cannot read .astro imports).
 step('Type-check (astro check)', process.execPath, ['node_modules/astro/bin/astro.mjs', 'check']);
 
+// The hosted-room tests start a real Redis server; find one (or install Debian's) first.
+if (!process.env.REDIS_SERVER && run('Find a Redis server for the hosted-room tests', process.execPath, ['scripts/ensure-redis.mjs']).status !== 0) results.failed++;
+
 // Unit and CLI tests: one count per test.
 const vitestReport = 'test-results/vitest.json';
 const vitest = run('Unit and CLI tests (Vitest)', process.execPath, ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`]);

@@ -3,20 +3,13 @@
  * line it prints first, a phone that joins, and a clean stop.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { expect, type Browser, type Page } from '@playwright/test';
+
+export { freePort } from '../servers.ts';
 
 export interface Started {
   readonly child: ChildProcess;
   readonly room: { facilitator: string; join: string; code: string; key: string };
-}
-
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 /** Starts `coach group` for a scenario as a user would, and reads the JSON line it prints first. */
