@@ -202,6 +202,19 @@ describe('what the server confirms is on disk', () => {
     expect(readdirSync(roomsDir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('never writes an older state over a newer one: a revision on every write', async () => {
+    const { call, code, key, roomsDir } = await start();
+    await call(`/api/rooms/${code}/players`, { name: 'Ana' });
+    const path = join(roomsDir, `${code}.json`);
+    const saved = JSON.parse(readFileSync(path, 'utf8'));
+    expect(saved.revision).toBe(2);
+    // Something else wrote a newer revision of the room (the trial: a second server on the folder).
+    writeFileSync(path, JSON.stringify({ ...saved, revision: 9, room: { ...saved.room, players: ['Ana', 'Ben'] } }));
+    const refused = await call(`/api/rooms/${code}/start`, { mode: 'vote' }, key);
+    expect(refused).toMatchObject({ status: 503, json: { error: expect.stringContaining('the file holds revision 9 of the room, newer than this server\'s 3: another server has written it') } });
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toMatchObject({ revision: 9, room: { players: ['Ana', 'Ben'] } });
+  });
+
   it('answers 503 when a save fails, shows it on every screen at once, and clears it when saving works again', async () => {
     const { base, call, code, key, roomsDir, warnings } = await start();
     const live: RoomView[] = [];

@@ -93,6 +93,11 @@ export class FileRoomStore implements RoomStore {
     };
   }
 
+  /** This process holds the folder: it answers as long as the process does. */
+  async healthy(): Promise<boolean> {
+    return true;
+  }
+
   async remove(code: string): Promise<void> {
     await this.#savers.get(code)?.idle();
     this.#savers.delete(code);

@@ -103,6 +103,10 @@ export class RedisRoomStore implements RoomStore {
     };
   }
 
+  async healthy(): Promise<boolean> {
+    return (await this.#client.ping().catch(() => undefined)) === 'PONG';
+  }
+
   async remove(code: string): Promise<void> {
     await this.#client.del(roomKey(code));
   }

@@ -53,10 +53,12 @@ export const roomFilePath = (folder: string, code: string): string => join(folde
 /** The suffix of a room file being written; one left behind by a crash is removed on start. */
 const temporarySuffix = '.tmp';
 
-/** The revision of the room in a file, or 0 when there is no readable file. */
+/** The revision of the room in a file (1 for a file from before revisions), or 0 when there is no readable file. */
 async function revisionOnDisk(path: string): Promise<number> {
   try {
-    return parseRoomRecord(await readFile(path, 'utf8')).revision;
+    // Only the number is needed: the whole record was checked when it was read or written.
+    const revision = (JSON.parse(await readFile(path, 'utf8')) as { revision?: unknown }).revision;
+    return typeof revision === 'number' ? revision : 1;
   } catch {
     return 0;
   }

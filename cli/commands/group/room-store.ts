@@ -50,6 +50,8 @@ export interface RoomStore {
   write(record: RoomRecord, view: string): Promise<boolean>;
   /** Listens for a room's new views from every process; settles once listening, with the way to stop. */
   listen(code: string, listener: LiveListener): Promise<() => void>;
+  /** Whether the store answers now: for a proxy's health checks. */
+  healthy(): Promise<boolean>;
   /** Forgets a room for good: closed after a time without activity. */
   remove(code: string): Promise<void>;
   /** Settles once every write asked for has landed, and lets go of the store. */

@@ -625,6 +625,9 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
     res.setHeader('referrer-policy', 'no-referrer');
     res.setHeader('content-security-policy', contentSecurityPolicy);
     const address = addressOf(req);
+    // For a reverse proxy choosing among processes (its checks name the process, not the site, as
+    // Host): this one answers, and so does its store. It says nothing about any room.
+    if (pathOf(req.url) === '/api/health') return (await store.healthy()) ? sendJson(res, 200, { ok: true }) : sendJson(res, 503, { ok: false, error: `The rooms cannot be reached in ${store.where}` });
     const misdirected = hostProblem(req);
     if (misdirected) return sendJson(res, 421, { error: misdirected }, { connection: 'close' });
     const pathname = pathOf(req.url);
