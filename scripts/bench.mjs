@@ -15,6 +15,9 @@
 //      and `coach group` from start to its addresses printed (vs bare `node -e 0`)
 //   9. Hostile scenario text (the audit of issue 19): each at twice the size vs once (goal: about
 //      2, linear), and vs ordinary text of the same length
+//  10. Group rooms: rooms of 30 phones voting and reconnecting, vote to shared screen p50/p99, the
+//      servers' CPU and memory, on one process (files) and two on Redis, vs one room (goal: p99
+//      under 250 ms at 40 rooms on one process and 64 on two)
 //   8. The coder: coding one reply (vs normalising its spelling alone; goal: under 5 ms), the
 //      model and rules as the player fetches them (vs the 150 KB gzip budget), and its agreement
 //      with people (vs the goals, and on held-out replies vs the two human coders' own agreement)
@@ -353,6 +356,22 @@ async function timeStudioWorker(workerUrl, text) {
     const [once, twice] = [await timeLint(family.hostile(small)), await timeLint(text)];
     report(`lint, ${family.name}, n = ${large.toLocaleString('en')}`, twice, 'ms', `n = ${small.toLocaleString('en')}`, once, 'about 2 (linear)');
     report(`  vs ordinary text as long (${(text.length / 1024).toFixed(0)} KB)`, twice, 'ms', 'ordinary text', await timeLint(ordinaryLike(text)), '');
+  }
+}
+
+// 10. Group rooms: 30 phones a room voting, on one process (files) and two on Redis (scripts/bench/rooms.mjs).
+{
+  const { benchRooms } = await import('./bench/rooms.mjs');
+  for (const { processes, store, results } of await benchRooms()) {
+    const [alone, ...loaded] = results;
+    const servers = `${processes} process${processes > 1 ? 'es' : ''} on ${store}`;
+    for (const result of loaded) {
+      report(`rooms, vote to shared screen p99, ${result.rooms} rooms x 30 phones, ${servers}`, result.p99, 'ms', 'one room', alone.p99, 'under 250 ms');
+      report('  p50', result.p50, 'ms', 'one room', alone.p50, '');
+      report('  server CPU, all processes', result.cpuPercent.reduce((sum, cpu) => sum + cpu, 0), '%', 'one room', alone.cpuPercent.reduce((sum, cpu) => sum + cpu, 0), '');
+      report('  server memory, largest process', Math.max(...result.rssMb), 'MB', 'one room', Math.max(...alone.rssMb), '');
+      if (result.votesSeen < result.votesExpected) report('  votes never seen on the shared screen', result.votesExpected - result.votesSeen, 'votes', 'none', 0, 'none');
+    }
   }
 }
 

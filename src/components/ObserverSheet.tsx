@@ -8,8 +8,8 @@
 import { useEffect, useState } from 'react';
 import { behaviourCodes } from '../engine/behaviour-codes.ts';
 import { summaryNotes, summaryRows } from '../engine/score.ts';
-import { addTally, noteTally, observationCsv, observationMarkdown, observationSummary, undoTally } from '../observe/observation.ts';
-import { emptyObservation, loadSheet, saveSheet, type Observation } from '../observe/sheet.ts';
+import { addTally, noteTally, observationCsv, observationFileName, observationMarkdown, observationSummary, undoTally } from '../observe/observation.ts';
+import { emptyObservation, loadSheet, saveSheet, type About, type Observation } from '../observe/sheet.ts';
 import { elapsedOf, formatDuration, isRunning, pauseClock, startClock } from '../site/clock.ts';
 import { downloadFile } from '../site/download.ts';
 import { useNow } from './use-now.ts';
@@ -18,8 +18,21 @@ import SummaryTable from './SummaryTable.tsx';
 /** The number row, one key a code in the table's order: 1–9, 0, - and =. */
 const shortcutKeys = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0', '-', '='];
 
+/** What the sheet asks about the role-play, in the order it asks. */
+const aboutFields: ReadonlyArray<{ key: keyof About; label: string; hint?: string }> = [
+  { key: 'scenario', label: 'Scenario' },
+  { key: 'coach', label: 'Coach', hint: 'who plays the coach' },
+  { key: 'observer', label: 'Observer', hint: 'you' },
+  { key: 'round', label: 'Round', hint: 'such as 2' },
+];
+
+interface ObserverSheetProps {
+  /** The library's scenarios, to pick from (and to fill in from a role card's link, `?scenario=<id>`). */
+  readonly scenarios: ReadonlyArray<{ readonly id: string; readonly title: string }>;
+}
+
 /** The tally sheet's island, kept in this browser. */
-export default function ObserverSheet() {
+export default function ObserverSheet({ scenarios }: ObserverSheetProps) {
   const [sheet, setSheet] = useState<Observation>(emptyObservation);
   const [ready, setReady] = useState(false);
   const [shortcuts, setShortcuts] = useState(true);
@@ -31,7 +44,10 @@ export default function ObserverSheet() {
 
   useEffect(() => {
     const loaded = loadSheet();
-    setSheet(loaded.sheet);
+    // Opened from a scenario's role cards: a sheet that names no scenario yet takes that one's title.
+    const linked = scenarios.find((scenario) => scenario.id === new URLSearchParams(location.search).get('scenario'));
+    const sheet = linked && !loaded.sheet.about.scenario ? { ...loaded.sheet, about: { ...loaded.sheet.about, scenario: linked.title } } : loaded.sheet;
+    setSheet(sheet);
     setNotice(loaded.notice ?? '');
     setReady(true);
   }, []);
@@ -64,12 +80,39 @@ export default function ObserverSheet() {
   const summary = observationSummary(sheet);
   const last = sheet.tallies.at(-1);
   const running = isRunning(sheet.clock);
-  const stamp = () => new Date().toISOString().slice(0, 10);
 
   return (
     <div className="observer">
       <div className="visually-hidden" aria-live="polite" aria-atomic="true">{announcement}</div>
       {notice && <p className="notice" role="status">{notice}</p>}
+
+      <section aria-labelledby="about-title">
+        <h2 id="about-title">About this role-play</h2>
+        <p className="meta">Carried into the exports and their file names, so each group's sheets can be told apart.</p>
+        <div className="observer-about">
+          {aboutFields.map(({ key, label, hint }) => (
+            <p key={key}>
+              <label htmlFor={`about-${key}`}>
+                {label}
+                {hint && <span className="meta"> ({hint})</span>}
+              </label>
+              <input
+                id={`about-${key}`}
+                type="text"
+                maxLength={80}
+                disabled={!ready}
+                list={key === 'scenario' ? 'scenario-titles' : undefined}
+                inputMode={key === 'round' ? 'numeric' : undefined}
+                value={sheet.about[key]}
+                onChange={(event) => change({ ...sheet, about: { ...sheet.about, [key]: event.target.value } })}
+              />
+            </p>
+          ))}
+        </div>
+        <datalist id="scenario-titles">
+          {scenarios.map((scenario) => <option key={scenario.id} value={scenario.title} />)}
+        </datalist>
+      </section>
 
       <section className="observer-clock" aria-label="Clock">
         <p className="timer-face" role="timer">{formatDuration(elapsedOf(sheet.clock, now))}</p>
@@ -144,12 +187,12 @@ export default function ObserverSheet() {
         <h2 id="summary-title">Summary</h2>
         <SummaryTable rows={summaryRows(summary)} notes={summaryNotes(summary)} column="Tallies" caption="The tallies against the MITI 4.2.1 fair and good thresholds" />
         <div className="actions">
-          <button type="button" className="primary" disabled={sheet.tallies.length === 0} onClick={() => downloadFile(`tally-sheet-${stamp()}.md`, observationMarkdown(sheet, { date: new Date() }), 'text/markdown')}>Export as Markdown</button>
-          <button type="button" disabled={sheet.tallies.length === 0} onClick={() => downloadFile(`tally-sheet-${stamp()}.csv`, observationCsv(sheet), 'text/csv')}>Export as CSV</button>
+          <button type="button" className="primary" disabled={sheet.tallies.length === 0} onClick={() => downloadFile(observationFileName(sheet, new Date(), 'md'), observationMarkdown(sheet, { date: new Date() }), 'text/markdown')}>Export as Markdown</button>
+          <button type="button" disabled={sheet.tallies.length === 0} onClick={() => downloadFile(observationFileName(sheet, new Date(), 'csv'), observationCsv(sheet), 'text/csv')}>Export as CSV</button>
           {confirmingClear ? (
             <span role="group" aria-label="Confirm clear">
               Clear every tally and the clock?{' '}
-              <button type="button" onClick={() => { setConfirmingClear(false); change(emptyObservation(), 'The sheet was cleared.'); }}>Yes, clear the sheet</button>{' '}
+              <button type="button" onClick={() => { setConfirmingClear(false); change({ ...emptyObservation(), about: { ...sheet.about, coach: '', round: '' } }, 'The sheet was cleared. The scenario and observer stay for the next round.'); }}>Yes, clear the sheet</button>{' '}
               <button type="button" onClick={() => setConfirmingClear(false)}>No, keep it</button>
             </span>
           ) : (

@@ -5,7 +5,7 @@
  */
 import { behaviourCodes, findBehaviourCode, type BehaviourCode } from '../engine/behaviour-codes.ts';
 import { summarise, summaryNotes, summaryRows, type MitiSummary } from '../engine/score.ts';
-import type { Observation } from './sheet.ts';
+import type { About, Observation } from './sheet.ts';
 import { elapsedOf, formatDuration } from '../site/clock.ts';
 
 /** Adds a tally of `code` at the clock's time now. */
@@ -35,6 +35,31 @@ export function tallyCounts(sheet: Observation): Array<{ code: BehaviourCode; co
   return behaviourCodes.map((code) => ({ code, count: sheet.tallies.filter((tally) => tally.code === code.name).length }));
 }
 
+/** The sheet's own fields and the date, as Markdown list items: only those given. */
+function aboutLines(about: About, date: Date | undefined): string[] {
+  const labelled: Array<[string, string]> = [['Scenario', about.scenario], ['Coach', about.coach], ['Observer', about.observer], ['Round', about.round], ['Observed on', date?.toISOString().slice(0, 10) ?? '']];
+  return labelled.filter(([, value]) => value.trim() !== '').map(([label, value]) => `- ${label}: ${value.trim()}`);
+}
+
+/**
+ * A file name for an export that says which sheet it is: the date, then the scenario, the coach
+ * and the round where given (`tally-sheet-2026-12-07-jordan-ana-round-2.csv`), in plain letters
+ * and digits so every system keeps it.
+ */
+export function observationFileName(sheet: Observation, date: Date, extension: 'md' | 'csv'): string {
+  const slug = (text: string) =>
+    text
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 40);
+  const { scenario, coach, round } = sheet.about;
+  const parts = ['tally-sheet', date.toISOString().slice(0, 10), slug(scenario), slug(coach), round.trim() ? `round-${slug(round)}` : ''];
+  return `${parts.filter(Boolean).join('-')}.${extension}`;
+}
+
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\s+/g, ' ').trim();
 
 /** The sheet as Markdown: the summary, the count of each code, and every tally with its time and note. */
@@ -43,7 +68,8 @@ export function observationMarkdown(sheet: Observation, options: { date?: Date }
   return [
     '# Observer tally sheet',
     '',
-    ...(options.date ? [`Observed on ${options.date.toISOString().slice(0, 10)}.`, ''] : []),
+    ...aboutLines(sheet.about, options.date),
+    '',
     '## Summary',
     '',
     '| Measure | Tallies | Fair | Good |',
@@ -67,13 +93,14 @@ export function observationMarkdown(sheet: Observation, options: { date?: Date }
 
 const csvField = (text: string) => (/[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
 
-/** Every tally as CSV, one row each, with what it counts as and its MITI group. */
+/** Every tally as CSV, one row each, with what it counts as, its MITI group and the sheet's own fields, so several sheets' rows can be put together. */
 export function observationCsv(sheet: Observation): string {
+  const { scenario, coach, observer, round } = sheet.about;
   const rows = [
-    ['number', 'time', 'seconds', 'code', 'counts as', 'MITI group', 'note'],
+    ['scenario', 'coach', 'observer', 'round', 'number', 'time', 'seconds', 'code', 'counts as', 'MITI group', 'note'],
     ...sheet.tallies.map((tally, i) => {
       const code = findBehaviourCode(tally.code)!;
-      return [String(i + 1), formatDuration(tally.atMs), String(Math.round(tally.atMs / 1000)), code.name, code.countsAs, code.group ?? '', tally.note];
+      return [scenario, coach, observer, round, String(i + 1), formatDuration(tally.atMs), String(Math.round(tally.atMs / 1000)), code.name, code.countsAs, code.group ?? '', tally.note].map((field) => field.trim());
     }),
   ];
   return `${rows.map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;

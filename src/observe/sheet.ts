@@ -16,8 +16,29 @@ const tallySchema = z.object({
   note: z.string(),
 });
 
+/** A line the observer types about the role-play: short, as the exports' file names carry it. */
+const aboutField = z.string().check(z.maxLength(80));
+
+/** What the sheet is about, so five triads' sheets can be told apart: carried into every export and its file name. */
+const aboutSchema = z.object({
+  /** The scenario played (its title, or what the group calls it). */
+  scenario: aboutField,
+  /** Who played the coach. */
+  coach: aboutField,
+  /** Who filled in this sheet. */
+  observer: aboutField,
+  /** Which round of the practice, such as 2. */
+  round: aboutField,
+});
+
+export type About = z.infer<typeof aboutSchema>;
+
+export const emptyAbout: About = { scenario: '', coach: '', observer: '', round: '' };
+
 /** The observer's tally sheet for a live role-play. */
 export const observationSchema = z.object({
+  /** Sheets kept before these fields read as about nothing yet. */
+  about: z._default(aboutSchema, () => ({ ...emptyAbout })),
   tallies: z.array(tallySchema),
   /** Time gathered so far, and when the clock was last started while it runs. */
   clock: z.object({ elapsedMs: z.int().check(z.nonnegative()), runningSince: z.optional(z.number()) }),
@@ -28,7 +49,7 @@ export type Tally = Observation['tallies'][number];
 
 /** An empty tally sheet with its clock stopped at zero. */
 export function emptyObservation(): Observation {
-  return { tallies: [], clock: { elapsedMs: 0 } };
+  return { about: { ...emptyAbout }, tallies: [], clock: { elapsedMs: 0 } };
 }
 
 /** Reads a stored sheet: as it was, or a fresh one with a notice if it cannot be read. */

@@ -37,7 +37,34 @@ test('an observer tallies by tap and by key, takes one back, notes one, and expo
   expect(text).toContain('| 4 | 0:00 | Confront | argued about the plan |');
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export as CSV' }).click()]);
   expect(csv.suggestedFilename()).toMatch(/^tally-sheet-\d{4}-\d{2}-\d{2}\.csv$/);
-  expect(readFileSync(await csv.path(), 'utf8').split('\r\n').slice(0, 2)).toEqual(['number,time,seconds,code,counts as,MITI group,note', '1,0:00,0,Open question,question,,']);
+  expect(readFileSync(await csv.path(), 'utf8').split('\r\n').slice(0, 2)).toEqual(['scenario,coach,observer,round,number,time,seconds,code,counts as,MITI group,note', ',,,,1,0:00,0,Open question,question,,']);
+});
+
+test("five triads' sheets can be told apart: the scenario, coach, observer and round go into the exports and their names", async ({ page }) => {
+  // Opened from a scenario's role cards, the sheet names the scenario.
+  await page.goto('/observe?scenario=first-conversation-with-jordan');
+  const scenario = page.getByLabel('Scenario');
+  await expect(scenario).toHaveValue(/Jordan/);
+  const title = await scenario.inputValue();
+  await page.getByLabel(/^Coach/).fill('Ana');
+  await page.getByLabel(/^Observer/).fill('Sam');
+  await page.getByLabel(/^Round/).fill('2');
+  await page.getByRole('button', { name: /^Affirm/ }).click();
+  await page.reload();
+  await expect(page.getByLabel(/^Coach/)).toHaveValue('Ana');
+
+  const [markdown] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export as Markdown' }).click()]);
+  expect(markdown.suggestedFilename()).toMatch(/^tally-sheet-\d{4}-\d{2}-\d{2}-first-conversation-with-jordan-ana-round-2\.md$/);
+  expect(readFileSync(await markdown.path(), 'utf8')).toContain(`- Scenario: ${title}\n- Coach: Ana\n- Observer: Sam\n- Round: 2\n`);
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export as CSV' }).click()]);
+  expect(readFileSync(await csv.path(), 'utf8').split('\r\n')[1]).toMatch(new RegExp(`^${title},Ana,Sam,2,1,`));
+
+  // The next round: a new sheet keeps the scenario and the observer, and asks for the coach and round again.
+  await page.getByRole('button', { name: 'Start a new sheet' }).click();
+  await page.getByRole('button', { name: 'Yes, clear the sheet' }).click();
+  await expect(page.getByLabel('Scenario')).toHaveValue(title);
+  await expect(page.getByLabel(/^Observer/)).toHaveValue('Sam');
+  await expect(page.getByLabel(/^Coach/)).toHaveValue('');
 });
 
 test('number-row keys can be turned off, and then do nothing', async ({ page }) => {

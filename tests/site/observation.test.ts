@@ -1,6 +1,6 @@
 /** The observer's tally sheet: taps, undo, notes, the live summary and the exports. */
 import { describe, expect, it } from 'vitest';
-import { addTally, noteTally, observationCsv, observationMarkdown, observationSummary, tallyCounts, undoTally } from '../../src/observe/observation.ts';
+import { addTally, noteTally, observationCsv, observationFileName, observationMarkdown, observationSummary, tallyCounts, undoTally } from '../../src/observe/observation.ts';
 import { emptyObservation, parseSheet } from '../../src/observe/sheet.ts';
 import { durationInWords, elapsedOf, formatDuration, pauseClock, startClock } from '../../src/site/clock.ts';
 
@@ -29,7 +29,7 @@ describe('the tally sheet', () => {
 
   it('exports Markdown with the summary, the counts and every tally with its note', () => {
     const text = observationMarkdown(sheet, { date: new Date('2026-02-03T12:00:00Z') });
-    expect(text).toContain('Observed on 2026-02-03.');
+    expect(text).toContain('- Observed on: 2026-02-03');
     expect(text).toContain('| Reflection-to-question ratio (R:Q) | 2:1 (2 reflections, 1 question) | 1:1 | 2:1 |');
     expect(text).toContain("_This summarises an observer's live tallies of what the coach said.");
     expect(text).toContain('| Confront | 1 |');
@@ -38,13 +38,21 @@ describe('the tally sheet', () => {
 
   it('exports CSV with one row a tally, quoting what needs it', () => {
     expect(observationCsv(sheet).split('\r\n')).toEqual([
-      'number,time,seconds,code,counts as,MITI group,note',
-      '1,0:03,3,Open question,question,,',
-      '2,1:04,64,Complex reflection,complex reflection,,"named the worry, ""gently"""',
-      '3,1:09,69,Simple reflection,simple reflection,,',
-      '4,1:19,79,Confront,confront,MI non-adherent,',
+      'scenario,coach,observer,round,number,time,seconds,code,counts as,MITI group,note',
+      ',,,,1,0:03,3,Open question,question,,',
+      ',,,,2,1:04,64,Complex reflection,complex reflection,,"named the worry, ""gently"""',
+      ',,,,3,1:09,69,Simple reflection,simple reflection,,',
+      ',,,,4,1:19,79,Confront,confront,MI non-adherent,',
       '',
     ]);
+  });
+  it('carries the scenario, the coach, the observer and the round into both exports and their file names, so five triads\' sheets can be told apart', () => {
+    const about = { ...sheet, about: { scenario: 'First conversation with Jordan', coach: 'Ana María', observer: 'Sam, triad 3', round: '2' } };
+    const date = new Date('2026-12-07T10:00:00Z');
+    expect(observationMarkdown(about, { date })).toContain('- Scenario: First conversation with Jordan\n- Coach: Ana María\n- Observer: Sam, triad 3\n- Round: 2\n- Observed on: 2026-12-07\n');
+    expect(observationCsv(about).split('\r\n')[1]).toBe('First conversation with Jordan,Ana María,"Sam, triad 3",2,1,0:03,3,Open question,question,,');
+    expect(observationFileName(about, date, 'csv')).toBe('tally-sheet-2026-12-07-first-conversation-with-jordan-ana-maria-round-2.csv');
+    expect(observationFileName(sheet, date, 'md')).toBe('tally-sheet-2026-12-07.md');
   });
 });
 
@@ -53,6 +61,8 @@ describe('the sheet kept on the device', () => {
     const sheet = addTally(emptyObservation(), 'Affirm', 0);
     expect(parseSheet(JSON.stringify(sheet))).toEqual({ sheet });
     expect(parseSheet(null)).toEqual({ sheet: emptyObservation() });
+    // A sheet kept before the scenario, coach, observer and round were asked reads as it was, about nothing yet.
+    expect(parseSheet(JSON.stringify({ tallies: sheet.tallies, clock: sheet.clock }))).toEqual({ sheet });
     for (const text of ['{not json', JSON.stringify({ tallies: [{ code: 'Shouting', atMs: 0, note: '' }], clock: { elapsedMs: 0 } })]) {
       expect(parseSheet(text)).toEqual({ sheet: emptyObservation(), notice: 'The tally sheet kept on this device could not be read, so a new one was started.' });
     }
