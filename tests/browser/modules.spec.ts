@@ -202,7 +202,7 @@ test('a module ends with a compact list of the scenarios that practise it', asyn
 
 test('a module with a content note shows it before its description', async ({ page }) => {
   await page.goto('/modules/safety-and-the-coachs-role');
-  await expect(page.getByRole('main')).toContainText(/Safety and the coach's role\s*Content note\. This module includes:\s*suicide\s*people at risk of harm\s*What a recovery coach does/);
+  await expect(page.getByRole('main')).toContainText(/Safety and the coach's role\s*Content note\. This module includes:\s*suicide\s*self-harm\s*people at risk of harm\s*What a recovery coach does/);
 });
 
 for (const width of [320, 375]) {
