@@ -4,7 +4,9 @@
  * open one), and print the facilitator's address, the join address and a QR code. It runs until stopped (Ctrl+C or a
  * signal) and never waits for keys, with or without a terminal.
  */
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import QRCode from 'qrcode';
 import { displayPath, projectRoot } from '../../../src/node/scenario-files.ts';
@@ -20,6 +22,41 @@ import { latestOpenRoom, startRoomServer, type LoadedScenario } from './server.t
 
 /** Where rooms are saved unless --rooms-dir says otherwise. */
 export const defaultRoomsDir = join(projectRoot, '.coach', 'rooms');
+
+/**
+ * Where a running `coach group` says how to reach it, for a second `coach group` on the same rooms
+ * folder: that one opens its room on the running server (one server, many rooms) rather than
+ * failing. Readable by this user only: it holds the secret that opens rooms.
+ */
+const serverFile = (roomsDir: string) => join(roomsDir, '.server.json');
+
+interface RunningGroupServer {
+  readonly pid: number;
+  readonly base: string;
+  readonly secret: string;
+}
+
+/** Opens a room for `scenarioId` on the `coach group` already running on this rooms folder, or says why it cannot. */
+async function openOnRunningServer(roomsDir: string, scenarioId: string): Promise<{ room: { code: string; key: string; facilitator: string; join: string }; base: string; pid: number } | { problem: string }> {
+  let running: RunningGroupServer;
+  try {
+    running = JSON.parse(await readFile(serverFile(roomsDir), 'utf8')) as RunningGroupServer;
+  } catch {
+    return { problem: 'it says nothing of how to reach it' };
+  }
+  try {
+    const response = await fetch(`${running.base}/api/rooms`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${running.secret}` },
+      body: JSON.stringify({ scenario: scenarioId }),
+    });
+    const answer = (await response.json()) as { code: string; key: string; facilitator: string; join: string; error?: string };
+    if (!response.ok) return { problem: answer.error ?? `it answered ${response.status}` };
+    return { room: answer, base: running.base, pid: running.pid };
+  } catch (error) {
+    return { problem: `it does not answer at ${running.base} (${(error as Error).message})` };
+  }
+}
 const siteDir = builtSiteDir;
 
 const groupPage = (id: string) => join(siteDir, 'scenarios', id, 'group', 'index.html');
@@ -50,16 +87,29 @@ export async function groupCommand(arg: string, options: GroupOptions): Promise<
   const host = options.host ?? lan ?? '127.0.0.1';
   const roomsDir = options.roomsDir ?? defaultRoomsDir;
   const warn = (line: string) => process.stderr.write(`coach: ${line}\n`);
+  // Rooms of other scenarios come from scenarios/ as they are asked for: resumed ones, and those a second coach group opens here.
   const loadScenario = async (id: string) => {
     if (id === scenario.id) return loaded;
     return loadScenarioArg(id).catch(() => undefined);
   };
 
+  const out = (text = '') => process.stdout.write(`${text}\n`);
+  // Other scenarios' rooms can be opened on this server by a second `coach group` (see serverFile).
+  const secret = randomBytes(24).toString('base64url');
   let server;
   try {
-    server = await startRoomServer({ host, port: options.port, siteDir, roomsDir, loadScenario, warn });
+    server = await startRoomServer({ host, port: options.port, siteDir, roomsDir, loadScenario, warn, organiserPassphrase: secret });
   } catch (error) {
-    if (error instanceof RoomsFolderInUse) return fail(error.message, exitCodes.problem);
+    if (error instanceof RoomsFolderInUse) {
+      // Two rooms on one laptop: the second goes on the server already running, which holds the folder.
+      const opened = await openOnRunningServer(roomsDir, scenario.id);
+      if ('problem' in opened) return fail(`${error.message}; it could not open another room (${opened.problem})`, exitCodes.problem);
+      if (options.json) out(JSON.stringify(opened.room));
+      out(`Room ${opened.room.code} for “${scenario.meta.title}”, new, on the coach group already running on this computer (process ${opened.pid}) at ${opened.base}.`);
+      await printAddresses(opened.room.facilitator, opened.room.join, opened.room.code);
+      out(`The room lives on that server: it stops when that one does (Ctrl+C there), and carries on when it starts again.`);
+      return exitCodes.ok;
+    }
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') return fail(`port ${options.port} is in use on ${host}; pass another with --port (0 picks a free one)`, exitCodes.problem);
     if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') return fail(`cannot listen on \`${host}\`: it is not an address of this computer${lan ? ` (its address on the local network is ${lan})` : ''}`, exitCodes.usage);
@@ -81,7 +131,7 @@ export async function groupCommand(arg: string, options: GroupOptions): Promise<
   const facilitator = `${base}/scenarios/${scenario.id}/group/?room=${hosted.code}#key=${hosted.key}`;
   const joinUrl = `${base}/join/?code=${hosted.code}`;
 
-  const out = (text = '') => process.stdout.write(`${text}\n`);
+  await writeFile(serverFile(roomsDir), `${JSON.stringify({ pid: process.pid, base, secret } satisfies RunningGroupServer)}\n`, { mode: 0o600 });
   if (options.json) out(JSON.stringify({ facilitator, join: joinUrl, code: hosted.code, key: hosted.key }));
   out(`Room ${hosted.code} for “${scenario.meta.title}”${carriedOn ? `, carried on at step ${stepIndexOf(hosted.room.context) + 1}` : ', new'}.`);
   const reach = isLoopback(host)
@@ -96,14 +146,7 @@ export async function groupCommand(arg: string, options: GroupOptions): Promise<
     const others = publicAddresses();
     out(`Phones cannot reach ${host}.${lan ? ` For phones, start with --host ${lan} (this computer's address on the local network).` : others.length > 0 ? ` This computer has no private network address, only ${others.join(', ')}, which is public: pass it with --host only if anyone who can reach it may join.` : ''}`);
   }
-  out();
-  out('Facilitator (this address holds the room\'s key: keep it to yourself):');
-  out(`  ${facilitator}`);
-  out();
-  out('Join on a phone on the same network:');
-  out(`  ${joinUrl}   (room code ${hosted.code})`);
-  out();
-  out(await QRCode.toString(joinUrl, useColor(process.stdout) ? { type: 'terminal', small: true } : { type: 'utf8', margin: 2 }));
+  await printAddresses(facilitator, joinUrl, hosted.code);
   out(`Rooms are saved in ${displayPath(roomsDir)}${server.resumed > 0 ? ` (${server.resumed} resumed)` : ''}. Stop with Ctrl+C; the room carries on when you start again.`);
 
   await new Promise<void>((resolve) => {
@@ -111,6 +154,20 @@ export async function groupCommand(arg: string, options: GroupOptions): Promise<
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  await rm(serverFile(roomsDir), { force: true });
   await server.close();
   return exitCodes.ok;
+}
+
+/** The facilitator's address, the phones' address and a QR code for it, as a facilitator reads them off the terminal. */
+async function printAddresses(facilitator: string, joinUrl: string, code: string): Promise<void> {
+  const out = (text = '') => process.stdout.write(`${text}\n`);
+  out();
+  out("Facilitator (this address holds the room's key: keep it to yourself):");
+  out(`  ${facilitator}`);
+  out();
+  out('Join on a phone on the same network:');
+  out(`  ${joinUrl}   (room code ${code})`);
+  out();
+  out(await QRCode.toString(joinUrl, useColor(process.stdout) ? { type: 'terminal', small: true } : { type: 'utf8', margin: 2 }));
 }
