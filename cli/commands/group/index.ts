@@ -72,8 +72,9 @@ than it, then prints the facilitator's
 address (with the room's key: keep it to yourself), the join address and a QR code for phones.
 Rooms are saved on every change, and a change is answered only once it is on disk, so stopping
 the server (Ctrl+C, or a crash) loses nothing it confirmed; a save that fails is answered 503 and
-shown on the facilitator's screen. Rooms resume when the server starts again (one server per rooms
-folder); rooms unused for 14 days, or ended a day ago, are closed and their files kept in closed/.
+shown on the facilitator's screen. Rooms resume when the server starts again; rooms unused for
+14 days, or ended a day ago, are closed and their files kept in closed/. One server keeps a rooms
+folder: a second coach group on the same folder opens its room on the one already running.
 It listens only on the address given, answers only requests addressed to it (Host), and makes
 no requests of its own.
 
