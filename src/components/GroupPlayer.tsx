@@ -1,38 +1,38 @@
 /**
  * Group practice: a peer group plays a scenario together, on one screen (a projector, a shared
- * screen on a call), or as the facilitator's screen of a room on `coach group`, with phones voting.
- * Both go through the room module (src/rooms/): on one screen the room lives here and is kept in
- * this browser's progress; in a room it lives on the server and arrives as JSON, rebuilt here with
- * the same engine. Focus moves to each new step, and each step is announced politely.
+ * screen on a call), or as the facilitator's projector screen of a room, with phones voting
+ * (RoomProjector). Both go through the room module (src/rooms/): on one screen the room lives here
+ * and is kept in this browser's progress; in a room it lives on the server and arrives as JSON,
+ * rebuilt with the same engine. Focus moves to each new step, and each step is announced politely.
  */
-import { useEffect, useMemo, useRef, useState, type SubmitEvent } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState, type SubmitEvent } from 'react';
 import { compileScenario } from '../engine/compile.ts';
 import { endingOf } from '../engine/run.ts';
 import type { Scenario } from '../engine/types.ts';
 import { finishedRunOf } from '../progress/finished-run.ts';
 import { loadProgress, updateProgress } from '../progress/store.ts';
-import { consistencySentences, groupDebriefOf, groupRunOf, groupTranscriptMarkdown, playedBySentence } from '../rooms/group-debrief.ts';
+import { groupRunOf, playedBySentence } from '../rooms/group-debrief.ts';
 import type { ReplyCoder } from '../rooms/replies.ts';
 import { createRoom, decisionOf, hasTypedReplies, hotSeatAt, isOnBreak, pausesToSayIt, phaseOf, sendToRoom, stepIndexOf, type Room, type RoomEvent } from '../rooms/room.ts';
 import { resumeRoom, RoomError, saveRoom } from '../rooms/saved-room.ts';
-import { playerCeiling, type RoomMode } from '../rooms/schema.ts';
 import { stepOnScreen, type Step } from '../rooms/step.ts';
 import { loadCoder, useCoder } from '../site/coder-loader.ts';
-import { downloadFile } from '../site/download.ts';
-import { normaliseCode, roomPath, sendRoomEvent, useRoom, type RoomStatus } from '../site/room-connection.ts';
+import { inPlainWords, normaliseCode } from '../site/room-connection.ts';
 import type { RenderedMarkdown } from '../site/render-scenario.ts';
-import DebriefStep from './DebriefStep.tsx';
-import SaveProblem from './SaveProblem.tsx';
-import { CodedReplyList, PauseReplies, ReplyList } from './GroupReplies.tsx';
 import Html from './Html.tsx';
+import SaveProblem from './SaveProblem.tsx';
+import { BreakPanel, ContentNotesList, GroupDebriefView, Lines, PlaySettings, startLabel, TypedRepliesSwitch, useScreenChange, votes, whoIsPlaying, type PlayChoices, type Send } from './GroupParts.tsx';
+import { CodedReplyList, PauseReplies } from './GroupReplies.tsx';
 import SayItTimer from './SayItTimer.tsx';
-import SummaryTable from './SummaryTable.tsx';
 
 export interface GroupPlayerProps {
   readonly scenario: Scenario;
   /** Every piece of the scenario's Markdown, rendered to HTML at build time. */
   readonly html: RenderedMarkdown;
 }
+
+/** A room's projector screen is loaded only for a room, so one screen pays nothing for it. */
+const RoomProjector = lazy(() => import('./RoomProjector.tsx'));
 
 type Source = { kind: 'pending' } | { kind: 'local' } | { kind: 'remote'; code: string; key: string };
 
@@ -46,7 +46,12 @@ export default function GroupPlayer(props: GroupPlayerProps) {
     setSource({ kind: 'remote', code, key: takeKey(code) });
   }, []);
   if (source.kind === 'pending') return <p className="meta">Getting the group player ready…</p>;
-  return source.kind === 'local' ? <OneScreen {...props} /> : <RoomScreen {...props} code={source.code} facilitatorKey={source.key} />;
+  if (source.kind === 'local') return <OneScreen {...props} />;
+  return (
+    <Suspense fallback={<p className="meta" role="status">Connecting to room {source.code}…</p>}>
+      <RoomProjector {...props} code={source.code} facilitatorKey={source.key} />
+    </Suspense>
+  );
 }
 
 /**
@@ -68,8 +73,6 @@ function takeKey(code: string): string {
   }
 }
 
-/** Sends events to the room in order, stopping at the first one refused (and saying why); says whether all were taken. */
-type Send = (...events: RoomEvent[]) => boolean | Promise<boolean>;
 
 function OneScreen({ scenario, html }: GroupPlayerProps) {
   const machine = useMemo(() => compileScenario(scenario), [scenario]);
@@ -156,65 +159,6 @@ function OneScreen({ scenario, html }: GroupPlayerProps) {
   );
 }
 
-function RoomScreen({ scenario, html, code, facilitatorKey }: GroupPlayerProps & { code: string; facilitatorKey: string }) {
-  const machine = useMemo(() => compileScenario(scenario), [scenario]);
-  const { view, status, update } = useRoom(code);
-  const [notice, setNotice] = useState('');
-  const room = useMemo(() => {
-    if (!view) return undefined;
-    try {
-      return resumeRoom(scenario, view.saved, machine);
-    } catch (error) {
-      if (error instanceof RoomError) return error;
-      throw error;
-    }
-  }, [view, scenario, machine]);
-
-  const send: Send = async (...events) => {
-    for (const event of events) {
-      // Moving on names the phase this screen shows, so a second press (or a retried request) is refused, not a skipped reveal.
-      const sent = event.type === 'room.advance' && room && !(room instanceof RoomError) ? { ...event, from: event.from ?? phaseOf(room) } : event;
-      const result = await sendRoomEvent(code, sent, { key: facilitatorKey });
-      if (!result.ok) {
-        setNotice(result.reason);
-        return false;
-      }
-      update(result.view);
-    }
-    setNotice('');
-    return true;
-  };
-
-  if (status === 'missing') {
-    return (
-      <section className="card" aria-labelledby="missing-title">
-        <h2 id="missing-title">No room {code} here</h2>
-        <p>Rooms run on the computer that started them with <code>npx coach group</code>. Check the address it printed, or <a href={location.pathname}>play on one screen</a> instead.</p>
-      </section>
-    );
-  }
-  if (room instanceof RoomError) return <p className="notice" role="alert">This room plays another version of the scenario: {room.message}</p>;
-  if (!room) return <p className="meta" role="status">Connecting to room {code}…</p>;
-  return (
-    <>
-    {view && view.problems.length > 0 && (
-      <div className="notice" role="alert">
-        {view.problems.map((problem) => <p key={problem}>{problem}</p>)}
-      </div>
-    )}
-    <GroupScreen
-      scenario={scenario}
-      html={html}
-      room={room}
-      send={send}
-      notice={[notice, facilitatorKey ? '' : 'This screen has no facilitator key, so it can follow the room but not move it on. Open the facilitator address that `coach group` printed.'].filter(Boolean).join(' ')}
-      ready
-      remote={{ code, status }}
-    />
-    </>
-  );
-}
-
 interface GroupScreenProps {
   readonly scenario: Scenario;
   readonly html: RenderedMarkdown;
@@ -223,55 +167,17 @@ interface GroupScreenProps {
   readonly notice: string;
   /** False until the island has read any saved run. */
   readonly ready: boolean;
-  /** Present for the facilitator's screen of a room on `coach group`. */
-  readonly remote?: { readonly code: string; readonly status: RoomStatus };
 }
 
-/** What to say to screen readers when the screen moves on. */
-function announcementOf(room: Room, step: Step, personaName: string): string {
-  const plain = (markdown: string) => markdown.replace(/[*_`]/g, '');
-  if (isOnBreak(room)) return 'The group is taking a break.';
-  switch (phaseOf(room)) {
-    case 'setup':
-      return '';
-    case 'revealed': {
-      const chosen = step.decided!.option;
-      return `The group chose ${chosen.number}: ${chosen.choice.code.name}. ${plain(chosen.choice.feedback)}`;
-    }
-    case 'ended':
-      return `The scenario has ended. Outcome: ${endingOf(room.context.run)!.outcome}.`;
-    default:
-      return `Step ${step.index + 1}. ${step.lines.map((line) => (line.speaker ? `${line.speaker}: ${plain(line.markdown)}` : plain(line.markdown))).join(' ') || `${personaName} is waiting for the coach.`}`;
-  }
-}
-
-function GroupScreen({ scenario, html, room, send, notice, ready, remote }: GroupScreenProps) {
+function GroupScreen({ scenario, html, room, send, notice, ready }: GroupScreenProps) {
   const phase = phaseOf(room);
   const step = stepOnScreen(room);
   const onBreak = isOnBreak(room);
   const { meta } = scenario;
-  const focusTarget = useRef<HTMLElement | null>(null);
   const { settings } = room.context;
-  // Showing the replies is a new screen too: focus goes to them, and the count's live region says so.
-  const repliesOnScreen = phase === 'saying' && step.repliesShown;
-  const screenKey = `${phase}:${step.index}:${onBreak}:${repliesOnScreen}`;
   const { coder, failed: coderFailed } = useCoder((settings.typedReplies && pausesToSayIt(settings)) || hasTypedReplies(room.context));
-  const firstScreen = useRef(screenKey);
-  const [announcement, setAnnouncement] = useState('');
+  const { announcement, focusHere } = useScreenChange(room, step, meta.persona.name);
   const [confirmingRestart, setConfirmingRestart] = useState(false);
-
-  useEffect(() => {
-    if (screenKey === firstScreen.current) return;
-    firstScreen.current = '';
-    focusTarget.current?.focus();
-    setAnnouncement(repliesOnScreen ? '' : announcementOf(room, step, meta.persona.name));
-    // Only a new screen moves focus and speaks; votes arriving do not.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [screenKey]);
-
-  const focusHere = (element: HTMLElement | null) => {
-    focusTarget.current = element;
-  };
 
   const controls = phase !== 'setup' && (
     <div className="actions no-print" role="group" aria-label="Group controls">
@@ -294,217 +200,54 @@ function GroupScreen({ scenario, html, room, send, notice, ready, remote }: Grou
     <section className="group-player" aria-labelledby="group-title">
       <h2 id="group-title" className="visually-hidden">Group practice</h2>
       {notice && <p className="notice" role="status">{notice}</p>}
-      {remote && remote.status === 'reconnecting' && <p className="notice" role="status">Reconnecting to the room…</p>}
       <div className="visually-hidden" aria-live="polite" aria-atomic="true">{announcement}</div>
       {phase !== 'setup' && <p className="meta">{whoIsPlaying(room)}</p>}
 
       {onBreak ? (
         <BreakPanel focusHere={focusHere} onResume={() => send({ type: 'room.resume' })} />
       ) : phase === 'setup' ? (
-        <SetUp room={room} send={send} ready={ready} remote={remote} contentNotes={meta.content_notes} />
+        <SetUp send={send} ready={ready} contentNotes={meta.content_notes} />
       ) : phase === 'ended' ? (
         <GroupDebriefView room={room} step={step} html={html} send={send} focusHere={focusHere} coder={coder} />
       ) : (
-        <StepView room={room} step={step} html={html} send={send} focusHere={focusHere} personaName={meta.persona.name} remote={Boolean(remote)} coder={coder} coderFailed={coderFailed} />
+        <StepView room={room} step={step} html={html} send={send} focusHere={focusHere} personaName={meta.persona.name} coder={coder} coderFailed={coderFailed} />
       )}
       {controls}
     </section>
   );
 }
 
-/**
- * Typed replies on or off during the run. It shows the change at once, as a checkbox should, while
- * a room on `coach group` takes it; the room's answer has the last word.
- */
-function TypedRepliesSwitch({ on, send }: { on: boolean; send: Send }) {
-  const [checked, setChecked] = useState(on);
-  const latest = useRef(on);
-  useEffect(() => {
-    latest.current = on;
-    setChecked(on);
-  }, [on]);
-  return (
-    <label className="inline-check">
-      <input
-        type="checkbox"
-        checked={checked}
-        onChange={(event) => {
-          setChecked(event.target.checked);
-          // If the room refused (it says why), the box goes back to what the room has.
-          void Promise.resolve(send({ type: 'room.configure', typedReplies: event.target.checked })).then((taken) => taken || setChecked(latest.current));
-        }}
-      />{' '}
-      Typed replies
-    </label>
-  );
-}
 
-/** The line under the title: the mode and who is playing. */
-function whoIsPlaying(room: Room): string {
-  const { players, settings } = room.context;
-  if (settings.mode === 'hot-seat') return players.length > 0 ? `Hot seat, in turn: ${players.join(', ')}` : 'Hot seat, in turn round the group';
-  return players.length > 0 ? `Group vote: ${players.join(', ')}` : 'Group vote';
-}
-
-function BreakPanel({ focusHere, onResume }: { focusHere: (element: HTMLElement | null) => void; onResume: () => void }) {
-  return (
-    <section className="card break-panel" aria-labelledby="break-title">
-      <h2 id="break-title" tabIndex={-1} ref={focusHere}>Taking a break</h2>
-      <p>Your place is kept. Role-plays can touch on hard experiences, including your own: stepping away is part of good practice.</p>
-      <ul>
-        <li>Take a few slow breaths, letting each out a little longer than it came in.</li>
-        <li>Stretch, have a drink of water, or step outside for a moment.</li>
-        <li>If something has stirred up distress, talk with your trainer, supervisor or someone you trust.</li>
-      </ul>
-      <div className="actions">
-        <button type="button" className="primary" onClick={onResume}>Back to the role-play</button>
-      </div>
-    </section>
-  );
-}
-
-function SetUp({ room, send, ready, remote, contentNotes }: { room: Room; send: Send; ready: boolean; remote?: GroupScreenProps['remote']; contentNotes: readonly string[] }) {
+function SetUp({ send, ready, contentNotes }: { send: Send; ready: boolean; contentNotes: readonly string[] }) {
   const [names, setNames] = useState('');
-  const [mode, setMode] = useState<RoomMode>('vote');
-  const [sayItYourWay, setSayItYourWay] = useState(false);
-  const [typedReplies, setTypedReplies] = useState(true);
-  const [seconds, setSeconds] = useState(60);
-  const { players } = room.context;
+  const [choices, setChoices] = useState<PlayChoices>({ mode: 'vote', sayItYourWay: false, sayItSeconds: 60, typedReplies: true });
 
   function start(event: SubmitEvent) {
     event.preventDefault();
     const joins = names.split(',').map((name) => name.trim()).filter(Boolean).map((name): RoomEvent => ({ type: 'player.join', name }));
-    void send(...joins, { type: 'room.start', mode, sayItYourWay: mode === 'hot-seat' || sayItYourWay, sayItSeconds: seconds, typedReplies });
+    void send(...joins, { type: 'room.start', ...choices, sayItYourWay: choices.mode === 'hot-seat' || choices.sayItYourWay });
   }
 
   return (
     <section className="card" aria-labelledby="setup-title">
       <h2 id="setup-title">Before you start</h2>
-      {contentNotes.length > 0 && (
-        <>
-          <p>This scenario includes:</p>
-          <ul>{contentNotes.map((note) => <li key={note}>{note}</li>)}</ul>
-        </>
-      )}
-      <p>Anyone can ask for a break at any point; the group's place is kept.</p>
-      {remote && <JoinPanel code={remote.code} players={players} limit={room.context.settings.playerLimit} send={send} />}
+      <ContentNotesList notes={contentNotes} />
       <form onSubmit={start}>
-        {!remote && (
-          <p>
-            <label htmlFor="group-names">Names of the people here (optional)</label>
-            <br />
-            <input id="group-names" type="text" autoComplete="off" value={names} onChange={(event) => setNames(event.target.value)} aria-describedby="group-names-hint" />
-            <br />
-            <span id="group-names-hint" className="meta">Separate names with commas. In the hot seat, turns go round in this order.</span>
-          </p>
-        )}
-        <fieldset>
-          <legend>How will you play?</legend>
-          <p>
-            <input type="radio" id="mode-hot-seat" name="group-mode" checked={mode === 'hot-seat'} onChange={() => setMode('hot-seat')} aria-describedby="mode-hot-seat-hint" />{' '}
-            <label htmlFor="mode-hot-seat">Hot seat</label>
-            <br />
-            <span id="mode-hot-seat-hint" className="meta">One person is the coach at each step, in turn. They say their own reply aloud first; then the options are shown and they pick one.</span>
-          </p>
-          <p>
-            <input type="radio" id="mode-vote" name="group-mode" checked={mode === 'vote'} onChange={() => setMode('vote')} aria-describedby="mode-vote-hint" />{' '}
-            <label htmlFor="mode-vote">Group vote</label>
-            <br />
-            <span id="mode-vote-hint" className="meta">Everyone votes at each step{remote ? ' on their phone' : ': tap each person\'s vote, or enter the counts'}. The most votes move the scenario on; on a tie, the facilitator chooses.</span>
-          </p>
-        </fieldset>
-        {mode === 'vote' && (
-          <p>
-            <input type="checkbox" id="say-it" checked={sayItYourWay} onChange={(event) => setSayItYourWay(event.target.checked)} />{' '}
-            <label htmlFor="say-it">Pause to say it your way before the options are shown</label>
-          </p>
-        )}
-        {(mode === 'hot-seat' || sayItYourWay) && (
-          <p>
-            <input type="checkbox" id="typed-replies" checked={typedReplies} onChange={(event) => setTypedReplies(event.target.checked)} aria-describedby="typed-replies-hint" />{' '}
-            <label htmlFor="typed-replies">Typed replies during the pause</label>
-            <br />
-            <span id="typed-replies-hint" className="meta">
-              {remote
-                ? 'Everyone can type their reply on their phone. You show the replies all together, without names and with their codes, before the options.'
-                : mode === 'hot-seat'
-                  ? "You type the hot seat's reply as they say it, and show it with its code before the options."
-                  : 'You type replies people say aloud, and show them with their codes before the options.'}{' '}
-              You can turn this off at any time.
-            </span>
-          </p>
-        )}
         <p>
-          <label htmlFor="say-it-seconds">Timer for saying it your way</label>{' '}
-          <select id="say-it-seconds" value={seconds} onChange={(event) => setSeconds(Number(event.target.value))}>
-            {[30, 60, 90, 120].map((value) => <option key={value} value={value}>{value} seconds</option>)}
-          </select>
+          <label htmlFor="group-names">Names of the people here (optional)</label>
+          <br />
+          <input id="group-names" type="text" autoComplete="off" value={names} onChange={(event) => setNames(event.target.value)} aria-describedby="group-names-hint" />
+          <br />
+          <span id="group-names-hint" className="meta">Separate names with commas. In the hot seat, turns go round in this order.</span>
         </p>
+        <PlaySettings value={choices} onChange={(change) => setChoices({ ...choices, ...change })} phones={false} />
         <div className="actions">
-          <button type="submit" className="primary" disabled={!ready}>{contentNotes.length > 0 ? 'We have read the content notes. Start' : 'Start'}</button>
+          <button type="submit" className="primary" disabled={!ready}>{startLabel(contentNotes)}</button>
         </div>
       </form>
     </section>
   );
 }
-
-/** For phones: the join address, the code and a QR code, and who has joined so far. */
-function JoinPanel({ code, players, limit, send }: { code: string; players: readonly string[]; limit: number; send: Send }) {
-  const joinUrl = `${location.origin}/join/?code=${code}`;
-  return (
-    <section className="join-panel" aria-labelledby="join-title">
-      <h3 id="join-title">Join on your phone</h3>
-      <img className="qr" src={`${roomPath(code)}/qr.svg`} alt={`QR code for ${joinUrl}`} width="200" height="200" />
-      <div>
-        <p>On the same network, open <strong className="join-url">{joinUrl}</strong></p>
-        <p>Room code: <strong className="room-code">{code}</strong></p>
-        <p aria-live="polite">{players.length === 0 ? 'Nobody has joined yet.' : `In the room: ${players.join(', ')}.`}</p>
-        {players.length >= limit && (
-          <p>
-            The room is full: it takes {limit} people.{' '}
-            {limit < playerCeiling && <button type="button" onClick={() => void send({ type: 'room.configure', playerLimit: Math.min(playerCeiling, limit + 20) })}>Let {Math.min(playerCeiling, limit + 20)} in</button>}
-          </p>
-        )}
-        <RemovePeople players={players} send={send} />
-      </div>
-    </section>
-  );
-}
-
-/**
- * The facilitator takes a name out of the room: someone who left, or a name a phone gave before
- * changing it. They leave the turns, and their vote at the open step goes with them.
- */
-function RemovePeople({ players, send }: { players: readonly string[]; send: Send }) {
-  if (players.length === 0) return null;
-  return (
-    <details className="remove-people">
-      <summary>Someone left, or a name is wrong?</summary>
-      <ul className="actions">
-        {players.map((player) => (
-          <li key={player}>
-            <button type="button" onClick={() => void send({ type: 'player.leave', name: player })}>Remove {player}</button>
-          </li>
-        ))}
-      </ul>
-    </details>
-  );
-}
-
-function Lines({ step, html }: { step: Step; html: RenderedMarkdown }) {
-  return (
-    <div className="projector-lines">
-      {step.lines.map((line, i) => (
-        <p key={i} className={line.speaker ? 'projector-line' : 'projector-line narration'}>
-          {line.speaker && <span className="speaker">{line.speaker}</span>}
-          <Html markdown={line.markdown} html={html} />
-        </p>
-      ))}
-    </div>
-  );
-}
-
-const votes = (n: number) => `${n} ${n === 1 ? 'vote' : 'votes'}`;
 
 interface StepViewProps {
   readonly room: Room;
@@ -513,13 +256,12 @@ interface StepViewProps {
   readonly send: Send;
   readonly focusHere: (element: HTMLElement | null) => void;
   readonly personaName: string;
-  readonly remote: boolean;
   /** Codes typed replies; undefined while it loads, or when typed replies are off. */
   readonly coder: ReplyCoder | undefined;
   readonly coderFailed: boolean;
 }
 
-function StepView({ room, step, html, send, focusHere, personaName, remote, coder, coderFailed }: StepViewProps) {
+function StepView({ room, step, html, send, focusHere, personaName, coder, coderFailed }: StepViewProps) {
   const phase = phaseOf(room);
   const { context } = room;
   const { typedReplies } = context.settings;
@@ -536,7 +278,7 @@ function StepView({ room, step, html, send, focusHere, personaName, remote, code
           <h3>Say it your way</h3>
           <p>
             {step.hotSeat ? `${step.hotSeat}, say` : 'Say'} your reply to {personaName} aloud, in your own words.
-            {typedReplies ? (remote ? ' Everyone can type theirs on their phone too.' : '') : ''} Then {typedReplies && !step.repliesShown ? 'show the replies, then ' : ''}show the options.
+            {' '}Then {typedReplies && !step.repliesShown ? 'show the replies, then ' : ''}show the options.
           </p>
           <SayItTimer seconds={context.settings.sayItSeconds} />
           {(typedReplies || step.repliesShown) && (
@@ -548,9 +290,9 @@ function StepView({ room, step, html, send, focusHere, personaName, remote, code
               coder={coder}
               coderFailed={coderFailed}
               focusHere={focusHere}
-              phones={remote}
-              typedFor={remote ? undefined : (step.hotSeat ?? (context.settings.mode === 'hot-seat' ? 'The hot seat' : undefined))}
-              {...(remote ? {} : { onType: (text: string) => void send({ type: 'reply.send', player: `screen-${step.replies.length + 1}`, text }) })}
+              phones={false}
+              typedFor={step.hotSeat ?? (context.settings.mode === 'hot-seat' ? 'The hot seat' : undefined)}
+              onType={(text: string) => void send({ type: 'reply.send', player: `screen-${step.replies.length + 1}`, text })}
             />
           )}
           <div className="actions">
@@ -567,7 +309,7 @@ function StepView({ room, step, html, send, focusHere, personaName, remote, code
           <CodedReplyList replies={step.replies} lines={step.lines} person={personaName} coder={coder} coderFailed={coderFailed} />
         </section>
       )}
-      {phase === 'voting' && <Voting room={room} step={step} send={send} remote={remote} />}
+      {phase === 'voting' && <Voting room={room} step={step} send={send} />}
       {phase === 'revealed' && (
         <section aria-labelledby="reveal-title">
           <h3 id="reveal-title" tabIndex={-1} ref={focusHere}>The group's choice</h3>
@@ -597,13 +339,7 @@ function StepView({ room, step, html, send, focusHere, personaName, remote, code
   );
 }
 
-/** A room's reason for waiting, as a sentence for the screen: without the API's `{"choice": n}` hint. */
-function reasonInWords(reason: string): string {
-  const sentence = reason.replace(/: .*$/, '').replace(/, with \{.*$/, '');
-  return /[.?!]$/.test(sentence) ? sentence : `${sentence}.`;
-}
-
-function Voting({ room, step, send, remote }: { room: Room; step: Step; send: Send; remote: boolean }) {
+function Voting({ room, step, send }: { room: Room; step: Step; send: Send }) {
   const { context } = room;
   const { players, settings } = context;
   const decision = decisionOf(context);
@@ -644,7 +380,6 @@ function Voting({ room, step, send, remote }: { room: Room; step: Step; send: Se
       ))}
     </fieldset>
   );
-  const counted = Object.values(step.ballot.counts).reduce((sum, count) => sum + count, 0);
 
   return (
     <section aria-labelledby="options-title">
@@ -657,22 +392,7 @@ function Voting({ room, step, send, remote }: { room: Room; step: Step; send: Se
           </li>
         ))}
       </ol>
-      {remote ? (
-        <>
-          <p aria-live="polite">
-            {players.length === 0 ? 'Nobody has joined yet.' : `Voted: ${voted.length} of ${players.length}${voted.length > 0 ? ` (${voted.join(', ')})` : ''}.`}
-            {counted > 0 && ` Plus ${counted} ${counted === 1 ? 'vote' : 'votes'} from people without a phone.`}
-          </p>
-          <RemovePeople players={players} send={send} />
-          {settings.mode === 'vote' && (
-            // Not everyone in a group has a phone, or wants to use one: their hands can be counted here.
-            <details className="no-phone-votes">
-              <summary>Votes from people without a phone</summary>
-              {countInputs('Votes from people without a phone, for each option')}
-            </details>
-          )}
-        </>
-      ) : settings.mode === 'hot-seat' ? (
+      {settings.mode === 'hot-seat' ? (
         seat ? voteGroup(seat, `${seat}'s pick`) : (
           <fieldset className="vote-row">
             <legend>The hot seat's pick</legend>
@@ -688,16 +408,6 @@ function Voting({ room, step, send, remote }: { room: Room; step: Step; send: Se
         <div className="vote-grid">{players.map((player) => voteGroup(player, `${player}'s vote`))}</div>
       ) : (
         countInputs('Votes for each option')
-      )}
-      {decision.kind === 'waiting' && remote && (
-        <div role="group" aria-label="The facilitator chooses">
-          <p className="meta">{reasonInWords(decision.reason)} Or the facilitator chooses:</p>
-          <div className="actions">
-            {step.options.map((option) => (
-              <button key={option.index} type="button" onClick={() => send({ type: 'room.advance', choice: option.number })}>Choose {option.number}</button>
-            ))}
-          </div>
-        </div>
       )}
       {decision.kind === 'tie' && !anonymousSeat && (
         <div className="notice" role="group" aria-label="Break the tie">
@@ -723,51 +433,9 @@ function Voting({ room, step, send, remote }: { room: Room; step: Step; send: Se
         >
           Reveal the group's choice
         </button>
-        {decision.kind === 'waiting' && !anonymousSeat && !remote && <span className="meta">{reasonInWords(decision.reason)}</span>}
+        {decision.kind === 'waiting' && !anonymousSeat && <span className="meta">{inPlainWords(decision.reason)}</span>}
       </div>
     </section>
   );
 }
 
-function GroupDebriefView({ room, step, html, send, focusHere, coder }: { room: Room; step: Step; html: RenderedMarkdown; send: Send; focusHere: (element: HTMLElement | null) => void; coder: ReplyCoder | undefined }) {
-  const group = useMemo(() => groupDebriefOf(room, coder)!, [room, coder]);
-  const { debrief } = group;
-  const { scenario } = room.context.run;
-  return (
-    <>
-      <Lines step={step} html={html} />
-      <section className="card debrief" aria-labelledby="debrief-title">
-        <h2 id="debrief-title" tabIndex={-1} ref={focusHere}>Group debrief</h2>
-        <p><strong>Outcome: </strong><span className={`outcome-${debrief.ending.outcome}`}>{debrief.ending.outcome}</span></p>
-        {debrief.text.map((part, i) => <Html key={i} markdown={part} html={html} as="div" />)}
-        <h3>How the group chose</h3>
-        {consistencySentences(group).map((sentence) => <p key={sentence}>{sentence}</p>)}
-        <h3>The path, step by step</h3>
-        <ol className="debrief-steps">
-          {group.steps.map((groupStep, i) => (
-            <DebriefStep key={i} picked={groupStep.picked.choice} suggestion={groupStep.suggestion} html={html} lead={groupStep.hotSeat && <span className="meta">{groupStep.hotSeat} in the hot seat. </span>}>
-              <p className="meta">
-                Votes: {groupStep.options.map((option) => `${option.number} (${option.choice.code.name}) ${option.votes}`).join(' · ')}; decided by {groupStep.by}.
-              </p>
-              {groupStep.replies.length > 0 && (
-                <>
-                  <p className="meta">{groupStep.replies.length === 1 ? 'A reply typed' : `${groupStep.replies.length} replies typed`} before the options, without names:</p>
-                  <ReplyList replies={groupStep.replies} />
-                </>
-              )}
-            </DebriefStep>
-          ))}
-        </ol>
-        <h3>Summary of the group's coded choices</h3>
-        <SummaryTable rows={debrief.rows} notes={debrief.notes} column="The group's choices" caption="The group's choices against the MITI 4.2.1 fair and good thresholds" />
-        <h3>To talk about</h3>
-        <ul>{group.prompts.map((prompt) => <li key={prompt}>{prompt}</li>)}</ul>
-        <div className="actions">
-          <button type="button" className="primary" onClick={() => downloadFile(`${scenario.id}-group-transcript.md`, groupTranscriptMarkdown(room, { date: new Date(), ...(coder ? { coder } : {}) }), 'text/markdown')}>Download the group transcript</button>
-          <button type="button" onClick={() => window.print()}>Print</button>
-          <button type="button" onClick={() => send({ type: 'room.restart' })}>Play again</button>
-        </div>
-      </section>
-    </>
-  );
-}

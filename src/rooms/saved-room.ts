@@ -46,12 +46,15 @@ function optionsSaid(run: Run, step: number): string[] {
 /**
  * The saved room as anyone in it may read it (it goes out in the room's view): typed replies under
  * labels that say nothing of who typed them, and the open step's words left out until they are
- * shown. The facilitator's page resumes this form like any other; only the server keeps the ids.
+ * shown; while voting is open, nobody's vote (the view says who has voted, and counts only with
+ * live counts on), so no phone can follow the crowd by reading the JSON. The facilitator's page
+ * resumes this form like any other; only the server keeps the ids and the open votes.
  */
 export function saveRoomToShare(room: Room): SavedRoom {
   const saved = saveRoom(room);
   return {
     ...saved,
+    ballot: saved.phase === 'voting' ? { votes: {}, counts: saved.ballot.counts } : saved.ballot,
     decided: saved.decided.map((step, i) => ({ ...step, replies: anonymousReplies(step.replies, i, true) })),
     replies: anonymousReplies(saved.replies, saved.decided.length, saved.repliesShown),
   };

@@ -44,6 +44,8 @@ export interface RoomView {
   readonly decision: { readonly choice: number; readonly by: Decider; readonly code: string; readonly feedback: string } | null;
   /** While voting: why moving on would wait for the facilitator (a tie, no votes yet), or null if it would not. */
   readonly waiting: string | null;
+  /** While voting: the choice numbers tied for the most votes, for the facilitator to choose among; null when there is no tie. */
+  readonly tie: readonly number[] | null;
   readonly ending: { readonly id: string; readonly outcome: string } | null;
   /** The whole room as saved, so a page can rebuild it with the engine; typed replies without ids, and without words until shown. */
   readonly saved: SavedRoom;
@@ -103,6 +105,7 @@ export function roomView(room: Room, problems: readonly string[] = []): RoomView
       ? { choice: step.decided.option.number, by: step.decided.by, code: step.decided.option.choice.code.name, feedback: step.decided.option.choice.feedback }
       : null,
     waiting: decision && decision.kind !== 'decided' ? decision.reason : null,
+    tie: decision?.kind === 'tie' ? decision.between.map(numberOf).sort((a, b) => a - b) : null,
     ending: phase === 'ended' && ending ? { id: ending.id, outcome: ending.outcome } : null,
     saved: saveRoomToShare(room),
     problems,

@@ -1,7 +1,9 @@
 /**
- * The browser's side of a room on `coach group`'s server: read the room, follow it live over a
- * WebSocket (reconnecting by itself, and reading the room afresh each time, so a phone that drops
- * off or reloads sees the current step), and send events through the room's JSON API.
+ * The browser's side of a room on the room server: read the room, follow it live over a WebSocket
+ * (reconnecting by itself, at once when the device comes back online, and reading the room afresh
+ * each time, so a phone that drops off or reloads sees the current step), and send events through
+ * the room's JSON API. What the server says for scripts is put into plain words here, once, for
+ * phones and facilitators alike.
  */
 import { useEffect, useState } from 'react';
 import { requestFor, roomActions } from '../rooms/api.ts';
@@ -17,6 +19,27 @@ export const roomPath = (code: string): string => `/api/rooms/${encodeURICompone
 /** A room code as people type it: letters and digits, upper case. */
 export const normaliseCode = (code: string): string => code.toUpperCase().replace(/[^A-Z0-9]/g, '');
 
+/** What a page says when a room code is not held by the server it asked. */
+export const noRoomSentence = (code: string): string => `There is no room ${code} here. Check the code on the shared screen.`;
+
+/**
+ * A room's reason in plain words for a person: without the hints the server gives scripts (a JSON
+ * body such as `{"choice": n}`, names in backticks, the token a vote carries), ending in a full stop.
+ */
+export function inPlainWords(reason: string): string {
+  if (/\btie\b/i.test(reason)) return "It's a tie: the facilitator picks.";
+  if (/^Nobody has voted yet/.test(reason)) return 'Nobody has voted yet.';
+  if (/^Waiting for the hot seat's pick/.test(reason)) return "Waiting for the hot seat's pick, or the facilitator picks.";
+  const missing = /^There is no room `?([^\s`:]+)/.exec(reason);
+  if (missing) return noRoomSentence(missing[1]!);
+  const sentence = reason
+    .replace(/,?\s*(?:with|as)?\s*\{.*$/, '')
+    .replace(/: a vote carries the token.*$/, '')
+    .replace(/`/g, '')
+    .trim();
+  return /[.?!]$/.test(sentence) ? sentence : `${sentence}.`;
+}
+
 /** Follows a room: its latest view and how the connection is. */
 export function useRoom(code: string): { view: RoomView | undefined; status: RoomStatus; update: (view: RoomView) => void } {
   const [view, setView] = useState<RoomView>();
@@ -26,12 +49,17 @@ export function useRoom(code: string): { view: RoomView | undefined; status: Roo
     let retry: ReturnType<typeof setTimeout> | undefined;
     let attempts = 0;
     let stopped = false;
+    let connecting = false;
     const again = () => {
+      connecting = false;
       if (stopped) return;
       setStatus('reconnecting');
       retry = setTimeout(connect, Math.min(500 * 2 ** attempts++, 5000));
     };
     async function connect() {
+      if (connecting) return;
+      connecting = true;
+      clearTimeout(retry);
       try {
         const response = await fetch(roomPath(code), { headers: { accept: 'application/json' }, cache: 'no-store' });
         if (response.status === 404 || !response.headers.get('content-type')?.includes('application/json')) {
@@ -46,14 +74,23 @@ export function useRoom(code: string): { view: RoomView | undefined; status: Roo
       socket = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${roomPath(code)}/live`);
       socket.onopen = () => {
         attempts = 0;
+        connecting = false;
         setStatus('live');
       };
       socket.onmessage = (message) => setView(JSON.parse(String(message.data)) as RoomView);
       socket.onclose = again;
     }
+    // Back online: try now rather than after the back-off, so a phone's saved vote goes soon.
+    const online = () => {
+      if (socket?.readyState === WebSocket.OPEN) return;
+      attempts = 0;
+      void connect();
+    };
     void connect();
+    addEventListener('online', online);
     return () => {
       stopped = true;
+      removeEventListener('online', online);
       clearTimeout(retry);
       if (socket) {
         socket.onclose = null;
@@ -70,31 +107,47 @@ export interface Sender {
   readonly token?: string;
 }
 
+/** A room's answer to an event: the view (and a new player's token), or why not, in plain words. */
+export type RoomAnswer =
+  | { readonly ok: true; readonly view: RoomView; readonly token?: string }
+  | {
+      readonly ok: false;
+      readonly reason: string;
+      /** The HTTP status; none when the server could not be reached at all. */
+      readonly status?: number;
+      /** A free name like the one refused as taken (a second Sam is offered "Sam 2"). */
+      readonly suggestion?: string;
+    };
+
 /**
  * Sends an event to a room; the facilitator's key or the player's token goes with it when given.
- * A join answers with the player's token (kept by the phone, and sent with its votes).
+ * A join answers with the player's token (kept by the phone, and sent with its votes and renames).
  */
-export async function sendRoomEvent(code: string, event: RoomEvent, { key, token }: Sender = {}): Promise<{ ok: true; view: RoomView; token?: string } | { ok: false; reason: string; status?: number }> {
+export async function sendRoomEvent(code: string, event: RoomEvent, { key, token }: Sender = {}): Promise<RoomAnswer> {
   const { action, body } = requestFor(event);
+  let response: Response;
   try {
-    const response = await fetch(`${roomPath(code)}/${action}`, {
+    response = await fetch(`${roomPath(code)}/${action}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
       body: JSON.stringify(token ? { ...body, token } : body),
     });
-    const data = await response.json().catch(() => ({}));
-    if (response.ok) {
-      const { token: given, ...view } = data as RoomView & { token?: string };
-      return { ok: true, view: view as RoomView, ...(typeof given === 'string' ? { token: given } : {}) };
-    }
-    // The server's words for these are for scripts (`Authorization: Bearer`); a person needs the address.
-    if ((response.status === 401 || response.status === 403) && roomActions[action].facilitator) {
-      return { ok: false, reason: 'Only the facilitator\'s screen can do that, and this one has no facilitator key (or an old one). Open the facilitator address that `coach group` printed: it ends with #key=.' };
-    }
-    return { ok: false, reason: (data as { error?: string }).error ?? `The room server answered ${response.status}`, status: response.status };
   } catch {
-    return { ok: false, reason: 'The room server could not be reached. Check that `coach group` is still running and that you are on the same network.' };
+    return { ok: false, reason: 'The room cannot be reached just now. Check the connection; the room may also have closed.' };
   }
+  const data = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+  if (response.ok) {
+    const { token: given, ...view } = data as unknown as RoomView & { token?: string };
+    return { ok: true, view: view as RoomView, ...(typeof given === 'string' ? { token: given } : {}) };
+  }
+  const { status } = response;
+  // The server's words for these are for scripts (`Authorization: Bearer`); a person needs the link.
+  if ((status === 401 || status === 403) && roomActions[action].facilitator) {
+    return { ok: false, status, reason: "Only the facilitator's screen can do that, and this one has no facilitator key (or an old one). Open the full facilitator link given when the room was opened." };
+  }
+  if (status === 404) return { ok: false, status, reason: noRoomSentence(code) };
+  const reason = typeof data.error === 'string' ? inPlainWords(data.error) : `The room could not take that just now (it answered ${status}). Try again in a moment.`;
+  return { ok: false, status, reason, ...(typeof data.suggestion === 'string' ? { suggestion: data.suggestion } : {}) };
 }
 
 /** A phone's own typed reply at the open step, asked for by its player id; undefined if the server cannot say. */

@@ -43,7 +43,7 @@ test('an observer tallies by tap and by key, takes one back, notes one, and expo
 test("five triads' sheets can be told apart: the scenario, coach, observer and round go into the exports and their names", async ({ page }) => {
   // Opened from a scenario's role cards, the sheet names the scenario.
   await page.goto('/observe?scenario=first-conversation-with-jordan');
-  const scenario = page.getByLabel('Scenario');
+  const scenario = page.getByRole('combobox', { name: 'Scenario' });
   await expect(scenario).toHaveValue(/Jordan/);
   const title = await scenario.inputValue();
   await page.getByLabel(/^Coach/).fill('Ana');
@@ -62,7 +62,7 @@ test("five triads' sheets can be told apart: the scenario, coach, observer and r
   // The next round: a new sheet keeps the scenario and the observer, and asks for the coach and round again.
   await page.getByRole('button', { name: 'Start a new sheet' }).click();
   await page.getByRole('button', { name: 'Yes, clear the sheet' }).click();
-  await expect(page.getByLabel('Scenario')).toHaveValue(title);
+  await expect(scenario).toHaveValue(title);
   await expect(page.getByLabel(/^Observer/)).toHaveValue('Sam');
   await expect(page.getByLabel(/^Coach/)).toHaveValue('');
 });

@@ -137,9 +137,11 @@ test('three phones type replies, the facilitator shows them without names and wi
     await expect(facilitator.getByRole('heading', { name: "The group's choice" })).toBeVisible();
 
     // The facilitator turns typed replies off for the rest of the run: the phones have no box.
-    const typedReplies = facilitator.getByRole('checkbox', { name: 'Typed replies', exact: true });
+    await facilitator.getByRole('button', { name: 'Controls and settings' }).click();
+    const typedReplies = facilitator.getByLabel('Typed replies during the pause');
     await typedReplies.uncheck();
     await expect(typedReplies).not.toBeChecked();
+    await facilitator.getByRole('button', { name: 'Close' }).click();
     for (let step = 2; step < 40; step++) {
       const next = facilitator.getByRole('button', { name: /^(Next step|See the debrief)/ });
       const toDebrief = (await next.textContent()) === 'See the debrief';

@@ -34,7 +34,7 @@ async function serve(...more: string[]): Promise<RunningServer> {
   return server;
 }
 
-type Answer = { status: number; json: (RoomView & { error?: string; token?: string; code?: string; key?: string }) | undefined };
+type Answer = { status: number; json: (RoomView & { error?: string; token?: string; code?: string; key?: string; facilitator?: string; join?: string }) | undefined };
 
 /** A request as a phone (from its own address, through the proxy) or the facilitator makes it. */
 async function call(server: RunningServer, path: string, options: { body?: unknown; bearer?: string; from?: string } = {}): Promise<Answer> {

@@ -30,6 +30,8 @@ describe('a group vote', () => {
     expect(roomView(room)).toMatchObject({ phase: 'voting', step: 1, node: 'hello', offered: [{ number: 1, code: null, feedback: null }, { number: 2, code: null, feedback: null }], votes: {}, voted: [], voters: {} });
     const voted = play(room, vote('Ana', 2));
     expect(roomView(voted)).toMatchObject({ votes: {}, voted: ['Ana'], voters: {} });
+    // Nor can a phone read who chose what from the saved room the view carries.
+    expect(roomView(voted).saved.ballot).toEqual({ votes: {}, counts: {} });
     expect(roomView(play(voted, { type: 'room.configure', liveCounts: true }))).toMatchObject({ liveCounts: true, votes: { 1: 0, 2: 1 }, voters: {} });
   });
 
@@ -55,6 +57,8 @@ describe('a group vote', () => {
   it('on a tie, waits for the facilitator to choose, and records that they did', () => {
     const tied = play(votingRoom(), vote('Ana', 1), vote('Ben', 2));
     expect(roomView(tied).waiting).toBe('It is a tie between choices 1 and 2: the facilitator chooses, with {"choice": n}');
+    expect(roomView(tied).tie).toEqual([1, 2]);
+    expect(roomView(play(tied, vote('Chris', 2))).tie).toBeNull();
     expect(refusal(tied, advance())).toEqual({ kind: 'conflict', reason: 'It is a tie between choices 1 and 2: the facilitator chooses, with {"choice": n}' });
     expect(roomView(play(tied, advance(2))).decision).toMatchObject({ choice: 2, by: 'facilitator', code: 'Confront' });
   });

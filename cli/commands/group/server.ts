@@ -21,7 +21,7 @@ import sirv from 'sirv';
 import { WebSocket, WebSocketServer } from 'ws';
 import type { ScenarioMachine } from '../../../src/engine/compile.ts';
 import type { Scenario } from '../../../src/engine/types.ts';
-import { isRoomAction, roomActions, type RoomAction } from '../../../src/rooms/api.ts';
+import { isRoomAction, roomActions } from '../../../src/rooms/api.ts';
 import { createRoom, freeNameLike, knownPlayer, phaseOf, sendToRoom, type Room, type RoomEvent } from '../../../src/rooms/room.ts';
 import { resumeRoomSayingWhy, RoomError, saveRoom } from '../../../src/rooms/saved-room.ts';
 import { ownReplyOf, roomView } from '../../../src/rooms/view.ts';
