@@ -71,7 +71,6 @@ export default function RoomProjector({ scenario, html, code, facilitatorKey }: 
   if (room instanceof RoomError) return <p className="notice" role="alert">This room plays another version of the scenario: {room.message}</p>;
   if (!room || !view) return <p className="meta" role="status">Connecting to room {code}…</p>;
   const notices = [
-    ...view.problems,
     notice,
     facilitatorKey ? '' : 'This screen has no facilitator key, so it can follow the room but not move it on. Open the full facilitator link given when the room was opened.',
     status === 'reconnecting' ? 'Reconnecting to the room…' : '',
@@ -85,7 +84,7 @@ interface ProjectorProps {
   readonly room: Room;
   readonly view: RoomView;
   readonly send: Send;
-  /** What the facilitator must know now, in plain words: a refusal, the connection, the room's own problems. */
+  /** What the facilitator should know, in plain words: a refusal, the connection, a missing key (the room's own problems come with `view`). */
   readonly notices: readonly string[];
   readonly code: string;
 }
@@ -175,8 +174,16 @@ function Projector({ scenario, html, room, view, send, notices, code }: Projecto
         </div>
       </header>
       <div className="visually-hidden" aria-live="polite" aria-atomic="true">{announcement}</div>
-      <div className="projector-notices" role="status">
-        {notices.map((notice) => <p key={notice} className="notice">{notice}</p>)}
+      <div className="projector-notices">
+        {/* The room's own problems (a save that failed, a vote set aside) are urgent: said at once. */}
+        {view.problems.length > 0 && (
+          <div role="alert">
+            {view.problems.map((problem) => <p key={problem} className="notice">{problem}</p>)}
+          </div>
+        )}
+        <div role="status">
+          {notices.map((notice) => <p key={notice} className="notice">{notice}</p>)}
+        </div>
       </div>
       <div className="projector-body">
         <div className={`projector-stage${phase === 'revealed' ? ' is-reveal' : ''}`} ref={stage}>

@@ -54,7 +54,7 @@ test("five triads' sheets can be told apart: the scenario, coach, observer and r
   await expect(page.getByLabel(/^Coach/)).toHaveValue('Ana');
 
   const [markdown] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export as Markdown' }).click()]);
-  expect(markdown.suggestedFilename()).toMatch(/^tally-sheet-\d{4}-\d{2}-\d{2}-first-conversation-with-jordan-ana-round-2\.md$/);
+  expect(markdown.suggestedFilename()).toMatch(/^tally-sheet-\d{4}-\d{2}-\d{2}-a-first-conversation-with-jordan-ana-round-2\.md$/);
   expect(readFileSync(await markdown.path(), 'utf8')).toContain(`- Scenario: ${title}\n- Coach: Ana\n- Observer: Sam\n- Round: 2\n`);
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export as CSV' }).click()]);
   expect(readFileSync(await csv.path(), 'utf8').split('\r\n')[1]).toMatch(new RegExp(`^${title},Ana,Sam,2,1,`));

@@ -154,7 +154,8 @@ export async function groupCommand(arg: string, options: GroupOptions): Promise<
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
-  await rm(serverFile(roomsDir), { force: true });
+  // The folder may be gone or unwritable by now (the server said so while it ran): stopping still stops.
+  await rm(serverFile(roomsDir), { force: true }).catch(() => {});
   await server.close();
   return exitCodes.ok;
 }
