@@ -211,6 +211,44 @@ export function replay(scenario: Scenario, indices: readonly number[], machine?:
   return { ...start, stops };
 }
 
+/** A choice picked on an earlier version of the scenario, as {@link replayWhereFits} matches it again. */
+export interface EarlierPick {
+  /** The node it was picked at. */
+  readonly node: string;
+  /** Its index in the node, in file order. */
+  readonly index: number;
+  /** What it said, to find it again if choices were added or moved above it; unknown for a run stored as indices. */
+  readonly says?: string;
+  /** How many choices the node had then: the same place is the same choice only while the node has as many. */
+  readonly of?: number;
+}
+
+/**
+ * Replays choices picked on an earlier version of a scenario, from `start`, for as long as they
+ * still fit, as Inky does after an edit: at each step the run must be at the same node, and the
+ * choice is the offered one that says the same words, or failing that (its words were edited) the
+ * one at the same place, if the node has as many choices as it had. Stops at the first that does
+ * not fit; says how many were replayed.
+ */
+export function replayWhereFits(start: Run, earlier: readonly EarlierPick[]): { readonly run: Run; readonly replayed: number } {
+  let run = start;
+  for (const [replayed, pick] of earlier.entries()) {
+    const node = currentNode(run);
+    if (node.id !== pick.node || node.kind !== 'choice') return { run, replayed };
+    const offered = offeredChoices(run);
+    const samePlace = pick.of === undefined || node.choices.length === pick.of;
+    const same = offered.find((option) => pick.says !== undefined && option.choice.says === pick.says) ?? (samePlace ? offered.find((option) => option.index === pick.index) : undefined);
+    if (!same) return { run, replayed };
+    run = choose(run, same.index);
+  }
+  return { run, replayed: earlier.length };
+}
+
+/** The choices picked so far, as {@link replayWhereFits} takes them. */
+export function earlierPicks(run: Run): EarlierPick[] {
+  return picks(run).map((pick) => ({ node: pick.node, index: pick.index, says: pick.choice.says, of: (nodeById(run.scenario, pick.node) as Extract<ScenarioNode, { kind: 'choice' }>).choices.length }));
+}
+
 /** The stop a choice leads to from a snapshot, or undefined if the choice is not offered there. */
 function stepFrom(machine: ScenarioMachine, snapshot: Snapshot, index: number): Stop | undefined {
   const event = { type: 'choice.select', choice: index } as const;

@@ -6,6 +6,7 @@
  * the catalogue module as the module affected; Vite and Astro then do what they do when that
  * module itself is edited: invalidate it and every module that imports it (so the pages run again,
  * and `getStaticPaths` with them, giving a new or renamed file its route), and reload the browser.
+ * The reloaded page keeps the trainer's place in a run (`live-replay.ts`).
  */
 import { statSync } from 'node:fs';
 import { basename, dirname, extname } from 'node:path';

@@ -9,8 +9,8 @@ import type { DraftProblem } from './check-draft.ts';
 
 export interface ProblemListProps {
   readonly problems: readonly DraftProblem[];
-  /** Moves the editor to a place in the text. */
-  readonly onShowPlace: (point: Point) => void;
+  /** Moves the editor to a place in the text; without it (no editor on the page), places are plain text. */
+  readonly onShowPlace?: (point: Point) => void;
 }
 
 const severityOrder: readonly Severity[] = ['error', 'warning', 'info'];
@@ -26,7 +26,7 @@ export function problemCounts(problems: readonly DraftProblem[]): string {
 }
 
 /** The engine's message with its `code` spans shown as code. */
-function Reason({ text }: { text: string }) {
+export function Reason({ text }: { text: string }) {
   return <>{text.split('`').map((part, i) => (i % 2 === 1 ? <code key={i}>{part}</code> : part))}</>;
 }
 
@@ -51,9 +51,13 @@ export default function ProblemList({ problems, onShowPlace }: ProblemListProps)
         <ol className="problem-list">
           {listed.map((problem, i) => (
             <li key={i} className={`problem problem-${problem.severity}`}>
-              <button type="button" className="link-button" onClick={() => onShowPlace(problem.start)}>
-                Line {problem.start.line}, column {problem.start.column}
-              </button>{' '}
+              {onShowPlace ? (
+                <button type="button" className="link-button" onClick={() => onShowPlace(problem.start)}>
+                  Line {problem.start.line}, column {problem.start.column}
+                </button>
+              ) : (
+                <span className="problem-place">Line {problem.start.line}, column {problem.start.column}</span>
+              )}{' '}
               <strong className="problem-severity">{nouns[problem.severity][0]}</strong>: <Reason text={problem.reason} />
               {problem.note && <pre className="problem-note">{problem.note}</pre>}
             </li>

@@ -1,14 +1,17 @@
 /**
  * The studio's editor: CodeMirror 6 with Markdown (and YAML front matter) highlighting, and the engine's problems
  * underlined where they are (and marked in the gutter). Tab indents, as nested choice items need;
- * Escape then Tab leaves the editor, as CodeMirror provides, and the page says so.
+ * Escape then Tab leaves the editor, as CodeMirror provides, and the page says so. Ctrl+F (Cmd+F)
+ * searches and replaces (@codemirror/search, loaded at the first search: not every trainer
+ * searches, and it is a tenth of the editor's weight); the browser checks the spelling; Enter
+ * inside a list starts the next item at the same indentation.
  */
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
-import { markdownLanguage } from '@codemirror/lang-markdown';
+import { markdownKeymap, markdownLanguage } from '@codemirror/lang-markdown';
 import { yamlFrontmatter } from '@codemirror/lang-yaml';
 import { syntaxHighlighting } from '@codemirror/language';
 import { lintGutter, setDiagnostics, type Diagnostic } from '@codemirror/lint';
-import { EditorState, type Text } from '@codemirror/state';
+import { Compartment, EditorState, type Text } from '@codemirror/state';
 import { drawSelection, EditorView, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers } from '@codemirror/view';
 import { classHighlighter } from '@lezer/highlight';
 import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
@@ -26,6 +29,8 @@ export interface EditorHandle {
   goTo(point: Point): void;
   /** Underlines these problems, which were found in `text` (ignored if the text has changed since). */
   showProblems(text: string, problems: readonly DraftProblem[]): void;
+  /** Opens the search bar above the text, with its Find box focused. */
+  openSearch(): void;
 }
 
 export interface ScenarioEditorProps {
@@ -52,6 +57,43 @@ function diagnosticsOf(doc: Text, problems: readonly DraftProblem[]): Diagnostic
     });
 }
 
+/**
+ * The search bar's words, for trainers rather than programmers (CodeMirror's own say `regexp`),
+ * in sentence case as the site's buttons are.
+ */
+const searchWords = EditorState.phrases.of({
+  Find: 'Find',
+  Replace: 'Replace with',
+  next: 'Next',
+  previous: 'Previous',
+  all: 'Select all',
+  'match case': 'Match capitals',
+  regexp: 'As a pattern',
+  'by word': 'Whole words',
+  replace: 'Replace',
+  'replace all': 'Replace all',
+  close: 'Close the search',
+  'Go to line': 'Go to line',
+  go: 'Go',
+});
+
+/** Where the search goes once it is loaded: empty until the first Ctrl+F or press of Find. */
+const searchSlot = new Compartment();
+
+/** Loads the search, puts it in the editor, and opens its bar. */
+async function openSearch(view: EditorView): Promise<void> {
+  const { highlightSelectionMatches, openSearchPanel, search, searchKeymap } = await import('@codemirror/search');
+  const loaded = searchSlot.get(view.state);
+  if (!Array.isArray(loaded) || loaded.length === 0) {
+    // The search bar goes above the text, where the eye already is.
+    view.dispatch({ effects: searchSlot.reconfigure([search({ top: true }), highlightSelectionMatches(), keymap.of(searchKeymap)]) });
+  }
+  openSearchPanel(view);
+}
+
+/** Ctrl+F (Cmd+F) before the search is loaded: loads it. Once loaded, its own keys come first. */
+const searchOnDemand = keymap.of([{ key: 'Mod-f', run: (view) => (void openSearch(view), true), preventDefault: true }]);
+
 /** The editor's colours come from the site's own, so it follows the light and dark themes. */
 const siteTheme = EditorView.theme({
   '&': { backgroundColor: 'var(--surface)', color: 'var(--text)', border: '1px solid var(--border)', borderRadius: 'var(--radius)' },
@@ -62,6 +104,15 @@ const siteTheme = EditorView.theme({
   '.cm-activeLine, .cm-activeLineGutter': { backgroundColor: 'var(--accent-soft)' },
   '&.cm-focused .cm-selectionBackground, .cm-selectionBackground, ::selection': { backgroundColor: 'var(--mark)' },
   '.cm-tooltip': { backgroundColor: 'var(--surface)', color: 'var(--text)', border: '1px solid var(--border)' },
+  '.cm-panels': { backgroundColor: 'var(--surface-muted)', color: 'var(--text)' },
+  '.cm-panels-top': { borderBottom: '1px solid var(--border)' },
+  '.cm-panel.cm-search input, .cm-panel.cm-search button, .cm-panel.cm-search label': { fontSize: '0.9rem' },
+  '.cm-textfield': { backgroundColor: 'var(--surface)', color: 'var(--text)', border: '1px solid var(--border)' },
+  '.cm-button': { backgroundImage: 'none', backgroundColor: 'var(--surface)', color: 'var(--text)', border: '1px solid var(--border)' },
+  '.cm-searchMatch': { backgroundColor: 'var(--mark)', outline: '1px solid var(--text-muted)' },
+  '.cm-searchMatch-selected': { outline: '2px solid var(--text)' },
+  '.cm-selectionMatch': { backgroundColor: 'var(--accent-soft)' },
+  '.cm-panel.cm-search [name=close]': { color: 'var(--text)', fontSize: '1.2rem' },
 });
 
 export default function ScenarioEditor({ ref, initialText, onChange, describedBy }: ScenarioEditorProps) {
@@ -87,12 +138,19 @@ export default function ScenarioEditor({ ref, initialText, onChange, describedBy
           yamlFrontmatter({ content: markdownLanguage }),
           syntaxHighlighting(classHighlighter),
           lintGutter(),
-          keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
+          searchSlot.of([]),
+          searchOnDemand,
+          searchWords,
+          // Markdown's Enter comes first: inside a list it starts the next item at the same
+          // indentation (a `- feedback:` stays under its choice); elsewhere it falls through to
+          // the default, which keeps the line's indentation.
+          keymap.of([...markdownKeymap, ...defaultKeymap, ...historyKeymap, indentWithTab]),
           siteTheme,
           // CodeMirror's own styles go in a <style> element: the page's Content-Security-Policy lets in the one with this nonce.
           EditorView.cspNonce.of(editorStyleNonce),
           // tabindex says out loud what contenteditable already means, so checkers see that the scrolling area holds something focusable.
-          EditorView.contentAttributes.of({ 'aria-label': 'Scenario Markdown', 'aria-describedby': describedBy, tabindex: '0' }),
+          // spellcheck: most of a scenario is prose the trainees read, so the browser's spelling check is worth its underlines.
+          EditorView.contentAttributes.of({ 'aria-label': 'Scenario Markdown', 'aria-describedby': describedBy, tabindex: '0', spellcheck: 'true', autocorrect: 'off', autocapitalize: 'off' }),
           EditorView.updateListener.of((update) => {
             if (update.docChanged) changed.current(update.state.doc.toString());
           }),
@@ -120,6 +178,9 @@ export default function ScenarioEditor({ ref, initialText, onChange, describedBy
       const editor = view.current;
       if (!editor || editor.state.doc.toString() !== text) return;
       editor.dispatch(setDiagnostics(editor.state, diagnosticsOf(editor.state.doc, problems)));
+    },
+    openSearch() {
+      void openSearch(view.current!);
     },
   }));
 

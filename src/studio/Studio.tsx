@@ -3,7 +3,7 @@
  * would say of it, its diagram, its coverage, and how it plays. The engine runs in a worker; the
  * draft is kept in this browser's storage and never sent anywhere.
  */
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import template from '../../cli/templates/new-scenario.md?raw';
 import { fillScenarioTemplate } from '../engine/template.ts';
 import type { Point } from '../engine/types.ts';
@@ -11,6 +11,7 @@ import { downloadFile } from '../site/download.ts';
 import type { Vocabulary } from '../engine/vocabulary.ts';
 import type { DraftReport } from './check-draft.ts';
 import ConfirmButton from '../components/ConfirmButton.tsx';
+import ConfirmDialog from './ConfirmDialog.tsx';
 import DiagramView from './DiagramView.tsx';
 import { checkLimitMs, DraftChecker } from './draft-checker.ts';
 import { loadDraft, saveDraft } from './draft-store.ts';
@@ -25,6 +26,9 @@ export interface StudioProps {
   /** The skills and tags a scenario may use: built in, and added by the course's `scenarios/vocabulary.yaml`. */
   readonly vocabulary?: Vocabulary;
 }
+
+// Only some trainers open the paths: its view loads when they do.
+const PathsView = lazy(() => import('./PathsView.tsx'));
 
 /** How long typing must pause before the draft is checked and kept. */
 const pauseMs = 120;
@@ -59,6 +63,10 @@ export default function Studio({ modules, vocabulary }: StudioProps) {
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   /** Whether the trainer has changed anything since the page opened (only then is there a draft to keep). */
   const edited = useRef(false);
+  /** Whether the paths view is open: only then does each check work out the paths. */
+  const pathsOpen = useRef(false);
+  /** A file read from the device that would replace a draft worth keeping: asked about first. */
+  const [asking, setAsking] = useState<{ text: string; name: string } | undefined>();
 
   function announce(message: string) {
     // The same words twice in a row would not be read out again; a trailing space makes them new.
@@ -66,15 +74,15 @@ export default function Studio({ modules, vocabulary }: StudioProps) {
   }
 
   const draftNow = () => ({ text: editor.current?.text() ?? '', fileName: fileNameNow.current });
+  const requestNow = () => ({ ...draftNow(), modules, ...(vocabulary ? { vocabulary } : {}), paths: pathsOpen.current });
 
   /** Checks and keeps the draft once typing pauses. */
   function draftChanged() {
     edited.current = true;
     clearTimeout(timer.current);
     timer.current = setTimeout(() => {
-      const draft = draftNow();
-      checker.current?.check({ ...draft, modules, ...(vocabulary ? { vocabulary } : {}) });
-      setKept(saveDraft(draft));
+      checker.current?.check(requestNow());
+      setKept(saveDraft(draftNow()));
     }, pauseMs);
   }
 
@@ -94,7 +102,7 @@ export default function Studio({ modules, vocabulary }: StudioProps) {
       announce(words);
     });
     checker.current = draftChecker;
-    draftChecker.check({ ...draftNow(), modules, ...(vocabulary ? { vocabulary } : {}) });
+    draftChecker.check(requestNow());
     if (initial) announce(restoredNotice.current);
     // Leaving the page mid-pause would lose the last keystrokes: keep them now.
     const keepNow = () => edited.current && saveDraft(draftNow());
@@ -112,8 +120,17 @@ export default function Studio({ modules, vocabulary }: StudioProps) {
     announce(`${message} Undo (Ctrl+Z or Cmd+Z in the editor) brings back what was there before.`);
   }
 
+  /** Reads a file from the device (it is never sent anywhere) and puts it in the editor, asking first if that would replace a draft worth keeping. */
   async function openFile(file: File) {
-    replaceDraft((await file.text()).replace(/^\uFEFF/, ''), file.name, `Opened ${file.name}.`);
+    const text = (await file.text()).replace(/^\uFEFF/, '');
+    const now = editor.current?.text() ?? '';
+    if (now === text || isTemplate(now, fileNameNow.current)) replaceDraft(text, file.name, `Opened ${file.name}.`);
+    else setAsking({ text, name: file.name });
+  }
+
+  function togglePaths(open: boolean) {
+    pathsOpen.current = open;
+    if (open) checker.current?.check(requestNow());
   }
 
   const showLine = (point: Point) => editor.current?.goTo(point);
@@ -123,13 +140,14 @@ export default function Studio({ modules, vocabulary }: StudioProps) {
     <div className="studio">
       <div className="visually-hidden" role="status" aria-label="Studio announcements" aria-atomic="true">{announcement}</div>
       <section className="studio-panel studio-write" aria-labelledby="draft-title">
-        <h2 id="draft-title">Your draft</h2>
-        <div className="studio-toolbar">
-          <p>
+        <div className="studio-write-head">
+          <h2 id="draft-title">Your draft</h2>
+          <p className="studio-file-name">
             <label htmlFor="studio-file-name">File name</label>{' '}
             <input id="studio-file-name" value={fileName} spellCheck={false} aria-describedby="studio-file-name-help" onChange={(event) => { setFileName(event.target.value); fileNameNow.current = event.target.value; draftChanged(); }} />
           </p>
-          <p className="meta" id="studio-file-name-help">The file name is the scenario's id: lower-case letters, digits and hyphens, ending in <code>.md</code>.</p>
+        </div>
+        <div className="studio-toolbar">
           <div className="actions">
             <ConfirmButton
               label="Start from the template"
@@ -145,12 +163,14 @@ export default function Studio({ modules, vocabulary }: StudioProps) {
               Open a file…
               <input className="visually-hidden-file" type="file" accept=".md,text/markdown,text/plain" onChange={(event) => { const file = event.target.files?.[0]; if (file) void openFile(file); event.target.value = ''; }} />
             </label>
+            <button type="button" onClick={() => editor.current?.openSearch()} aria-keyshortcuts="Control+F">Find…</button>
             <button type="button" className="primary" onClick={() => { downloadFile(downloadName, editor.current?.text() ?? '', 'text/markdown'); announce(`Downloaded ${downloadName}.`); }}>Download the .md</button>
           </div>
-          <p className="meta">{kept ? 'Your draft is kept in this browser (localStorage) as you type, on this device only: it is never sent anywhere.' : 'This browser would not keep the draft (private browsing, or storage full): download it to keep it.'}</p>
         </div>
-        <p className="meta" id="studio-editor-help">In the editor, Tab indents. To move on from the editor with the keyboard, press Escape, then Tab.</p>
         <ScenarioEditor ref={editor} initialText={initial?.text ?? templateFor(firstFileName)} onChange={draftChanged} describedBy="studio-editor-help" />
+        <p className="meta" id="studio-editor-help">In the editor, Tab indents, Ctrl+F (Cmd+F on a Mac) finds and replaces, and Enter in a list starts the next item at the same indentation. To move on from the editor with the keyboard, press Escape, then Tab.</p>
+        <p className="meta" id="studio-file-name-help">The file name is the scenario's id: lower-case letters, digits and hyphens, ending in <code>.md</code>.</p>
+        <p className="meta">{kept ? 'Your draft is kept in this browser (localStorage) as you type, on this device only: it is never sent anywhere.' : 'This browser would not keep the draft (private browsing, or storage full): download it to keep it.'}</p>
       </section>
 
       <section className="studio-panel studio-problems" aria-labelledby="problems-title">
@@ -162,6 +182,21 @@ export default function Studio({ modules, vocabulary }: StudioProps) {
       <section className="studio-panel studio-diagram" aria-labelledby="diagram-title">
         <h2 id="diagram-title">Diagram</h2>
         {diagram && report ? <DiagramView diagram={diagram} explored={report.explored} onShowLine={showLine} /> : <p>Drawing…</p>}
+      </section>
+
+      <section className="studio-panel studio-paths" aria-labelledby="paths-title">
+        <h2 id="paths-title">Paths to each ending</h2>
+        <p className="meta">Every way a run can reach each ending, what all of them share and where they differ: to check that a debrief is true on every path (as <code>npx coach paths</code> lists them).</p>
+        <details onToggle={(event) => togglePaths(event.currentTarget.open)}>
+          <summary>Show the paths</summary>
+          {report?.paths ? (
+            <Suspense fallback={<p>Loading…</p>}>
+              <PathsView paths={report.paths} problems={report.problems} onShowPlace={showLine} />
+            </Suspense>
+          ) : (
+            <p>Working out the paths…</p>
+          )}
+        </details>
       </section>
 
       <section className="studio-panel studio-coverage" aria-labelledby="coverage-title">
@@ -180,6 +215,20 @@ export default function Studio({ modules, vocabulary }: StudioProps) {
         <h2 id="preview-title">Preview</h2>
         <PreviewPanel scenario={report?.scenario} render={(scenario) => checker.current!.render(scenario)} announce={announce} />
       </section>
+      {asking && (
+        <ConfirmDialog
+          question={`Replace your draft with ${asking.name}?`}
+          detail="Your draft is the only copy the studio keeps. Download it first if you want to keep it; after opening, Undo in the editor (Ctrl+Z or Cmd+Z) also brings it back."
+          yes="Yes, open the file"
+          no="No, keep my draft"
+          onAnswer={(yes) => {
+            const file = asking;
+            setAsking(undefined);
+            if (yes) replaceDraft(file.text, file.name, `Opened ${file.name}.`);
+            else announce(`Kept your draft; ${file.name} was not opened.`);
+          }}
+        />
+      )}
     </div>
   );
 }

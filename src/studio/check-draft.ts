@@ -6,9 +6,11 @@
  */
 import { VFile } from 'vfile';
 import { coverageFigures } from '../engine/coverage.ts';
-import { diagramEdges } from '../engine/diagram.ts';
+import { diagramEdges, type DiagramEdge } from '../engine/diagram.ts';
 import { severityOf, type Severity } from '../engine/diagnostics.ts';
-import { lintScenario } from '../engine/lint.ts';
+import { lintScenario, type LintResult } from '../engine/lint.ts';
+import { defaultMaxWays, endingPaths } from '../engine/paths.ts';
+import { describeEndingPaths, howPathsAreGrouped, type EndingPathsText } from '../engine/paths-text.ts';
 import type { Point, Scenario } from '../engine/types.ts';
 import { builtInVocabulary, type Vocabulary } from '../engine/vocabulary.ts';
 import type { DiagramGraph, DiagramNode } from './layout-diagram.ts';
@@ -22,7 +24,14 @@ export interface DraftRequest {
   readonly modules: readonly string[];
   /** The skills and tags a scenario may use; the built-in ones when absent. */
   readonly vocabulary?: Vocabulary;
+  /** Also work out the paths to each ending (only while the studio's paths view is open: it costs more than the checks). */
+  readonly paths?: boolean;
 }
+
+/** The paths behind each ending, in the words of `coach paths`; or why they cannot be listed yet. */
+export type DraftPaths =
+  | { readonly listed: true; readonly grouped: string; readonly endings: readonly EndingPathsText[] }
+  | { readonly listed: false; readonly why: string };
 
 /** One problem, as `coach lint` reports it, with where it starts and ends (1-based lines and columns). */
 export interface DraftProblem {
@@ -46,10 +55,26 @@ export interface DraftReport {
   readonly explored: boolean;
   /** The scenario, when the draft has no errors: what the preview plays. */
   readonly scenario?: Scenario;
+  /** The paths to each ending, when they were asked for. */
+  readonly paths?: DraftPaths;
+}
+
+/**
+ * The edges with their choice's or route's number in its node: `diagramEdges` gives one edge per
+ * choice or route, in file order, so counting the edges from each node numbers them as the file does.
+ */
+function numberedEdges(edges: readonly DiagramEdge[], nodes: ReadonlyArray<{ readonly id: string; readonly kind: string }>): DiagramGraph['edges'] {
+  const kindOf = new Map(nodes.map((node) => [node.id, node.kind]));
+  const counted = new Map<string, number>();
+  return edges.map((edge) => {
+    const number = (counted.get(edge.from) ?? 0) + 1;
+    counted.set(edge.from, number);
+    return { ...edge, number, route: kindOf.get(edge.from) === 'route' };
+  });
 }
 
 /** Checks a draft as `coach test` checks a file, and describes what it found for the studio. */
-export function checkDraft({ text, fileName, modules, vocabulary = builtInVocabulary }: DraftRequest): DraftReport {
+export function checkDraft({ text, fileName, modules, vocabulary = builtInVocabulary, paths }: DraftRequest): DraftReport {
   const result = lintScenario(new VFile({ path: fileName, value: text }), { modules, walkChecks: true, skills: vocabulary.skills, tags: vocabulary.tags });
   const { file, tree, exploration } = result;
   const problems = file.messages.map((message): DraftProblem => {
@@ -71,8 +96,16 @@ export function checkDraft({ text, fileName, modules, vocabulary = builtInVocabu
   return {
     problems,
     ...(exploration ? { coverage: { figures: coverageFigures(exploration, result.checks), partial: exploration.capped } } : {}),
-    graph: { start: tree?.start ?? '', nodes, edges: tree ? diagramEdges(tree) : [] },
+    graph: { start: tree?.start ?? '', nodes, edges: tree ? numberedEdges(diagramEdges(tree), tree.nodes) : [] },
     explored,
     ...(result.scenario ? { scenario: result.scenario } : {}),
+    ...(paths ? { paths: draftPaths(result) } : {}),
   };
+}
+
+/** The paths to each ending, as many ways as `coach paths` lists by default, once the draft can be explored in full. */
+function draftPaths({ scenario, exploration }: LintResult): DraftPaths {
+  if (!scenario) return { listed: false, why: 'The paths show once the draft has no errors.' };
+  if (!exploration?.stateGraph) return { listed: false, why: 'The draft has too many states to list its paths: its exploration stopped at its cap (the problems say why).' };
+  return { listed: true, grouped: howPathsAreGrouped(defaultMaxWays), endings: endingPaths(scenario, exploration.stateGraph).map(describeEndingPaths) };
 }

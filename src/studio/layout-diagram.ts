@@ -23,11 +23,18 @@ export interface DiagramNode {
   readonly line: number;
 }
 
+/** A choice or route of the diagram, with its number in its node (1-based, in file order). */
+export interface NumberedEdge extends DiagramEdge {
+  readonly number: number;
+  /** Whether it is a route node's route, rather than a choice. */
+  readonly route: boolean;
+}
+
 /** What the diagram shows: the nodes, the arrows between them, and which node is the start. */
 export interface DiagramGraph {
   readonly start: string;
   readonly nodes: readonly DiagramNode[];
-  readonly edges: readonly DiagramEdge[];
+  readonly edges: readonly NumberedEdge[];
 }
 
 /** A node's box: its top-left corner and size. */
@@ -46,7 +53,11 @@ export interface DiagramArrow {
   readonly to: string;
   /** Each choice or route it stands for, as `coach graph` labels them. */
   readonly labels: readonly string[];
+  /** The short label drawn on the arrow: its choices' numbers (`1, 3`), or its routes' (`route 2`). */
+  readonly tag: string;
   readonly points: ReadonlyArray<{ readonly x: number; readonly y: number }>;
+  /** Where the label goes: the middle of the space dagre kept for it. */
+  readonly at?: { readonly x: number; readonly y: number };
 }
 
 export interface LaidOutDiagram {
@@ -79,16 +90,17 @@ let last: { key: string; diagram: LaidOutDiagram } | undefined;
  */
 export function layoutDiagram({ nodes, edges, start }: DiagramGraph): LaidOutDiagram {
   const ids = new Set(nodes.map((node) => node.id));
-  const grouped = new Map<string, { from: string; to: string; labels: string[] }>();
+  const grouped = new Map<string, { from: string; to: string; labels: string[]; tag: string }>();
   for (const edge of edges) {
     if (!ids.has(edge.from) || !ids.has(edge.to)) continue;
     const key = `${edge.from}\u0000${edge.to}`;
-    const arrow = grouped.get(key) ?? { from: edge.from, to: edge.to, labels: [] };
+    const arrow = grouped.get(key) ?? { from: edge.from, to: edge.to, labels: [], tag: '' };
     arrow.labels.push(edge.label);
+    arrow.tag = arrow.tag ? `${arrow.tag}, ${edge.number}` : `${edge.route ? 'route ' : ''}${edge.number}`;
     grouped.set(key, arrow);
   }
   const captioned = nodes.map((node) => ({ node, caption: captionOf(node, start) }));
-  const shape = JSON.stringify([start, captioned.map(({ node, caption }) => [node.id, caption]), [...grouped.keys()]]);
+  const shape = JSON.stringify([start, captioned.map(({ node, caption }) => [node.id, caption]), [...grouped].map(([key, arrow]) => [key, arrow.tag])]);
   if (last?.key === shape) return withCurrentDetails(last.diagram, nodes, grouped);
 
   const graph = new Graph();
@@ -98,7 +110,8 @@ export function layoutDiagram({ nodes, edges, start }: DiagramGraph): LaidOutDia
     const width = Math.min(240, Math.max(96, Math.ceil(Math.max(...caption.map((text) => text.length)) * charWidth) + 24));
     graph.setNode(node.id, { width, height: boxHeight });
   }
-  for (const arrow of grouped.values()) graph.setEdge(arrow.from, arrow.to);
+  // Each arrow has room kept for its short label, which dagre places beside the line.
+  for (const arrow of grouped.values()) graph.setEdge(arrow.from, arrow.to, { width: Math.ceil(arrow.tag.length * 6.4) + 8, height: 16, labelpos: 'c' });
   layout(graph);
 
   const size = graph.graph();
@@ -110,7 +123,10 @@ export function layoutDiagram({ nodes, edges, start }: DiagramGraph): LaidOutDia
       const box = graph.node(node.id);
       return { ...node, caption, width: box.width, height: box.height, x: (box.x ?? 0) - box.width / 2, y: (box.y ?? 0) - box.height / 2 };
     }),
-    arrows: [...grouped.values()].map((arrow) => ({ ...arrow, points: graph.edge(arrow.from, arrow.to).points ?? [] })),
+    arrows: [...grouped.values()].map((arrow) => {
+      const edge = graph.edge(arrow.from, arrow.to);
+      return { ...arrow, points: edge.points ?? [], ...(edge.x !== undefined && edge.y !== undefined ? { at: { x: edge.x, y: edge.y } } : {}) };
+    }),
   };
   last = { key: shape, diagram };
   return diagram;

@@ -55,7 +55,7 @@ test('a trainer writes a scenario from the template, breaks and fixes it, previe
 
   // The diagram: every node, the endings coloured by outcome and named in words.
   const diagram = page.getByRole('region', { name: 'Diagram' });
-  await expect(diagram.getByRole('img', { name: /Diagram of the draft: 6 nodes, 5 arrows, 3 endings, 0 unreachable/ })).toBeVisible();
+  await expect(diagram.getByRole('group', { name: /Diagram of the draft: 6 nodes, 5 arrows, 3 endings, 0 unreachable/ })).toBeVisible();
   const goesWell = diagram.locator('[data-node="goes-well"]');
   await expect(goesWell).toContainText('positive ending');
   const fill = await goesWell.locator('path').evaluate((path) => getComputedStyle(path).fill);
@@ -163,7 +163,7 @@ test('the studio fits a 320 px wide screen without sideways scrolling', async ({
   await page.setViewportSize({ width: 320, height: 640 });
   await page.goto(url);
   await expect(problems(page)).toContainText('No problems');
-  await expect(page.getByRole('img', { name: /Diagram of the draft/ })).toBeVisible();
+  await expect(page.getByRole('group', { name: /Diagram of the draft/ })).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 });
