@@ -1,8 +1,9 @@
 /**
  * My progress: modules completed, knowledge-check results, saved reflections and the history of
- * scenario runs, with export to a JSON file, import (previewed, then merged or replacing) and
- * clear. Anything set aside on this device can be downloaded or deleted here. Everything is read
- * from and written to this browser only.
+ * scenario runs, a one-page record to print and hand in, with export to a JSON file, import
+ * (previewed, then merged or replacing) and clear. Anything set aside on this device can be
+ * downloaded or deleted here. Everything is read from and written to this browser only. Printed,
+ * the page is the record alone: every other section is left off the paper.
  */
 import { useEffect, useRef, useState } from 'react';
 import { describeCounts, mergeProgress, previewImport, type ImportPreview } from '../progress/merge.ts';
@@ -10,9 +11,11 @@ import { emptyProgress, type Progress } from '../progress/schema.ts';
 import { deleteSetAside, importProgress, importTooLarge, replaceProgress, setAsideItems, setAsideText, type SaveOutcome, type SetAside } from '../progress/store.ts';
 import { useProgress } from '../progress/use-progress.ts';
 import { downloadFile, downloadProgress } from '../site/download.ts';
-import { runAnchor, runDate, runFigures } from '../site/labels.ts';
+import { dayDate, runAnchor, runDate, runFigures } from '../site/labels.ts';
+import type { CourseModule, CourseScenario } from '../site/practice-record.ts';
 import ConfirmButton from './ConfirmButton.tsx';
 import OwnWordsProgress from './OwnWordsProgress.tsx';
+import PrintedRecord from './PrintedRecord.tsx';
 import SaveProblem from './SaveProblem.tsx';
 
 /** A reflection a module asks for, with where it is asked. */
@@ -25,10 +28,10 @@ export interface ReflectionPrompt {
 }
 
 export interface ProgressPanelProps {
-  /** Module ids and titles in course order. */
-  readonly modules: ReadonlyArray<{ id: string; title: string }>;
-  /** Scenario titles by id. */
-  readonly scenarioTitles: Readonly<Record<string, string>>;
+  /** The course's modules in order, with their time estimates and checks. */
+  readonly modules: readonly CourseModule[];
+  /** The course's scenarios by id: titles and time estimates. */
+  readonly scenarios: Readonly<Record<string, CourseScenario>>;
   /** Every reflection the modules ask for, in course order. */
   readonly reflectionPrompts: readonly ReflectionPrompt[];
 }
@@ -42,13 +45,13 @@ interface PendingImport {
 }
 
 /** How a set-aside item is named in the list. */
-function setAsideLabel(item: SetAside, scenarioTitles: ProgressPanelProps['scenarioTitles']): string {
+function setAsideLabel(item: SetAside, scenarios: ProgressPanelProps['scenarios']): string {
   const when = item.setAsideAt ? `, set aside on ${runDate(item.setAsideAt)}` : '';
-  if (item.kind === 'unplayable') return `A run of “${scenarioTitles[item.scenarioId ?? ''] ?? item.scenarioId}” that no longer fits the scenario${when}`;
+  if (item.kind === 'unplayable') return `A run of “${scenarios[item.scenarioId ?? '']?.title ?? item.scenarioId}” that no longer fits the scenario${when}`;
   return item.setAsideAt || item.key.endsWith(':unreadable') ? `Saved progress that could not be read${when}` : 'Your saved progress, which could not be read and is kept as it was';
 }
 
-export default function ProgressPanel({ modules, scenarioTitles, reflectionPrompts }: ProgressPanelProps) {
+export default function ProgressPanel({ modules, scenarios, reflectionPrompts }: ProgressPanelProps) {
   const { progress, notice, loaded } = useProgress();
   const [status, setStatus] = useState('');
   const [saveProblem, setSaveProblem] = useState<string | undefined>();
@@ -78,7 +81,7 @@ export default function ProgressPanel({ modules, scenarioTitles, reflectionPromp
       .filter((id) => !known.has(id) && progress.reflections[id]!.text.trim())
       .map((id) => ({ id, prompt: id, moduleId: id.split('/')[0] ?? '', moduleTitle: modules.find((module) => module.id === id.split('/')[0])?.title ?? '' })),
   ];
-  const titleOf = (scenarioId: string, fallback = scenarioId) => scenarioTitles[scenarioId] ?? fallback;
+  const titleOf = (scenarioId: string, fallback = scenarioId) => scenarios[scenarioId]?.title ?? fallback;
 
   /** Says what became of a change: `done` if it was saved, else why not (with an export button). */
   function report(outcome: SaveOutcome, done: string) {
@@ -106,7 +109,7 @@ export default function ProgressPanel({ modules, scenarioTitles, reflectionPromp
   }
 
   return (
-    <div>
+    <div className="progress-panel">
       <p role="status" aria-live="polite" className={status ? 'notice' : undefined}>{status}</p>
       <SaveProblem problem={saveProblem} />
 
@@ -116,7 +119,7 @@ export default function ProgressPanel({ modules, scenarioTitles, reflectionPromp
         <ul>
           {modules.map((module) => (
             <li key={module.id}>
-              <a href={`/modules/${module.id}`}>{module.title}</a>: {progress.modules[module.id] ? `completed on ${new Date(progress.modules[module.id]!.completedAt).toLocaleDateString()}` : 'not completed yet'}
+              <a href={`/modules/${module.id}`}>{module.title}</a>: {progress.modules[module.id] ? `completed on ${dayDate(progress.modules[module.id]!.completedAt)}` : 'not completed yet'}
             </li>
           ))}
         </ul>
@@ -186,7 +189,7 @@ export default function ProgressPanel({ modules, scenarioTitles, reflectionPromp
           <ul>
             {setAside.map((item) => (
               <li key={item.key}>
-                {setAsideLabel(item, scenarioTitles)}
+                {setAsideLabel(item, scenarios)}
                 <div className="actions">
                   <button type="button" onClick={() => downloadFile(`recovery-coach-practice-set-aside-${(item.setAsideAt ?? new Date().toISOString()).slice(0, 10)}.json`, setAsideText(item), 'application/json')}>Download it</button>
                   <ConfirmButton
@@ -208,6 +211,8 @@ export default function ProgressPanel({ modules, scenarioTitles, reflectionPromp
           </ul>
         </section>
       )}
+
+      <PrintedRecord progress={progress} loaded={loaded} modules={modules} scenarios={scenarios} />
 
       <section aria-labelledby="manage-title" className="card no-print">
         <h2 id="manage-title">Keep, move or clear your progress</h2>

@@ -1,21 +1,26 @@
 /**
  * The runs of one scenario the reader has finished on this device, newest first, each with its
  * outcome and figures; any of them opens to show its conversation and debrief again, replayed
- * from the stored choices. My progress links here, to a run by its anchor.
+ * from the stored choices, to save as plain text or Markdown or to print on its own. My progress
+ * links here, to a run by its anchor.
  */
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { debriefOf } from '../engine/debrief.ts';
 import type { ScenarioMachine } from '../engine/compile.ts';
 import { endingOf, replay, RunError, transcript, type Run } from '../engine/run.ts';
 import { transcriptMarkdown } from '../engine/transcript-markdown.ts';
+import { transcriptText } from '../engine/transcript-text.ts';
 import type { Scenario } from '../engine/types.ts';
 import type { FinishedRun } from '../progress/schema.ts';
 import { useProgress } from '../progress/use-progress.ts';
 import { downloadFile } from '../site/download.ts';
+import { plainFromRendered } from '../site/html-text.ts';
 import { runAnchor, runDate, runFigures } from '../site/labels.ts';
 import type { RenderedMarkdown } from '../site/render-scenario.ts';
 import Conversation from './Conversation.tsx';
 import RunDebrief from './RunDebrief.tsx';
+import TranscriptPrintSheet, { printingSheetClass } from './TranscriptPrintSheet.tsx';
 
 export interface RunHistoryProps {
   readonly scenario: Scenario;
@@ -36,11 +41,32 @@ function replayed(scenario: Scenario, machine: ScenarioMachine, run: FinishedRun
 
 function PastRun({ run, scenario, machine, html, openAtFirst }: RunHistoryProps & { run: FinishedRun; openAtFirst: boolean }) {
   const [open, setOpen] = useState(openAtFirst);
+  const [printing, setPrinting] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   const detailsId = useId();
   // Replayed only when opened: a history can hold many runs.
   const again = useMemo(() => (open ? replayed(scenario, machine, run) : undefined), [open, scenario, machine, run]);
   const debrief = again && debriefOf(again);
+  const fileName = (extension: string) => `${scenario.id}-transcript-${run.endedAt.slice(0, 10)}.${extension}`;
+
+  /**
+   * Prints this run alone: the sheet is drawn into the page first (synchronously, so it is there
+   * when the dialog lays out the page), and taken away once the dialog closes.
+   */
+  function print() {
+    flushSync(() => setPrinting(true));
+    const root = document.documentElement;
+    root.classList.add(printingSheetClass);
+    addEventListener(
+      'afterprint',
+      () => {
+        root.classList.remove(printingSheetClass);
+        setPrinting(false);
+      },
+      { once: true },
+    );
+    window.print();
+  }
   // Arriving from My progress: open this run and bring it into view.
   useEffect(() => {
     if (!openAtFirst) return;
@@ -65,11 +91,17 @@ function PastRun({ run, scenario, machine, html, openAtFirst }: RunHistoryProps 
             <Conversation entries={transcript(again)} html={html} label={`The conversation on ${runDate(run.endedAt)}`} ownWords={run.ownWords} />
             <RunDebrief debrief={debrief} html={html} title={`Debrief of the run on ${runDate(run.endedAt)}`} level={4} ownWords={run.ownWords}>
               <div className="actions">
-                <button type="button" onClick={() => downloadFile(`${scenario.id}-transcript-${run.endedAt.slice(0, 10)}.md`, transcriptMarkdown(again, { date: new Date(run.endedAt), ...(run.ownWords ? { ownWords: run.ownWords } : {}) }), 'text/markdown')}>
-                  Download this transcript
+                {/* Plain text first: it opens anywhere, where many trainees cannot open a .md file. */}
+                <button type="button" onClick={() => downloadFile(fileName('txt'), transcriptText(again, { plain: plainFromRendered(html), practised: runDate(run.endedAt), ...(run.ownWords ? { ownWords: run.ownWords } : {}) }), 'text/plain;charset=utf-8')}>
+                  Save as text
+                </button>
+                <button type="button" onClick={print}>Print this transcript</button>
+                <button type="button" onClick={() => downloadFile(fileName('md'), transcriptMarkdown(again, { date: new Date(run.endedAt), ...(run.ownWords ? { ownWords: run.ownWords } : {}) }), 'text/markdown')}>
+                  Download this transcript (Markdown)
                 </button>
               </div>
             </RunDebrief>
+            {printing && <TranscriptPrintSheet stored={run} run={again} debrief={debrief} html={html} />}
           </>
         )}
       </div>

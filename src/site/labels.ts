@@ -24,6 +24,14 @@ export function runDate(endedAt: string): string {
   return new Date(endedAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
+/**
+ * A day on its own, in the same style as `runDate` (the reader's own format, medium length), for
+ * lists where the time of day says nothing: when a module was completed, when a record was printed.
+ */
+export function dayDate(moment: string | Date): string {
+  return new Date(moment).toLocaleDateString(undefined, { dateStyle: 'medium' });
+}
+
 /** The id of a past run's place on its scenario page, which My progress links to. */
 export function runAnchor(endedAt: string): string {
   return `run-${endedAt.replace(/[^0-9A-Za-z]/g, '')}`;
