@@ -14,8 +14,23 @@ console.log(await buildCoderModel());
 const fresh = `build/cli-${process.pid}`;
 rmSync(fresh, { recursive: true, force: true });
 
+// The coder's model (some 450 KB of JSON, loaded by every command that checks a scenario) goes in
+// as a JSON.parse of one string rather than as an object literal: V8 reads JSON about twice as
+// fast as the same data written as JavaScript, which took about 45 ms off each `coach test`.
+const modelAsJsonText = {
+  name: 'model-as-json-text',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]model\.generated\.json$/ }, async ({ path }) => {
+      const { readFile } = await import('node:fs/promises');
+      const text = JSON.stringify(JSON.parse(await readFile(path, 'utf8')));
+      return { contents: `export default JSON.parse(${JSON.stringify(text)});`, loader: 'js' };
+    });
+  },
+};
+
 await build({
   entryPoints: { coach: 'cli/coach.ts' },
+  plugins: [modelAsJsonText],
   outdir: fresh,
   bundle: true,
   splitting: true,

@@ -1,5 +1,4 @@
 /** Says that something was not saved on this device, and why, with a button to export a copy. */
-import { downloadProgress } from '../site/download.ts';
 
 /** Nothing when there is no problem; otherwise the problem and an "Export progress" button. */
 export default function SaveProblem({ problem }: { problem: string | undefined }) {
@@ -7,7 +6,8 @@ export default function SaveProblem({ problem }: { problem: string | undefined }
   return (
     <div className="notice">
       <p role="status">{problem}</p>
-      <button type="button" onClick={() => downloadProgress()}>Export progress</button>
+      {/* Fetched on the click: a page shows this only after the progress store it needs has loaded. */}
+      <button type="button" onClick={() => void import('../site/download.ts').then(({ downloadProgress }) => downloadProgress())}>Export progress</button>
     </div>
   );
 }

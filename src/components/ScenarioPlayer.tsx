@@ -11,19 +11,17 @@ import type { CodeName } from '../engine/coder/codes.ts';
 import { replyTo, type OwnReply } from '../engine/own-words.ts';
 import { compileScenario } from '../engine/compile.ts';
 import { debriefOf } from '../engine/debrief.ts';
-import { canUndo, choiceIndices, choose, endingOf, linesAt, offeredChoices, replay, restart, RunError, startRun, transcript, undo, type Run, type TranscriptEntry } from '../engine/run.ts';
-import { transcriptMarkdown } from '../engine/transcript-markdown.ts';
+import { canUndo, choiceIndices, choose, earlierPicks, endingOf, linesAt, offeredChoices, replay, replayWhereFits, restart, RunError, startRun, transcript, undo, type Run, type TranscriptEntry } from '../engine/run.ts';
 import type { Line, Scenario } from '../engine/types.ts';
 import { finishedRunOf } from '../progress/finished-run.ts';
-import { loadProgress, setAsideUnplayableRun, updateProgress } from '../progress/store.ts';
-import { downloadFile } from '../site/download.ts';
+import { storageKey } from '../progress/storage-key.ts';
+import { hasStoredProgress, loadProgressStore, type ProgressStore } from '../progress/store-loader.ts';
+import { keepPlaceOnReload, takeKeptPlace } from '../site/live-replay.ts';
 import { useCoderModule } from '../site/coder-loader.ts';
 import { asksOwnCall, loadPracticeSettings, savePracticeSettings, type PracticeSettings } from '../site/practice-settings.ts';
 import type { RenderedMarkdown } from '../site/render-scenario.ts';
 import ConfirmButton from './ConfirmButton.tsx';
 import Conversation from './Conversation.tsx';
-import RunDebrief from './RunDebrief.tsx';
-import RunHistory from './RunHistory.tsx';
 import SaveProblem from './SaveProblem.tsx';
 
 export interface ScenarioPlayerProps {
@@ -32,11 +30,22 @@ export interface ScenarioPlayerProps {
   readonly html: RenderedMarkdown;
   /** A run to play on from, for the studio's preview of a draft: nothing is saved, and there is no break page or history. */
   readonly preview?: Run;
+  /** Told the run after every step, and at the start: the studio's preview shows its trace and replays it after an edit. */
+  readonly onRun?: (run: Run) => void;
+  /** A preview that leaves the focus where it is (the studio replaying the run after an edit, while the trainer types). */
+  readonly quiet?: boolean;
 }
 
 // Only a reader who writes their own replies needs these: fetched with the coder, not at load.
 const OwnWordsPrompt = lazy(() => import('./OwnWordsPrompt.tsx'));
 const OwnReplyResult = lazy(() => import('./OwnReplyResult.tsx'));
+// Past runs are read through the progress store, so they come with it (see `store` below).
+const RunHistory = lazy(() => import('./RunHistory.tsx'));
+// Only a run at its ending shows the debrief: fetched when the reader starts, shown from the ending.
+const RunDebrief = lazy(() => import('./RunDebrief.tsx'));
+
+/** Said when the progress store could not be fetched (the connection dropped after the page loaded). */
+const storeUnfetched = 'This was not saved on this device: part of this page could not be fetched. Check your connection; each step you take tries again.';
 
 type Stage = { kind: 'resume-offer'; saved: Run; ownWords: readonly (OwnReply | null)[] } | { kind: 'brief' } | { kind: 'playing' };
 
@@ -65,7 +74,7 @@ function unplayableNotice(setAside: boolean): string {
     : 'Your saved run of this scenario no longer fits it (the scenario has changed, or the saved record was edited), and there is no room on this device to set it aside, so it is left as it was and this new run will not replace it. Your run starts from the beginning.';
 }
 
-export default function ScenarioPlayer({ scenario, html, preview }: ScenarioPlayerProps) {
+export default function ScenarioPlayer({ scenario, html, preview, onRun, quiet = false }: ScenarioPlayerProps) {
   const machine = useMemo(() => compileScenario(scenario), [scenario]);
   const [run, setRun] = useState<Run>(() => preview ?? startRun(scenario, machine));
   const [stage, setStage] = useState<Stage>(preview ? { kind: 'playing' } : { kind: 'brief' });
@@ -76,7 +85,20 @@ export default function ScenarioPlayer({ scenario, html, preview }: ScenarioPlay
   const [ready, setReady] = useState(false);
   const focusTarget = useRef<HTMLElement | null>(null);
   // A preview starts at once, so the conversation takes the focus as it would after a start button.
-  const shouldFocus = useRef(Boolean(preview));
+  const shouldFocus = useRef(Boolean(preview) && !quiet);
+  // Where the focus was when the move was asked for: a part that arrives later (fetched) takes the
+  // focus only if the reader has not put it somewhere else meanwhile, such as the studio's editor.
+  const focusFrom = useRef<Element | null>(typeof document === 'undefined' ? null : document.activeElement);
+  function wantFocus() {
+    shouldFocus.current = true;
+    focusFrom.current = document.activeElement;
+  }
+  function takeFocus(element: HTMLElement | null) {
+    if (!element || !shouldFocus.current) return;
+    shouldFocus.current = false;
+    const now = document.activeElement;
+    if (now === null || now === document.body || now === focusFrom.current || !now.isConnected) element.focus();
+  }
   const savedEnding = useRef(false);
   // A saved run that no longer fits and could not be set aside stays where it is.
   const keepSavedRun = useRef(false);
@@ -91,44 +113,97 @@ export default function ScenarioPlayer({ scenario, html, preview }: ScenarioPlay
     void import('./OwnReplyResult.tsx');
   }, [settings.ownWords]);
   const [runsInOwnWords, setRunsInOwnWords] = useState(0);
-
+  // The progress store once fetched: on arrival when anything is kept on this device, otherwise
+  // when the reader starts, so that it is here for their first choice. Past runs show once it is.
+  const [store, setStore] = useState<ProgressStore | undefined>();
+  const fetchStore = () =>
+    loadProgressStore().then((loaded) => {
+      setStore(loaded);
+      return loaded;
+    });
 
   function changeSettings(next: PracticeSettings) {
     setSettings(next);
     if (!preview) savePracticeSettings(next);
   }
 
+  useEffect(() => onRun?.(run), [run]);
+
+  // Under `npm start`, a scenario file's edit reloads the page: the run in play is kept across it.
+  const playingRun = useRef<Run | undefined>(undefined);
+  playingRun.current = stage.kind === 'playing' ? run : undefined;
+  useEffect(() => (preview ? undefined : keepPlaceOnReload(scenario.id, () => playingRun.current && earlierPicks(playingRun.current))), [scenario.id, preview]);
+
   // On arrival: offer to resume a run in progress, if it still fits the scenario; set it aside if not.
   useEffect(() => {
     if (preview) return setReady(true);
-    const loaded = loadProgress();
-    setSettings(loadPracticeSettings());
-    setRunsInOwnWords(loaded.progress.runs.filter((past) => past.ownWords?.some(Boolean)).length);
-    // Own keys only: a scenario named `constructor` has no run in progress inherited from Object.
-    const saved = Object.hasOwn(loaded.progress.inProgress, scenario.id) ? loaded.progress.inProgress[scenario.id] : undefined;
-    const notices = loaded.notice ? [loaded.notice] : [];
-    if (saved && saved.choices.length > 0) {
-      try {
-        // Own words kept beside the choices; a record whose list does not fit them is read without it.
-        const words = saved.ownWords && saved.ownWords.length <= saved.choices.length ? saved.ownWords : [];
-        setStage({ kind: 'resume-offer', saved: replay(scenario, saved.choices, machine), ownWords: words });
-      } catch (error) {
-        if (!(error instanceof RunError)) throw error;
-        const outcome = setAsideUnplayableRun(scenario.id);
-        keepSavedRun.current = !outcome.saved;
-        notices.push(unplayableNotice(outcome.saved));
-      }
+    const kept = takeKeptPlace(scenario.id);
+    if (kept) {
+      setSettings(loadPracticeSettings());
+      // Back from a live reload: on with the run at once, its choices replayed as far as they still fit.
+      const { run: back, replayed } = replayWhereFits(startRun(scenario, machine), kept);
+      begin(back);
+      save(back, []);
+      setNotice(
+        replayed === kept.length
+          ? `The scenario file changed: your ${kept.length === 1 ? 'choice was' : `${kept.length} choices were`} replayed on the new version.`
+          : replayed === 0
+            ? 'The scenario file changed, and your first choice no longer fits it: the run starts again from the beginning.'
+            : `The scenario file changed: the first ${replayed} of your ${kept.length} choices still fit and were replayed; the run goes on from there.`,
+      );
+      setReady(true);
+      return;
     }
-    if (notices.length > 0) setNotice(notices.join(' '));
-    setReady(true);
+    setSettings(loadPracticeSettings());
+    // Nothing kept on this device: no run to resume, nothing to say, and no store needed yet.
+    if (!hasStoredProgress()) return setReady(true);
+    let stopped = false;
+    fetchStore().then(
+      ({ loadProgress, setAsideUnplayableRun }) => {
+        if (stopped) return;
+        const loaded = loadProgress();
+        setRunsInOwnWords(loaded.progress.runs.filter((past) => past.ownWords?.some(Boolean)).length);
+        // Own keys only: a scenario named `constructor` has no run in progress inherited from Object.
+        const saved = Object.hasOwn(loaded.progress.inProgress, scenario.id) ? loaded.progress.inProgress[scenario.id] : undefined;
+        const notices = loaded.notice ? [loaded.notice] : [];
+        if (saved && saved.choices.length > 0) {
+          try {
+            // Own words kept beside the choices; a record whose list does not fit them is read without it.
+            const words = saved.ownWords && saved.ownWords.length <= saved.choices.length ? saved.ownWords : [];
+            setStage({ kind: 'resume-offer', saved: replay(scenario, saved.choices, machine), ownWords: words });
+          } catch (error) {
+            if (!(error instanceof RunError)) throw error;
+            const outcome = setAsideUnplayableRun(scenario.id);
+            keepSavedRun.current = !outcome.saved;
+            notices.push(unplayableNotice(outcome.saved));
+          }
+        }
+        if (notices.length > 0) setNotice(notices.join(' '));
+        setReady(true);
+      },
+      () => {
+        if (stopped) return;
+        setNotice('Your saved progress could not be read: part of this page could not be fetched. Check your connection and reload the page.');
+        setReady(true);
+      },
+    );
+    return () => {
+      stopped = true;
+    };
   }, [scenario, machine, preview]);
 
+  // Until the store is here, progress written in another tab (a run of this scenario finished
+  // there) fetches it, so that the past runs below show it as they did when the store came with the page.
   useEffect(() => {
-    if (shouldFocus.current && focusTarget.current) {
-      focusTarget.current.focus();
-      shouldFocus.current = false;
-    }
-  });
+    if (preview || store) return;
+    const written = (event: StorageEvent) => {
+      if (event.key === storageKey) fetchStore().catch(() => {});
+    };
+    window.addEventListener('storage', written);
+    return () => window.removeEventListener('storage', written);
+  }, [preview, store]);
+
+  useEffect(() => takeFocus(focusTarget.current));
 
   const ending = endingOf(run);
 
@@ -136,15 +211,33 @@ export default function ScenarioPlayer({ scenario, html, preview }: ScenarioPlay
     if (preview) return;
     const finished = endingOf(next);
     const kept = words.some(Boolean) ? { ownWords: [...words] } : {};
-    const outcome = updateProgress((progress) => {
-      const { [scenario.id]: previous, ...others } = progress.inProgress;
-      const inProgress = keepSavedRun.current && previous ? progress.inProgress : finished ? others : { ...others, [scenario.id]: { choices: choiceIndices(next), ...kept, acknowledged: true, updatedAt: new Date().toISOString() } };
-      if (!finished || savedEnding.current) return { ...progress, inProgress };
-      return { ...progress, inProgress, runs: [...progress.runs, finishedRunOf(next, undefined, words)!] };
-    });
-    if (finished && !savedEnding.current && words.some(Boolean)) setRunsInOwnWords((count) => count + 1);
-    setSaveProblem(outcome.problem);
+    // Decided now, as the step is taken: the store may still be on its way, and the next step changes the refs.
+    const keepSaved = keepSavedRun.current;
+    const finishedRun = finished && !savedEnding.current ? finishedRunOf(next, undefined, words)! : undefined;
+    const updatedAt = new Date().toISOString();
+    if (finishedRun && words.some(Boolean)) setRunsInOwnWords((count) => count + 1);
     savedEnding.current = Boolean(finished);
+    // Saves are written in the order they were made: each waits on the one load of the store.
+    fetchStore().then(
+      ({ updateProgress }) => {
+        const outcome = updateProgress((progress) => {
+          const { [scenario.id]: previous, ...others } = progress.inProgress;
+          const inProgress = keepSaved && previous ? progress.inProgress : finished ? others : { ...others, [scenario.id]: { choices: choiceIndices(next), ...kept, acknowledged: true, updatedAt } };
+          return finishedRun ? { ...progress, inProgress, runs: [...progress.runs, finishedRun] } : { ...progress, inProgress };
+        });
+        setSaveProblem(outcome.problem);
+      },
+      () => setSaveProblem(storeUnfetched),
+    );
+  }
+
+  /** Downloads the run's transcript; what writes it is fetched on the click, as few readers ask for it. */
+  function downloadTranscript() {
+    const date = new Date();
+    Promise.all([import('../engine/transcript-markdown.ts'), import('../site/download.ts')]).then(
+      ([{ transcriptMarkdown }, { downloadFile }]) => downloadFile(`${scenario.id}-transcript.md`, transcriptMarkdown(run, { date, ownWords }), 'text/markdown'),
+      () => setNotice('The transcript could not be made: part of this page could not be fetched. Check your connection and try again.'),
+    );
   }
 
   /** Moves the run on (or back), and says what changed: a screen reader must not keep reading an undone line. */
@@ -156,7 +249,7 @@ export default function ScenarioPlayer({ scenario, html, preview }: ScenarioPlay
     setOwnWords(words);
     setWritten(undefined);
     save(next, words);
-    shouldFocus.current = true;
+    wantFocus();
     setAnnouncement(how === 'choice' ? spokenText(transcript(next).slice(before)) : spokenReturn(how === 'undo' ? 'Last choice undone.' : 'Started again from the beginning.', next));
   }
 
@@ -167,10 +260,13 @@ export default function ScenarioPlayer({ scenario, html, preview }: ScenarioPlay
     setWritten(undefined);
     setStage({ kind: 'playing' });
     setAnnouncement(spokenText(transcript(from)));
-    shouldFocus.current = true;
+    wantFocus();
+    // Fetched now, for the first choice's save; a failure then is said then.
+    if (!preview) fetchStore().catch(() => {});
+    void import('./RunDebrief.tsx');
   }
 
-  const history = preview ? null : <RunHistory scenario={scenario} machine={machine} html={html} />;
+  const history = preview || !store ? null : <Suspense fallback={null}><RunHistory scenario={scenario} machine={machine} html={html} /></Suspense>;
 
   if (stage.kind === 'resume-offer') {
     const choices = stage.saved.stops.length - 1;
@@ -223,13 +319,13 @@ export default function ScenarioPlayer({ scenario, html, preview }: ScenarioPlay
     const reply: OwnReply = { text, code: coding.code, confidence: coding.confidence, ...(own ? { own } : {}) };
     const closest = coder.closestOption(reply, offered);
     setWritten({ reply, coding, ...(closest === undefined ? {} : { closest }) });
-    shouldFocus.current = true;
+    wantFocus();
     setAnnouncement(`Your reply reads as ${coding.code === 'none' ? 'nothing MITI codes' : coding.code}. ${coding.reason}${coding.tip ? ` Try: ${coding.tip}` : ''} The options follow${closest ? `; option ${closest} is closest to what you wrote` : ''}.`);
   }
 
   function skipToOptions() {
     setWritten('skipped');
-    shouldFocus.current = true;
+    wantFocus();
     setAnnouncement('The options are shown.');
   }
 
@@ -254,7 +350,7 @@ export default function ScenarioPlayer({ scenario, html, preview }: ScenarioPlay
               coderFailed={coderFailed}
               onSend={sendReply}
               onSkip={skipToOptions}
-              inputRef={(element) => { focusTarget.current = element; if (element && shouldFocus.current) { element.focus(); shouldFocus.current = false; } }}
+              inputRef={(element) => { focusTarget.current = element; takeFocus(element); }}
             />
             </Suspense>
           </section>
@@ -283,13 +379,16 @@ export default function ScenarioPlayer({ scenario, html, preview }: ScenarioPlay
         )}
 
         {ending && debrief && (
-          <RunDebrief debrief={debrief} html={html} title="Debrief" level={2} ownWords={ownWords} headingRef={(element) => { focusTarget.current = element; }} notice={<SaveProblem problem={saveProblem} />}>
+          <Suspense fallback={null}>
+          {/* Focused as it appears: it may come a moment after the ending, once fetched. */}
+          <RunDebrief debrief={debrief} html={html} title="Debrief" level={2} ownWords={ownWords} headingRef={(element) => { focusTarget.current = element; takeFocus(element); }} notice={<SaveProblem problem={saveProblem} />}>
             <div className="actions">
-              <button type="button" className="primary" onClick={() => downloadFile(`${scenario.id}-transcript.md`, transcriptMarkdown(run, { date: new Date(), ownWords }), 'text/markdown')}>Download the transcript</button>
+              <button type="button" className="primary" onClick={downloadTranscript}>Download the transcript</button>
               <button type="button" onClick={() => window.print()}>Print</button>
               <button type="button" onClick={() => { savedEnding.current = false; step(restart(run), 'restart'); }}>Play again</button>
             </div>
           </RunDebrief>
+          </Suspense>
         )}
 
         <div className="actions no-print" role="group" aria-label="Run controls">

@@ -7,8 +7,9 @@
  */
 import { define, mergeProgress } from './merge.ts';
 import { emptyProgress, finishedRunSchema, progressSchema, progressVersion, recordSections, type Progress, type RunInProgress } from './schema.ts';
+import { storageKey } from './storage-key.ts';
 
-export const storageKey = 'recovery-coach-practice:progress';
+export { storageKey };
 /** Where an unreadable record is set aside (with the time after a colon), to recover by hand. */
 export const setAsideKey = `${storageKey}:unreadable`;
 /** Where a run that no longer replays is set aside, as `…:unplayable:<scenario id>:<time>`. */

@@ -5,20 +5,13 @@
  */
 import { useEffect, useState } from 'react';
 import type { ReplyCoder } from '../rooms/replies.ts';
+import { loadOnce } from './load-once.ts';
 
 /** The coder's module: `codeUtterance` and `closestOption`. */
 export type CoderModule = typeof import('../engine/coder/index.ts');
 
-let loading: Promise<CoderModule> | undefined;
-
 /** The coder's module, loaded once; a failed load is tried again on the next call. */
-export function loadCoderModule(): Promise<CoderModule> {
-  loading ??= import('../engine/coder/index.ts').catch((error: unknown) => {
-    loading = undefined;
-    throw error;
-  });
-  return loading;
-}
+export const loadCoderModule = loadOnce<CoderModule>(() => import('../engine/coder/index.ts'));
 
 /** The coder as the rooms call it. */
 export async function loadCoder(): Promise<ReplyCoder> {

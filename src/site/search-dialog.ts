@@ -1,11 +1,10 @@
 /**
- * The search dialog. Opens with the Search button or the `/` key; on the first open it loads lunr
- * and the index, so no page pays for search until the reader uses it. Results show the title, the
- * kind and a snippet with the match highlighted.
+ * The search dialog. Opens with the Search button or the `/` key; on the first open it loads lunr,
+ * the index and the code that queries them and cuts snippets, so no page pays for search until the
+ * reader uses it. Results show the title, the kind and a snippet with the match highlighted.
  */
 import type { SearchDocument, SearchIndexFile } from './search-documents.ts';
-import { firstMatchIn, searchIndex } from './search-query.ts';
-import { snippetAround } from './snippet.ts';
+import type { snippetAround } from './snippet.ts';
 
 const dialog = document.querySelector<HTMLDialogElement>('[data-search-dialog]');
 const input = document.querySelector<HTMLInputElement>('[data-search-input]');
@@ -18,22 +17,21 @@ const shownResults = 20;
 interface Found {
   /** How many documents matched. */
   readonly total: number;
-  /** The best of them, each with where its first match stands, for the snippet. */
-  readonly shown: ReadonlyArray<{ entry: SearchDocument; position?: [number, number] }>;
+  /** The best of them, each with a snippet around its first match. */
+  readonly shown: ReadonlyArray<{ entry: SearchDocument; snippet: ReturnType<typeof snippetAround> }>;
 }
 
 type Searcher = (query: string) => Found;
 let searcher: Promise<Searcher> | undefined;
 
 function loadSearcher(): Promise<Searcher> {
-  searcher ??= Promise.all([import('lunr'), fetch('/search-index.json').then((response) => response.json() as Promise<SearchIndexFile>)]).then(([{ default: lunr }, file]) => {
+  searcher ??= Promise.all([import('lunr'), import('./search-query.ts'), import('./snippet.ts'), fetch('/search-index.json').then((response) => response.json() as Promise<SearchIndexFile>)]).then(([{ default: lunr }, { firstMatchIn, searchIndex }, { snippetAround }, file]) => {
     const index = lunr.Index.load(file.index);
     return (query: string) => {
       const results = searchIndex(lunr, index, query);
       const shown = results.slice(0, shownResults).map((result) => {
         const entry = file.documents[result.ref]!;
-        const position = firstMatchIn(lunr, result, entry.text);
-        return { entry, ...(position ? { position } : {}) };
+        return { entry, snippet: snippetAround(entry.text, firstMatchIn(lunr, result, entry.text)) };
       });
       return { total: results.length, shown };
     };
@@ -44,7 +42,7 @@ function loadSearcher(): Promise<Searcher> {
 function render({ total, shown }: Found, query: string) {
   if (!list || !status) return;
   list.replaceChildren(
-    ...shown.map(({ entry, position }) => {
+    ...shown.map(({ entry, snippet: { before, match, after } }) => {
       const li = document.createElement('li');
       const link = document.createElement('a');
       link.href = entry.url;
@@ -57,7 +55,6 @@ function render({ total, shown }: Found, query: string) {
       if (entry.contentNotes?.length) note.textContent = `Content note: ${entry.contentNotes.join('; ')}.`;
       const snippet = document.createElement('p');
       snippet.className = 'meta';
-      const { before, match, after } = snippetAround(entry.text, position);
       const mark = document.createElement('mark');
       mark.textContent = match;
       snippet.append(before, mark, after);
