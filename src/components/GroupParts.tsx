@@ -220,6 +220,29 @@ export function BreakPanel({ focusHere, onResume }: { focusHere: (element: HTMLE
   );
 }
 
+/** Votes from people without a phone (or in a room without phones), counted by hand and entered for each option. */
+export function VoteCountInputs({ legend, step, send }: { legend: string; step: Step; send: Send }) {
+  return (
+    <fieldset className="vote-counts">
+      <legend>{legend}</legend>
+      {step.options.map((option) => (
+        <p key={option.index}>
+          <label htmlFor={`count-${option.number}`}>Votes for {option.number}</label>{' '}
+          <input
+            id={`count-${option.number}`}
+            type="number"
+            min={0}
+            max={99}
+            inputMode="numeric"
+            value={step.ballot.counts[option.index] ?? 0}
+            onChange={(event) => send({ type: 'vote.count', choice: option.number, count: Math.max(0, Math.min(99, Math.trunc(Number(event.target.value) || 0))) })}
+          />
+        </p>
+      ))}
+    </fieldset>
+  );
+}
+
 /**
  * The facilitator takes a name out of the room: someone who left, or a name a phone gave before
  * changing it. They leave the turns, and their vote at the open step goes with them.

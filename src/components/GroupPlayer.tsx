@@ -21,7 +21,7 @@ import { inPlainWords, normaliseCode } from '../site/room-connection.ts';
 import type { RenderedMarkdown } from '../site/render-scenario.ts';
 import Html from './Html.tsx';
 import SaveProblem from './SaveProblem.tsx';
-import { BreakPanel, ContentNotesList, GroupDebriefView, Lines, PlaySettings, startLabel, TypedRepliesSwitch, useScreenChange, votes, whoIsPlaying, type PlayChoices, type Send } from './GroupParts.tsx';
+import { BreakPanel, ContentNotesList, GroupDebriefView, Lines, PlaySettings, startLabel, TypedRepliesSwitch, useScreenChange, VoteCountInputs, votes, whoIsPlaying, type PlayChoices, type Send } from './GroupParts.tsx';
 import { CodedReplyList, PauseReplies } from './GroupReplies.tsx';
 import SayItTimer from './SayItTimer.tsx';
 
@@ -361,25 +361,6 @@ function Voting({ room, step, send }: { room: Room; step: Step; send: Send }) {
     </fieldset>
   );
 
-  const countInputs = (legend: string) => (
-    <fieldset className="vote-counts">
-      <legend>{legend}</legend>
-      {step.options.map((option) => (
-        <p key={option.index}>
-          <label htmlFor={`count-${option.number}`}>Votes for {option.number}</label>{' '}
-          <input
-            id={`count-${option.number}`}
-            type="number"
-            min={0}
-            max={99}
-            inputMode="numeric"
-            value={step.ballot.counts[option.index] ?? 0}
-            onChange={(event) => send({ type: 'vote.count', choice: option.number, count: Math.max(0, Math.min(99, Math.trunc(Number(event.target.value) || 0))) })}
-          />
-        </p>
-      ))}
-    </fieldset>
-  );
 
   return (
     <section aria-labelledby="options-title">
@@ -407,7 +388,7 @@ function Voting({ room, step, send }: { room: Room; step: Step; send: Send }) {
       ) : players.length > 0 ? (
         <div className="vote-grid">{players.map((player) => voteGroup(player, `${player}'s vote`))}</div>
       ) : (
-        countInputs('Votes for each option')
+        <VoteCountInputs legend="Votes for each option" step={step} send={send} />
       )}
       {decision.kind === 'tie' && !anonymousSeat && (
         <div className="notice" role="group" aria-label="Break the tie">

@@ -20,7 +20,7 @@ import { useCoder } from '../site/coder-loader.ts';
 import { noRoomSentence, roomPath, sendRoomEvent, useRoom } from '../site/room-connection.ts';
 import type { RenderedMarkdown } from '../site/render-scenario.ts';
 import type { GroupPlayerProps } from './GroupPlayer.tsx';
-import { BreakPanel, ContentNotesList, GroupDebriefView, Lines, PlaySettings, RemovePeople, startLabel, useScreenChange, votes, type PlayChoices, type Send } from './GroupParts.tsx';
+import { BreakPanel, ContentNotesList, GroupDebriefView, Lines, PlaySettings, RemovePeople, startLabel, useScreenChange, VoteCountInputs, votes, type PlayChoices, type Send } from './GroupParts.tsx';
 import { CodedReplyList, PauseReplies } from './GroupReplies.tsx';
 import Html from './Html.tsx';
 import SayItTimer from './SayItTimer.tsx';
@@ -501,23 +501,7 @@ function FacilitatorPanel({ room, view, step, send, onClose }: { room: Room; vie
       )}
       {phase === 'voting' && settings.mode === 'vote' && (
         // Not everyone in a group has a phone, or wants to use one: their hands can be counted here.
-        <fieldset className="vote-counts">
-          <legend>Votes from people without a phone, for each option</legend>
-          {step.options.map((option) => (
-            <p key={option.index}>
-              <label htmlFor={`count-${option.number}`}>Votes for {option.number}</label>{' '}
-              <input
-                id={`count-${option.number}`}
-                type="number"
-                min={0}
-                max={99}
-                inputMode="numeric"
-                value={step.ballot.counts[option.index] ?? 0}
-                onChange={(event) => send({ type: 'vote.count', choice: option.number, count: Math.max(0, Math.min(99, Math.trunc(Number(event.target.value) || 0))) })}
-              />
-            </p>
-          ))}
-        </fieldset>
+        <VoteCountInputs legend="Votes from people without a phone, for each option" step={step} send={send} />
       )}
       <h4>Settings</h4>
       <p className="meta">A new mode or pause starts at the next step.</p>

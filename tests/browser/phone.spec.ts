@@ -5,27 +5,17 @@
  * hold; and at the end the player's own summary and the group's transcript to keep. Every message
  * in plain words. Axe-clean in both themes.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { freePort, phone, startGroup, stop, type Started } from './room-server.ts';
+import { axeInBothThemes } from './helpers.ts';
 import { builtScenarioIds } from './site-scenarios.ts';
 
 const [id] = builtScenarioIds();
 const phoneSize = { width: 375, height: 667 };
 
-async function axeInBothThemes(page: Page): Promise<string[]> {
-  const found: string[] = [];
-  for (const theme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: theme });
-    const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
-    found.push(...violations.map((v) => `${theme}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`));
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-  return found;
-}
 
 /** The room's API as the facilitator's key opens it, for moving the room on without a second screen. */
 function roomApi({ room }: Started) {

@@ -5,28 +5,17 @@
  * unless live counts are on; the reveal shows every option's code and feedback; the mode changes
  * between steps and the hot seat says who picks. Axe-clean in both themes.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { freePort, phone, startGroup, stop } from './room-server.ts';
+import { axeInBothThemes } from './helpers.ts';
 import { builtScenarioIds } from './site-scenarios.ts';
 
 const [id] = builtScenarioIds();
 const phoneSize = { width: 375, height: 667 };
 
-/** Axe's WCAG 2.2 A and AA violations on the page as it is, in the light theme and then the dark. */
-async function axeInBothThemes(page: Page): Promise<string[]> {
-  const found: string[] = [];
-  for (const theme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: theme });
-    const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
-    found.push(...violations.map((v) => `${theme}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`));
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-  return found;
-}
 
 /** The page does not scroll: all of it is in the window. */
 async function expectNoScroll(page: Page, what: string): Promise<void> {

@@ -4,12 +4,11 @@
  * and the debrief and transcript keep them. A phone that reloads keeps its reply. On one screen,
  * the facilitator types the hot seat's reply with the keyboard alone. Axe-clean in both themes.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { clearStorage, sidewaysOverflow } from './helpers.ts';
+import { axeInBothThemes, clearStorage, sidewaysOverflow } from './helpers.ts';
 import { freePort, phone, startGroup, stop, voteFirst } from './room-server.ts';
 import { builtScenarioIds, tabUntil } from './site-scenarios.ts';
 
@@ -22,17 +21,6 @@ const replies = {
   advice: 'You should call your doctor today.',
 };
 
-/** Axe's WCAG 2.2 A and AA violations on the page as it is, in the light theme and then the dark. */
-async function axeInBothThemes(page: Page): Promise<string[]> {
-  const found: string[] = [];
-  for (const theme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: theme });
-    const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
-    found.push(...violations.map((v) => `${theme}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`));
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-  return found;
-}
 
 const replyBox = (page: Page) => page.getByLabel('Your reply, in your own words');
 
