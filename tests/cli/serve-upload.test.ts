@@ -35,7 +35,7 @@ async function serve(...more: string[]): Promise<RunningServer> {
   return server;
 }
 
-type Json = Partial<RoomView> & {
+type Json = Omit<Partial<RoomView>, 'problems'> & {
   error?: string;
   token?: string;
   code?: string;
@@ -45,7 +45,7 @@ type Json = Partial<RoomView> & {
   fileName?: string;
   markdown?: string;
   scenario?: { id: string; meta: { title: string } };
-  problems?: Array<{ severity: string; line: number; column: number; reason: string; ruleId: string }>;
+  problems?: Array<{ severity: string; start: { line: number; column: number }; reason: string; ruleId: string }>;
 };
 
 async function call(server: RunningServer, path: string, options: { body?: unknown; bearer?: string; raw?: string } = {}): Promise<{ status: number; json: Json | undefined }> {
@@ -96,7 +96,7 @@ describe('coach serve with its own folder of rooms: an uploaded scenario file', 
     expect(refused.json!.error).toContain(`- line ${line}, column`);
     expect(refused.json!.error).toContain('nowhere');
     expect(refused.json!.error).toContain('Fix the file');
-    expect(refused.json!.problems!.filter((problem) => problem.severity === 'error')).toEqual([expect.objectContaining({ line, reason: expect.stringContaining('nowhere') })]);
+    expect(refused.json!.problems!.filter((problem) => problem.severity === 'error')).toEqual([expect.objectContaining({ start: { line, column: expect.any(Number) }, reason: expect.stringContaining('nowhere') })]);
     // Not a scenario at all: said in words too.
     const notOne = await upload(server, 'Dear all,\n\nSee you on Tuesday.\n');
     expect(notOne.status).toBe(400);

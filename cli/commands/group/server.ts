@@ -603,8 +603,8 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
       if (!options.checkUpload) throw new HttpError(403, 'This server opens rooms only for the scenarios of its course: choose one of them');
       const check = options.checkUpload(upload);
       if (!check.ok) {
-        const problems = check.problems.map(({ severity, reason, ruleId, start, end }) => ({ severity, line: start.line, column: start.column, endLine: end.line, endColumn: end.column, reason, ruleId }));
-        throw new HttpError(400, refusalSentence(upload.fileName, check.problems), {}, { fileName: upload.fileName, problems });
+        // The problems as the studio and play-a-file list them (each with its start and end), for the organiser's page to show the same way.
+        throw new HttpError(400, refusalSentence(upload.fileName, check.problems), {}, { fileName: upload.fileName, problems: check.problems });
       }
       const hosted = await storeCall(() => openRoom(check.loaded, upload));
       const opened: OpenedRoom = { code: hosted.code, key: hosted.key, ...addressesOf(req, hosted) };
