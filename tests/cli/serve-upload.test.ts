@@ -5,12 +5,13 @@
  * through the API; it is kept with the room (resumed by a restart and by the other process), never
  * in scenarios/, and only whoever has the room's code can read it.
  */
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RoomView } from '../../src/rooms/view.ts';
-import { startRedis, startServe, type RunningServer } from '../servers.ts';
+import { freePort, startRedis, startServe, type RunningServer } from '../servers.ts';
 
 const passphrase = 'a kettle, two mugs and a window';
 const garden = readFileSync(new URL('../browser/fixtures/garden-centre-with-sam.md', import.meta.url), 'utf8');
@@ -163,5 +164,43 @@ describe('coach serve on Redis, two processes: an uploaded scenario file', () =>
     const [one, two] = [await upload(first, broken), await upload(second, broken)];
     expect(one.status).toBe(400);
     expect(two.json!.error).toBe(one.json!.error);
+  });
+});
+
+describe('coach group with a file from outside scenarios/', () => {
+  /** `coach group <file> --json` as a facilitator starts it; resolves with the JSON line and a way to stop it as Ctrl+C would. */
+  async function group(path: string, roomsDir: string, port: number): Promise<{ room: { facilitator: string; code: string; key: string }; stop: () => Promise<number | null> }> {
+    const child = spawn(process.execPath, ['bin/coach.mjs', 'group', path, '--host', '127.0.0.1', '--port', String(port), '--rooms-dir', roomsDir, '--json'], { env: { ...process.env, CI: 'true' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let said = '';
+    child.stderr!.on('data', (chunk) => (said += chunk));
+    const line = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      child.stdout!.on('data', (chunk) => {
+        out += chunk;
+        if (out.includes('\n')) resolve(out.slice(0, out.indexOf('\n')));
+      });
+      child.once('exit', (code) => reject(new Error(`coach group exited with ${code}: ${said}`)));
+    });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    return { room: JSON.parse(line), stop: () => (child.kill('SIGTERM'), exited) };
+  }
+
+  it('keeps the file with its room: the screen fetches it from the room, and a restart carries the room on', { timeout: 60_000 }, async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'files-'));
+    const path = join(folder, 'Garden centre with Sam.md');
+    writeFileSync(path, garden);
+    const roomsDir = mkdtempSync(join(tmpdir(), 'rooms-'));
+    const port = await freePort();
+    const first = await group(path, roomsDir, port);
+    const base = `http://127.0.0.1:${port}`;
+    expect(first.room.facilitator).toBe(`${base}/rooms/play/?room=${first.room.code}#key=${first.room.key}`);
+    const server = { url: base } as RunningServer;
+    expect(await call(server, `/api/rooms/${first.room.code}/scenario`)).toMatchObject({ status: 200, json: { fileName: 'Garden centre with Sam.md', markdown: garden } });
+    expect(await first.stop()).toBe(0);
+
+    const again = await group(path, roomsDir, port);
+    expect(again.room.code).toBe(first.room.code);
+    expect((await call(server, `/api/rooms/${again.room.code}`)).json).toMatchObject({ uploaded: true, scenario: { title: 'The garden centre with Sam' } });
+    expect(await again.stop()).toBe(0);
   });
 });

@@ -841,9 +841,12 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
   };
 }
 
-/** The newest room for a scenario that has not ended, to carry on with. */
-export function latestOpenRoom(rooms: Iterable<HostedRoom>, scenarioId: string): HostedRoom | undefined {
+/**
+ * The newest room for a scenario that has not ended, to carry on with: for a file outside the
+ * course (`upload`), only a room that plays that very text, since an edited file is another scenario.
+ */
+export function latestOpenRoom(rooms: Iterable<HostedRoom>, scenarioId: string, upload?: UploadedScenario): HostedRoom | undefined {
   return [...rooms]
-    .filter((hosted) => hosted.room.context.run.scenario.id === scenarioId && phaseOf(hosted.room) !== 'ended')
+    .filter((hosted) => hosted.room.context.run.scenario.id === scenarioId && hosted.upload?.markdown === upload?.markdown && phaseOf(hosted.room) !== 'ended')
     .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
 }

@@ -55,7 +55,7 @@ export function refusalSentence(fileName: string, problems: readonly DraftProble
   return [
     `\`${fileName}\` has ${errors.length === 1 ? 'an error' : `${errors.length} errors`}, so no room was opened:`,
     ...listed,
-    'Fix the file in the course studio (/trainers/studio/) or any text editor, then choose it again; `npx coach lint` lists the same problems.',
+    'Fix the file in the course studio (/trainers/studio/) or any text editor, then try again; `npx coach lint` lists the same problems.',
   ].join('\n');
 }
 
