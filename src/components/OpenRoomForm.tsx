@@ -7,9 +7,10 @@
  */
 import { useEffect, useRef, useState, type SubmitEvent } from 'react';
 import type { Vocabulary } from '../engine/vocabulary.ts';
+import { maxUploadBytes, tooLargeSentence } from '../rooms/limits.ts';
 import { idFileName, type DraftProblem, type DraftReport } from '../studio/check-draft.ts';
 import { DraftChecker } from '../studio/draft-checker.ts';
-import ProblemList from '../studio/ProblemList.tsx';
+import ProblemList, { Reason } from '../studio/ProblemList.tsx';
 
 export interface OpenRoomFormProps {
   /** The course's scenarios, by title. */
@@ -19,8 +20,6 @@ export interface OpenRoomFormProps {
   readonly vocabulary?: Vocabulary;
 }
 
-/** The largest file the server takes (cli/commands/group/uploaded-scenarios.ts): said here before it is sent. */
-const maxUploadBytes = 200 * 1024;
 
 type ChosenFile =
   | { readonly kind: 'checking'; readonly name: string }
@@ -39,7 +38,8 @@ function problemOf(status: number, error: string | undefined): string {
   if (status === 401 || status === 403) return error && status === 403 && !/passphrase/.test(error) ? error : 'That passphrase did not open a room. Check it with whoever runs this server.';
   if (status === 429) return 'Too many tries from here: wait a minute, then try again.';
   if (status === 404) return 'This server does not have that scenario. Choose another, or ask whoever runs it to update the course.';
-  return error ?? 'The room could not be opened. Try again in a moment.';
+  // The server names files and fields in backticks, for scripts; a person reads them without.
+  return error?.replace(/`/g, '') ?? 'The room could not be opened. Try again in a moment.';
 }
 
 export default function OpenRoomForm({ choices, modules, vocabulary }: OpenRoomFormProps) {
@@ -64,9 +64,8 @@ export default function OpenRoomForm({ choices, modules, vocabulary }: OpenRoomF
   async function check(chosen: File) {
     setProblem('');
     setFile({ kind: 'checking', name: chosen.name });
-    if (chosen.size > maxUploadBytes) {
-      return setFile({ kind: 'unreadable', name: chosen.name, why: `${chosen.name} is ${Math.ceil(chosen.size / 1024)} KB: a scenario file may be at most 200 KB here. Is it the right file? A scenario that long is better split into two.` });
-    }
+    // Said before sending, in the server's words: a file over the limit is never sent.
+    if (chosen.size > maxUploadBytes) return setFile({ kind: 'unreadable', name: chosen.name, why: tooLargeSentence(chosen.name, chosen.size) });
     let text: string;
     try {
       text = (await chosen.text()).replace(/^\uFEFF/, '');
@@ -95,7 +94,7 @@ export default function OpenRoomForm({ choices, modules, vocabulary }: OpenRoomF
     const form = event.currentTarget;
     const data = new FormData(form);
     if (source === 'file' && file?.kind !== 'ready') {
-      setProblem(file ? 'Choose a scenario file that passes its checks first: the problems are listed above.' : 'Choose a scenario file first.');
+      setProblem(file ? 'Choose a scenario file that passes its checks first: what stops this one is said above.' : 'Choose a scenario file first.');
       return;
     }
     const body = source === 'file' && file?.kind === 'ready' ? { markdown: file.text, fileName: file.name } : { scenario: data.get('scenario') };
@@ -164,7 +163,7 @@ export default function OpenRoomForm({ choices, modules, vocabulary }: OpenRoomF
             <div role="status" aria-live="polite">{file?.kind === 'checking' ? `Checking ${file.name}…` : ''}</div>
             {file?.kind === 'unreadable' && (
               <div ref={fileResult} tabIndex={-1} className="notice">
-                <p>{file.why}</p>
+                <p><Reason text={file.why} /></p>
               </div>
             )}
             {file?.kind === 'problems' && (

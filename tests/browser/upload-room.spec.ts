@@ -63,7 +63,7 @@ test('an organiser chooses a file, sees it checked and opens a room; a phone joi
   await expect(problems).toContainText('nowhere');
   await organiser.getByLabel('Organiser passphrase').fill(passphrase);
   await organiser.getByRole('button', { name: 'Open the room' }).click();
-  await expect(organiser.getByRole('alert')).toHaveText('Choose a scenario file that passes its checks first: the problems are listed above.');
+  await expect(organiser.getByRole('alert')).toHaveText('Choose a scenario file that passes its checks first: what stops this one is said above.');
 
   const { facilitator: facilitatorUrl, code, join: joinUrl } = await openRoom(organiser);
   expect(facilitatorUrl).toMatch(new RegExp(`^${server.url}/rooms/play/\\?room=${code}#key=`));
@@ -101,6 +101,18 @@ test('an organiser chooses a file, sees it checked and opens a room; a phone joi
   await expect(ana.getByText(/^The scenario has ended: the outcome is positive\./)).toBeVisible();
   await expect(ana.getByRole('heading', { name: 'Your summary' })).toBeVisible();
   await expect(ana.getByText('Step 1: You voted 1 (')).toBeVisible();
+});
+
+test('a file over 200 KB is refused on the page, in words, before anything is sent', async ({ page }) => {
+  await page.goto(`${server.url}/rooms/new/`);
+  const posts: string[] = [];
+  page.on('request', (request) => void (request.method() === 'POST' && posts.push(request.url())));
+  await chooseFile(page, 'Garden centre with Sam.md', `${garden}\n<!-- ${'padding '.repeat(26_000)} -->\n`);
+  await expect(page.locator('.notice', { hasText: /^Garden centre with Sam\.md is 2\d\d KB: a scenario file may be at most 200 KB here\./ })).toBeFocused();
+  await page.getByLabel('Organiser passphrase').fill(passphrase);
+  await page.getByRole('button', { name: 'Open the room' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Choose a scenario file that passes its checks first: what stops this one is said above.');
+  expect(posts).toEqual([]);
 });
 
 test('the scenario file is the room\'s alone: no room code, no file', async ({ page }) => {

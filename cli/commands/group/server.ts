@@ -23,6 +23,7 @@ import type { ScenarioMachine } from '../../../src/engine/compile.ts';
 import type { Scenario } from '../../../src/engine/types.ts';
 import { isRoomAction, roomActions } from '../../../src/rooms/api.ts';
 import { createRoom, freeNameLike, knownPlayer, phaseOf, sendToRoom, type Room, type RoomEvent } from '../../../src/rooms/room.ts';
+import { maxUploadBytes, tooLargeSentence } from '../../../src/rooms/limits.ts';
 import { resumeRoomSayingWhy, RoomError, saveRoom } from '../../../src/rooms/saved-room.ts';
 import { ownReplyOf, roomView } from '../../../src/rooms/view.ts';
 import { defaultAbuseLimits, RequestLimiter, tooMany, type AbuseLimits } from './abuse-limits.ts';
@@ -30,7 +31,7 @@ import { ownHostValues } from './addresses.ts';
 import { eventFromBody, exampleBodies, tokenInBody } from './event-bodies.ts';
 import { FileRoomStore } from './file-room-store.ts';
 import type { RoomRecord, RoomStore } from './room-store.ts';
-import { maxUploadBodyBytes, maxUploadBytes, refusalSentence, shownFileName, tooLargeSentence, type UploadCheck, type UploadedScenario } from './uploaded-scenarios.ts';
+import { maxUploadBodyBytes, refusalSentence, shownFileName, type UploadCheck, type UploadedScenario } from './uploaded-scenarios.ts';
 
 /** Request bodies larger than this are refused: a vote is a few dozen bytes, a typed reply at most 1,000 characters. */
 export const maxBodyBytes = 8192;

@@ -8,11 +8,10 @@
  */
 import { createHash } from 'node:crypto';
 import type { Vocabulary } from '../../../src/engine/vocabulary.ts';
+import { maxUploadBytes } from '../../../src/rooms/limits.ts';
 import { checkScenarioText, draftProblems, idFileName, type DraftProblem } from '../../../src/studio/check-draft.ts';
 import type { LoadedScenario } from './server.ts';
 
-/** The largest scenario file a server takes: the course's longest scenario is under a quarter of this. */
-export const maxUploadBytes = 200 * 1024;
 /**
  * The largest request that carries one: JSON escapes a file's quotes, backslashes and line breaks,
  * so a file at the limit may take more bytes as a JSON string than on disk.
@@ -26,16 +25,6 @@ export interface UploadedScenario {
 }
 
 export type UploadCheck = { readonly ok: true; readonly loaded: LoadedScenario } | { readonly ok: false; readonly problems: readonly DraftProblem[] };
-
-/** A file's size in words: `312 KB`. */
-export const sizeInWords = (bytes: number) => `${Math.ceil(bytes / 1024)} KB`;
-
-/** Why a file over the limit was refused, with what to do. */
-export function tooLargeSentence(fileName: string | undefined, bytes: number | undefined): string {
-  const what = fileName ? `\`${fileName}\`` : 'The scenario file';
-  const size = bytes === undefined ? 'is too large' : `is ${sizeInWords(bytes)}`;
-  return `${what} ${size}: a scenario file may be at most ${sizeInWords(maxUploadBytes)} here. Is it the right file? A scenario that long is better split into two.`;
-}
 
 /**
  * The name a file is shown under: its last path part (a browser may send `C:\fakepath\…`), with no
