@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startServe, type RunningServer } from '../servers.ts';
-import { expectNoAxeViolations } from './helpers.ts';
+import { expectNoAxeViolations, sidewaysOverflow } from './helpers.ts';
 import { phone, voteFirst } from './room-server.ts';
 
 const passphrase = 'a kettle, two mugs and a window';
@@ -130,6 +130,10 @@ for (const theme of ['light', 'dark'] as const) {
     await chooseFile(page, 'Garden centre with Sam.md', broken);
     await expect(page.getByRole('region', { name: 'Garden centre with Sam.md cannot be played yet' })).toBeVisible();
     await expectNoAxeViolations(page);
+    // On a phone-sized screen too, the problems fit without sideways scrolling.
+    await page.setViewportSize({ width: 320, height: 740 });
+    expect(await sidewaysOverflow(page)).toBe(0);
+    await page.setViewportSize({ width: 1280, height: 720 });
 
     const { facilitator: facilitatorUrl, join: joinUrl } = await openRoom(page);
     await expectNoAxeViolations(page);
