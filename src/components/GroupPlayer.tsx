@@ -17,7 +17,7 @@ import { createRoom, decisionOf, hasTypedReplies, hotSeatAt, isOnBreak, pausesTo
 import { resumeRoom, RoomError, saveRoom } from '../rooms/saved-room.ts';
 import { stepOnScreen, type Step } from '../rooms/step.ts';
 import { loadCoder, useCoder } from '../site/coder-loader.ts';
-import { inPlainWords, normaliseCode } from '../site/room-connection.ts';
+import { inPlainWords, normaliseCode, takeKey } from '../site/room-connection.ts';
 import type { RenderedMarkdown } from '../site/render-scenario.ts';
 import Html from './Html.tsx';
 import SaveProblem from './SaveProblem.tsx';
@@ -54,24 +54,6 @@ export default function GroupPlayer(props: GroupPlayerProps) {
   );
 }
 
-/**
- * The facilitator's key for a room, from the address's fragment (`#key=…`), which is then taken off
- * the address so a projected address bar does not show it; kept for this tab so a reload still works.
- */
-function takeKey(code: string): string {
-  const storageKey = `recovery-coach-practice:room-key:${code}`;
-  const fromAddress = new URLSearchParams(location.hash.slice(1)).get('key');
-  try {
-    if (fromAddress) {
-      sessionStorage.setItem(storageKey, fromAddress);
-      history.replaceState(history.state, '', `${location.pathname}${location.search}`);
-      return fromAddress;
-    }
-    return sessionStorage.getItem(storageKey) ?? '';
-  } catch {
-    return fromAddress ?? '';
-  }
-}
 
 
 function OneScreen({ scenario, html }: GroupPlayerProps) {

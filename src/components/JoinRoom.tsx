@@ -346,7 +346,7 @@ function PhoneStep({ code, view, name, ownVote, pending, onVote }: PhoneStepProp
         <>
           <p className="card">The scenario has ended{view.ending ? `: the outcome is ${view.ending.outcome}` : ''}. The group debrief is on the shared screen.</p>
           <Suspense fallback={<p role="status">Getting your summary ready…</p>}>
-            <PhoneSummary view={view} name={name} />
+            <PhoneSummary view={view} name={name} code={code} />
           </Suspense>
         </>
       ) : (

@@ -2,7 +2,7 @@
  * What a phone keeps at the end of a group room: the player's own votes at each step beside the
  * group's choice, with their codes, and the group's transcript, to save as text or print. The room
  * is rebuilt from the view's saved room with the engine, as the shared screen does; the scenario is
- * fetched only now, and this module is loaded only now (JoinRoom loads it lazily).
+ * fetched only now (from the course, or from the room for an uploaded file), and this module is loaded only now (JoinRoom loads it lazily).
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { Scenario } from '../engine/types.ts';
@@ -11,6 +11,7 @@ import { resumeRoom } from '../rooms/saved-room.ts';
 import { stepAt } from '../rooms/step.ts';
 import type { RoomView } from '../rooms/view.ts';
 import { downloadFile } from '../site/download.ts';
+import { fetchRoomScenario } from '../site/room-connection.ts';
 
 /** One step as the player looks back on it. */
 interface StepLookBack {
@@ -88,21 +89,24 @@ const sameSentence = (summary: Summary) =>
   summary.voted === 0 ? 'You did not vote at any step.' : `Your vote matched the group's choice at ${summary.same} of the ${summary.voted} ${summary.voted === 1 ? 'step' : 'steps'} you voted at.`;
 
 /** The player's own summary and the group's transcript, with Save as text and Print. */
-export default function PhoneSummary({ view, name }: { view: RoomView; name: string }) {
+export default function PhoneSummary({ view, name, code }: { view: RoomView; name: string; code: string }) {
   const [scenario, setScenario] = useState<Scenario | 'failed'>();
   const { id } = view.scenario;
+  const { uploaded } = view;
   useEffect(() => {
     let stopped = false;
-    fetch(`/scenarios/${encodeURIComponent(id)}/scenario.json`)
-      .then((response) => (response.ok ? (response.json() as Promise<Scenario>) : Promise.reject(new Error(String(response.status)))))
-      .then(
-        (loaded) => stopped || setScenario(loaded),
-        () => stopped || setScenario('failed'),
-      );
+    // A scenario file an organiser uploaded has no page in the course: the room itself has it.
+    const loading = uploaded
+      ? fetchRoomScenario(code).then((found) => (typeof found === 'string' ? Promise.reject(new Error(found)) : found.scenario))
+      : fetch(`/scenarios/${encodeURIComponent(id)}/scenario.json`).then((response) => (response.ok ? (response.json() as Promise<Scenario>) : Promise.reject(new Error(String(response.status)))));
+    loading.then(
+      (loaded) => stopped || setScenario(loaded),
+      () => stopped || setScenario('failed'),
+    );
     return () => {
       stopped = true;
     };
-  }, [id]);
+  }, [id, uploaded, code]);
   const summary = useMemo(() => {
     if (!scenario || scenario === 'failed') return undefined;
     try {

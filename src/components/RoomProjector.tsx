@@ -26,7 +26,7 @@ import Html from './Html.tsx';
 import SayItTimer from './SayItTimer.tsx';
 
 /** The room's screen, connected: the code from the address, the key taken from its fragment. */
-export default function RoomProjector({ scenario, html, code, facilitatorKey }: GroupPlayerProps & { code: string; facilitatorKey: string }) {
+export default function RoomProjector({ scenario, html, code, facilitatorKey, oneScreen = true }: GroupPlayerProps & { code: string; facilitatorKey: string; oneScreen?: boolean }) {
   const machine = useMemo(() => compileScenario(scenario), [scenario]);
   const { view, status, update } = useRoom(code);
   const [notice, setNotice] = useState('');
@@ -64,7 +64,8 @@ export default function RoomProjector({ scenario, html, code, facilitatorKey }: 
     return (
       <section className="card" aria-labelledby="missing-title">
         <h2 id="missing-title">No room {code} here</h2>
-        <p>{noRoomSentence(code)} Or <a href={location.pathname}>play on one screen</a> instead.</p>
+        {/* An uploaded scenario's screen (/rooms/play/) has no one-screen page to offer. */}
+        <p>{noRoomSentence(code)}{oneScreen && <> Or <a href={location.pathname}>play on one screen</a> instead.</>}</p>
       </section>
     );
   }

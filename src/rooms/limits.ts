@@ -23,3 +23,17 @@ export const maxCount = 1000;
  * room keeps replies without knowing who typed them. Letters, digits, `-` and `_`.
  */
 export const playerIdPattern = /^[A-Za-z0-9_-]{1,64}$/;
+
+/**
+ * The largest scenario file a room may be opened for (uploaded to a hosted server, or given to
+ * `coach group`): the course's longest scenario is under a quarter of this. The room keeps the file
+ * in its record and writes it with every change, so the cap is well below `coach lint`'s 1 MB.
+ */
+export const maxUploadBytes = 200 * 1024;
+
+/** Why a file over {@link maxUploadBytes} is refused, with what to do: said by the organiser's page before sending, and by the server. */
+export function tooLargeSentence(fileName: string | undefined, bytes: number | undefined): string {
+  const what = fileName ? `\`${fileName}\`` : 'The scenario file';
+  const size = bytes === undefined ? 'is too large' : `is ${Math.ceil(bytes / 1024)} KB`;
+  return `${what} ${size}: a scenario file may be at most ${maxUploadBytes / 1024} KB here. Is it the right file? A scenario that long is better split into two.`;
+}

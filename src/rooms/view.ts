@@ -54,6 +54,11 @@ export interface RoomView {
    * (the room would not survive a restart), votes set aside when it was resumed. Empty when all is well.
    */
   readonly problems: readonly string[];
+  /**
+   * Set by a hosted server when the room plays a scenario file an organiser uploaded: the course
+   * has no page for it, so the room's pages fetch it from `/api/rooms/<code>/scenario`.
+   */
+  readonly uploaded?: true;
 }
 
 /** One phone's own reply at the open step, for the phone alone (it asks by its player id): `GET …/replies/<id>`. */

@@ -8,6 +8,7 @@
 import { useEffect, useState } from 'react';
 import { requestFor, roomActions } from '../rooms/api.ts';
 import type { RoomEvent } from '../rooms/room.ts';
+import type { Scenario } from '../engine/types.ts';
 import type { OwnReplyView, RoomView } from '../rooms/view.ts';
 
 /** `connecting` at first, `live` while updates flow, `reconnecting` after a drop, `missing` if no such room is served here. */
@@ -157,5 +158,41 @@ export async function fetchOwnReply(code: string, player: string): Promise<OwnRe
     return response.ok ? ((await response.json()) as OwnReplyView) : undefined;
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * The scenario a room plays, for a room that plays a file an organiser uploaded (its view says
+ * `uploaded`): the course has no page for it, so it comes from the room, by its code. The scenario
+ * as the server's engine read it; `missing` when there is no such room here, `failed` otherwise.
+ */
+export async function fetchRoomScenario(code: string): Promise<{ readonly fileName: string; readonly scenario: Scenario } | 'missing' | 'failed'> {
+  try {
+    const response = await fetch(`${roomPath(code)}/scenario`, { headers: { accept: 'application/json' }, cache: 'no-store' });
+    if (response.status === 404) return 'missing';
+    if (!response.ok) return 'failed';
+    const { fileName, scenario } = (await response.json()) as { fileName: string; scenario: Scenario };
+    return { fileName, scenario };
+  } catch {
+    return 'failed';
+  }
+}
+
+/**
+ * The facilitator's key for a room, from the address's fragment (`#key=…`), which is then taken off
+ * the address so a projected address bar does not show it; kept for this tab so a reload still works.
+ */
+export function takeKey(code: string): string {
+  const storageKey = `recovery-coach-practice:room-key:${code}`;
+  const fromAddress = new URLSearchParams(location.hash.slice(1)).get('key');
+  try {
+    if (fromAddress) {
+      sessionStorage.setItem(storageKey, fromAddress);
+      history.replaceState(history.state, '', `${location.pathname}${location.search}`);
+      return fromAddress;
+    }
+    return sessionStorage.getItem(storageKey) ?? '';
+  } catch {
+    return fromAddress ?? '';
   }
 }

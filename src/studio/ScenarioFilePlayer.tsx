@@ -11,7 +11,7 @@ import { startRun } from '../engine/run.ts';
 import type { Scenario } from '../engine/types.ts';
 import type { Vocabulary } from '../engine/vocabulary.ts';
 import type { RenderedMarkdown } from '../site/render-scenario.ts';
-import type { DraftReport } from './check-draft.ts';
+import { idFileName, type DraftReport } from './check-draft.ts';
 import { DraftChecker } from './draft-checker.ts';
 import ProblemList from './ProblemList.tsx';
 
@@ -20,21 +20,6 @@ export interface ScenarioFilePlayerProps {
   readonly modules: readonly string[];
   /** The skills and tags a scenario may use. */
   readonly vocabulary?: Vocabulary;
-}
-
-/**
- * The name the file is checked under. A file sent by email or downloaded twice arrives as
- * `Meeting Sam (1).md`, which the checks would refuse as a scenario id; the words of the name are
- * kept, the rest made into an id, since only the course's own folder needs the exact name.
- */
-export function idFileName(name: string): string {
-  const id = name
-    .replace(/\.(md|markdown|txt)$/i, '')
-    .replace(/\s*\(\d+\)$/, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return `${id || 'scenario'}.md`;
 }
 
 type Loaded =

@@ -73,15 +73,44 @@ function numberedEdges(edges: readonly DiagramEdge[], nodes: ReadonlyArray<{ rea
   });
 }
 
-/** Checks a draft as `coach test` checks a file, and describes what it found for the studio. */
-export function checkDraft({ text, fileName, modules, vocabulary = builtInVocabulary, paths }: DraftRequest): DraftReport {
-  const result = lintScenario(new VFile({ path: fileName, value: text }), { modules, walkChecks: true, skills: vocabulary.skills, tags: vocabulary.tags });
-  const { file, tree, exploration } = result;
-  const problems = file.messages.map((message): DraftProblem => {
+/**
+ * The name the file is checked under. A file sent by email or downloaded twice arrives as
+ * `Meeting Sam (1).md`, which the checks would refuse as a scenario id; the words of the name are
+ * kept, the rest made into an id, since only the course's own folder needs the exact name.
+ */
+export function idFileName(name: string): string {
+  const id = name
+    .replace(/\.(md|markdown|txt)$/i, '')
+    .replace(/\s*\(\d+\)$/, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return `${id || 'scenario'}.md`;
+}
+
+/**
+ * Checks a scenario's text exactly as the studio, the play-a-file page and a hosted room server's
+ * upload do (`coach test`'s checks, `checks:` walked), without the diagram: one check, so a file
+ * the browser passes is a file the server passes.
+ */
+export function checkScenarioText(text: string, fileName: string, modules: readonly string[], vocabulary: Vocabulary = builtInVocabulary): LintResult {
+  return lintScenario(new VFile({ path: fileName, value: text }), { modules, walkChecks: true, skills: vocabulary.skills, tags: vocabulary.tags });
+}
+
+/** A checked file's problems as plain data, each with where it starts and ends. */
+export function draftProblems(file: VFile): DraftProblem[] {
+  return file.messages.map((message): DraftProblem => {
     const start = { line: message.line ?? 1, column: message.column ?? 1 };
     const end = message.place && 'end' in message.place ? message.place.end : start;
     return { severity: severityOf(message), reason: message.reason, ruleId: message.ruleId ?? '', start, end: { line: end.line, column: end.column }, ...(message.note ? { note: message.note } : {}) };
   });
+}
+
+/** Checks a draft as `coach test` checks a file, and describes what it found for the studio. */
+export function checkDraft({ text, fileName, modules, vocabulary = builtInVocabulary, paths }: DraftRequest): DraftReport {
+  const result = checkScenarioText(text, fileName, modules, vocabulary);
+  const { file, tree, exploration } = result;
+  const problems = draftProblems(file);
   const explored = exploration !== undefined && !exploration.capped;
   const reached = new Set(exploration?.nodesReached);
   const nodes = (tree?.nodes ?? []).map((node): DiagramNode => ({

@@ -5,8 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkDraft } from '../../src/studio/check-draft.ts';
-import { idFileName } from '../../src/studio/ScenarioFilePlayer.tsx';
+import { checkDraft, idFileName } from '../../src/studio/check-draft.ts';
 import { fixtureModules } from '../helpers.ts';
 
 const garden = readFileSync(new URL('../browser/fixtures/garden-centre-with-sam.md', import.meta.url), 'utf8');

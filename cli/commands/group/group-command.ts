@@ -1,15 +1,16 @@
 /**
  * What `coach group` does: check the scenario, build the course if its group page is missing or
- * older than a scenario file, start the room server, carry on with this scenario's open room (or
+ * older than a scenario file (a file from outside scenarios/ has no page: its room keeps the file,
+ * as a hosted server keeps an uploaded one, and its screen fetches it from the room), start the room server, carry on with this scenario's open room (or
  * open one), and print the facilitator's address, the join address and a QR code. It runs until stopped (Ctrl+C or a
  * signal) and never waits for keys, with or without a terminal.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import QRCode from 'qrcode';
-import { displayPath, projectRoot } from '../../../src/node/scenario-files.ts';
+import { displayPath, loadVocabulary, moduleIds, projectRoot, readScenarioFile, scenariosFolder } from '../../../src/node/scenario-files.ts';
 import { stepIndexOf } from '../../../src/rooms/room.ts';
 import { exitCodes } from '../../exit-codes.ts';
 import { CommandError, loadScenarioArg } from '../../scenario-arg.ts';
@@ -19,6 +20,7 @@ import { isAnyAddress, isLoopback, isPrivate, lanAddress, publicAddresses } from
 import { RoomsFolderInUse } from './room-files.ts';
 import type { GroupOptions } from './index.ts';
 import { latestOpenRoom, startRoomServer, type LoadedScenario } from './server.ts';
+import { refusalSentence, uploadChecker, type UploadedScenario } from './uploaded-scenarios.ts';
 
 /** Where rooms are saved unless --rooms-dir says otherwise. */
 export const defaultRoomsDir = join(projectRoot, '.coach', 'rooms');
@@ -36,8 +38,8 @@ interface RunningGroupServer {
   readonly secret: string;
 }
 
-/** Opens a room for `scenarioId` on the `coach group` already running on this rooms folder, or says why it cannot. */
-async function openOnRunningServer(roomsDir: string, scenarioId: string): Promise<{ room: { code: string; key: string; facilitator: string; join: string }; base: string; pid: number } | { problem: string }> {
+/** Opens a room for a scenario (by id, or a file's text) on the `coach group` already running on this rooms folder, or says why it cannot. */
+async function openOnRunningServer(roomsDir: string, body: { scenario: string } | UploadedScenario): Promise<{ room: { code: string; key: string; facilitator: string; join: string }; base: string; pid: number } | { problem: string }> {
   let running: RunningGroupServer;
   try {
     running = JSON.parse(await readFile(serverFile(roomsDir), 'utf8')) as RunningGroupServer;
@@ -48,7 +50,7 @@ async function openOnRunningServer(roomsDir: string, scenarioId: string): Promis
     const response = await fetch(`${running.base}/api/rooms`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${running.secret}` },
-      body: JSON.stringify({ scenario: scenarioId }),
+      body: JSON.stringify(body),
     });
     const answer = (await response.json()) as { code: string; key: string; facilitator: string; join: string; error?: string };
     if (!response.ok) return { problem: answer.error ?? `it answered ${response.status}` };
@@ -67,19 +69,33 @@ export async function groupCommand(arg: string, options: GroupOptions): Promise<
     process.stderr.write(`coach: ${message}\n`);
     return code;
   };
+  const [modules, { vocabulary }] = await Promise.all([moduleIds(), loadVocabulary()]);
+  // Checks a file kept with its room, now and whenever the room is resumed, as `coach serve` checks an uploaded one.
+  const checkUpload = uploadChecker(modules, vocabulary);
   let loaded: LoadedScenario;
-  try {
-    loaded = await loadScenarioArg(arg);
-  } catch (error) {
-    if (!(error instanceof CommandError)) throw error;
-    return fail(error.message, error.exitCode);
+  let upload: UploadedScenario | undefined;
+  if (existsSync(arg) && resolve(dirname(arg)) !== resolve(scenariosFolder)) {
+    const { file, readable } = await readScenarioFile(arg);
+    if (!readable) return fail(`${file.path}: ${file.messages[0]?.reason ?? 'the file cannot be read'}`, exitCodes.problem);
+    upload = { fileName: basename(arg), markdown: String(file.value) };
+    const check = checkUpload(upload);
+    if (!check.ok) return fail(refusalSentence(displayPath(arg), check.problems), exitCodes.problem);
+    loaded = check.loaded;
+  } else {
+    try {
+      loaded = await loadScenarioArg(arg);
+    } catch (error) {
+      if (!(error instanceof CommandError)) throw error;
+      return fail(error.message, error.exitCode);
+    }
   }
   const { scenario } = loaded;
   // The group page shows the options the built scenario has, and phones vote by their numbers, so
   // a page older than an edit would count votes against the wrong options: build it again first.
-  const why = siteBuildNeeded(groupPage(scenario.id));
+  const page = upload ? join(siteDir, 'rooms', 'play', 'index.html') : groupPage(scenario.id);
+  const why = siteBuildNeeded(page);
   if (why && !buildSite(why)) return fail('the course could not be built; `npm run build` shows why', exitCodes.problem);
-  if (!existsSync(groupPage(scenario.id))) {
+  if (!existsSync(page)) {
     return fail(`the course has no page for \`${scenario.id}\`: coach group serves scenarios from scenarios/ (or COACH_SCENARIOS_DIR), so put the file there`, exitCodes.usage);
   }
 
@@ -89,7 +105,7 @@ export async function groupCommand(arg: string, options: GroupOptions): Promise<
   const warn = (line: string) => process.stderr.write(`coach: ${line}\n`);
   // Rooms of other scenarios come from scenarios/ as they are asked for: resumed ones, and those a second coach group opens here.
   const loadScenario = async (id: string) => {
-    if (id === scenario.id) return loaded;
+    if (id === scenario.id && !upload) return loaded;
     return loadScenarioArg(id).catch(() => undefined);
   };
 
@@ -98,11 +114,11 @@ export async function groupCommand(arg: string, options: GroupOptions): Promise<
   const secret = randomBytes(24).toString('base64url');
   let server;
   try {
-    server = await startRoomServer({ host, port: options.port, siteDir, roomsDir, loadScenario, warn, organiserPassphrase: secret });
+    server = await startRoomServer({ host, port: options.port, siteDir, roomsDir, loadScenario, checkUpload, warn, organiserPassphrase: secret });
   } catch (error) {
     if (error instanceof RoomsFolderInUse) {
       // Two rooms on one laptop: the second goes on the server already running, which holds the folder.
-      const opened = await openOnRunningServer(roomsDir, scenario.id);
+      const opened = await openOnRunningServer(roomsDir, upload ?? { scenario: scenario.id });
       if ('problem' in opened) return fail(`${error.message}; it could not open another room (${opened.problem})`, exitCodes.problem);
       if (options.json) out(JSON.stringify(opened.room));
       out(`Room ${opened.room.code} for “${scenario.meta.title}”, new, on the coach group already running on this computer (process ${opened.pid}) at ${opened.base}.`);
@@ -118,17 +134,17 @@ export async function groupCommand(arg: string, options: GroupOptions): Promise<
     throw error;
   }
 
-  const carriedOn = options.newRoom ? undefined : latestOpenRoom(server.rooms.values(), scenario.id);
+  const carriedOn = options.newRoom ? undefined : latestOpenRoom(server.rooms.values(), scenario.id, upload);
   let hosted;
   try {
-    hosted = carriedOn ?? (await server.openRoom(loaded));
+    hosted = carriedOn ?? (await server.openRoom(loaded, upload));
   } catch (error) {
     await server.close();
     return fail(`the room could not be saved in ${displayPath(roomsDir)} (${(error as Error).message}), so it would not survive a restart: pass a folder this user can write to with --rooms-dir`, exitCodes.problem);
   }
   const urlHost = isAnyAddress(host) ? (lan ?? '127.0.0.1') : host;
   const base = `http://${urlHost.includes(':') ? `[${urlHost}]` : urlHost}:${server.address.port}`;
-  const facilitator = `${base}/scenarios/${scenario.id}/group/?room=${hosted.code}#key=${hosted.key}`;
+  const facilitator = `${base}${upload ? '/rooms/play/' : `/scenarios/${scenario.id}/group/`}?room=${hosted.code}#key=${hosted.key}`;
   const joinUrl = `${base}/join/?code=${hosted.code}`;
 
   await writeFile(serverFile(roomsDir), `${JSON.stringify({ pid: process.pid, base, secret } satisfies RunningGroupServer)}\n`, { mode: 0o600 });

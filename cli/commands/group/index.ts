@@ -58,7 +58,7 @@ export function registerGroup(program: Command): void {
   program
     .command('group')
     .description('serve the course and a group room on the local network: a facilitator screen, and phones that join to vote')
-    .argument('<scenario>', 'a scenario id (from scenarios/) or a path to a scenario file in scenarios/')
+    .argument('<scenario>', 'a scenario id (from scenarios/) or a path to a scenario file (from anywhere: one outside scenarios/ is kept with its room)')
     .option('--port <number>', 'the port to listen on (0 for any free port)', portNumber, 4450)
     .option('--host <address>', "the address to listen on (default: this computer's private address on the local network, which phones need; a public one only if given here)")
     .option('--rooms-dir <folder>', 'where rooms are saved, one JSON file each (default: .coach/rooms in the project)')
@@ -85,7 +85,8 @@ Exit codes: 0 stopped cleanly; 1 the server could not start, or the build failed
 Examples:
   $ npx coach group first-conversation-with-jordan
   $ npx coach group first-conversation-with-jordan --port 8080 --host 0.0.0.0
-  $ npx coach group first-conversation-with-jordan --json --rooms-dir /tmp/rooms`,
+  $ npx coach group first-conversation-with-jordan --json --rooms-dir /tmp/rooms
+  $ npx coach group ./meeting-sam.md`,
     )
     .action(async (arg: string, options: GroupOptions) => {
       const { groupCommand } = await import('./group-command.ts');
@@ -120,10 +121,14 @@ export function registerServe(program: Command): void {
 The organiser passphrase comes from the environment, never the command line:
   COACH_ORGANISER_PASSPHRASE        the passphrase (at least 12 characters), or
   COACH_ORGANISER_PASSPHRASE_FILE   a file holding it (a Docker or systemd secret)
-Whoever has it opens rooms: in the browser at /rooms/new/ (choose a scenario, get the code, the QR
-code and the facilitator's link), or from a script:
+Whoever has it opens rooms: in the browser at /rooms/new/ (choose a scenario or a scenario file,
+get the code, the QR code and the facilitator's link), or from a script:
   POST /api/rooms   {"scenario": "<id>"}   with Authorization: Bearer <organiser passphrase>
                     answers 201 {"code", "key", "facilitator", "join"}
+  POST /api/rooms   {"markdown": "<a scenario file's text>", "fileName": "meeting-sam.md"}
+                    a room for a file that is not in the course: checked as coach test checks
+                    (errors answer 400 with "problems", each with its line), at most 200 KB (413);
+                    kept with the room only, and read by its pages at GET /api/rooms/<code>/scenario
 
 One process keeps rooms in --rooms-dir. Where one process is not enough, run several with the same
 --redis address behind one proxy: any process takes any phone, and a process that stops leaves its

@@ -27,6 +27,7 @@ export const roomRecordSchema = z.object({
   revision: z.int().positive().default(1),
   playerTokens: z.array(z.tuple([z.string(), z.string().regex(/^[0-9a-f]{64}$/)])).default([]),
   room: z.unknown(),
+  upload: z.object({ fileName: z.string().max(200), markdown: z.string() }).optional(),
 });
 
 /** A room record from its JSON text; throws saying why it is not one. */
@@ -39,7 +40,8 @@ export function parseRoomRecord(text: string): RoomRecord {
   }
   const room = savedRoomSchema.safeParse(data.room);
   if (!room.success) throw new Error('its room is not in the expected shape');
-  return { ...data, room: room.data };
+  const { upload, ...rest } = data;
+  return { ...rest, room: room.data, ...(upload ? { upload } : {}) };
 }
 
 /** A write that would replace a newer revision of a room with an older one. */

@@ -13,6 +13,7 @@
  * newer revision with an older one.
  */
 import type { SavedRoom } from '../../../src/rooms/schema.ts';
+import type { UploadedScenario } from './uploaded-scenarios.ts';
 
 /** A room as a store keeps it: the saved room with its code, key, players' tokens and revision. */
 export interface RoomRecord {
@@ -29,6 +30,12 @@ export interface RoomRecord {
    */
   readonly playerTokens: ReadonlyArray<readonly [name: string, tokenHash: string]>;
   readonly room: SavedRoom;
+  /**
+   * The scenario file the room plays, when it was uploaded rather than taken from the course:
+   * kept with the room (never in scenarios/), so whichever process resumes the room checks and
+   * compiles it again, and it goes when the room does.
+   */
+  readonly upload?: UploadedScenario;
 }
 
 /** Hears a room's new view, published by whichever process changed it. */

@@ -4,17 +4,19 @@
  * over `POST /api/rooms`) with the organiser passphrase, which comes from the environment or a
  * file, never the command line (where `ps` and shell histories would show it). Rooms live in a
  * folder this process holds, or in Redis or Valkey shared by several processes; either way a room
- * closes after a time without changes and nothing of it is kept.
+ * closes after a time without changes and nothing of it is kept. A room may play a scenario file
+ * the organiser uploads instead of one of the course's (uploaded-scenarios.ts).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { displayPath, projectRoot } from '../../../src/node/scenario-files.ts';
+import { displayPath, loadVocabulary, moduleIds, projectRoot } from '../../../src/node/scenario-files.ts';
 import { exitCodes } from '../../exit-codes.ts';
 import { loadScenarioArg } from '../../scenario-arg.ts';
 import { buildSite, builtSiteDir, siteBuildNeeded } from '../../site-build.ts';
 import { RoomsFolderInUse } from './room-files.ts';
 import type { RoomStore } from './room-store.ts';
 import { startRoomServer, type LoadedScenario } from './server.ts';
+import { uploadChecker } from './uploaded-scenarios.ts';
 
 export interface ServeOptions {
   readonly port: number;
@@ -77,6 +79,9 @@ export async function serveCommand(options: ServeOptions, env: NodeJS.ProcessEnv
     if (!scenarios.has(id)) scenarios.set(id, loadScenarioArg(id).catch(() => undefined));
     return scenarios.get(id)!;
   };
+  // Uploaded files are checked against the modules and vocabulary this process started with, as the course's own scenarios are.
+  const [modules, { vocabulary }] = await Promise.all([moduleIds(), loadVocabulary()]);
+  const checkUpload = uploadChecker(modules, vocabulary);
   const warn = (line: string) => process.stderr.write(`coach: ${line}\n`);
   const roomsDir = options.roomsDir ?? join(projectRoot, '.coach', 'served-rooms');
 
@@ -98,6 +103,7 @@ export async function serveCommand(options: ServeOptions, env: NodeJS.ProcessEnv
       roomsDir,
       store,
       loadScenario,
+      checkUpload,
       warn,
       organiserPassphrase: secret.passphrase,
       publicUrl,

@@ -23,6 +23,7 @@ import type { ScenarioMachine } from '../../../src/engine/compile.ts';
 import type { Scenario } from '../../../src/engine/types.ts';
 import { isRoomAction, roomActions } from '../../../src/rooms/api.ts';
 import { createRoom, freeNameLike, knownPlayer, phaseOf, sendToRoom, type Room, type RoomEvent } from '../../../src/rooms/room.ts';
+import { maxUploadBytes, tooLargeSentence } from '../../../src/rooms/limits.ts';
 import { resumeRoomSayingWhy, RoomError, saveRoom } from '../../../src/rooms/saved-room.ts';
 import { ownReplyOf, roomView } from '../../../src/rooms/view.ts';
 import { defaultAbuseLimits, RequestLimiter, tooMany, type AbuseLimits } from './abuse-limits.ts';
@@ -30,6 +31,7 @@ import { ownHostValues } from './addresses.ts';
 import { eventFromBody, exampleBodies, tokenInBody } from './event-bodies.ts';
 import { FileRoomStore } from './file-room-store.ts';
 import type { RoomRecord, RoomStore } from './room-store.ts';
+import { maxUploadBodyBytes, refusalSentence, shownFileName, type UploadCheck, type UploadedScenario } from './uploaded-scenarios.ts';
 
 /** Request bodies larger than this are refused: a vote is a few dozen bytes, a typed reply at most 1,000 characters. */
 export const maxBodyBytes = 8192;
@@ -80,6 +82,11 @@ export interface RoomServerOptions {
   readonly store?: RoomStore;
   /** Finds a scenario by id, for rooms resumed from their files. */
   readonly loadScenario: (id: string) => Promise<LoadedScenario | undefined>;
+  /**
+   * Checks a scenario file uploaded with `POST /api/rooms` (see uploaded-scenarios.ts), and again
+   * when a room that plays one is resumed; without it, rooms open only for scenarios by id.
+   */
+  readonly checkUpload?: (upload: UploadedScenario) => UploadCheck;
   /** Where to say what happened to rooms that could not be resumed or saved. */
   readonly warn?: (line: string) => void;
   /** How much one address may ask; the defaults suit a room of phones. */
@@ -115,6 +122,8 @@ export interface HostedRoom {
   saveProblem?: string;
   /** Votes set aside when the room was resumed, said to the facilitator while this server runs. */
   readonly setAside: readonly string[];
+  /** The scenario file the room plays, when it was uploaded rather than taken from the course. */
+  readonly upload?: UploadedScenario;
 }
 
 /** What `POST /api/rooms` answers: the new room's code, key, and the facilitator's and phones' addresses. */
@@ -133,8 +142,8 @@ export interface RoomServer {
   readonly resumed: number;
   /** Where the rooms are kept, for messages. */
   readonly where: string;
-  /** Opens a new room for a scenario, saved at once (it throws if the save fails). */
-  openRoom(loaded: LoadedScenario): Promise<HostedRoom>;
+  /** Opens a new room for a scenario (an uploaded file's, with `upload`), saved at once (it throws if the save fails). */
+  openRoom(loaded: LoadedScenario, upload?: UploadedScenario): Promise<HostedRoom>;
   /** Stops listening, closes every live connection, waits for the last saves and lets go of the rooms folder. */
   close(): Promise<void>;
 }
@@ -195,16 +204,20 @@ function originHost(origin: string): string | undefined {
 /** Whether a request body's type is JSON: `application/json`, with parameters, and nothing that merely starts like it. */
 const isJsonType = (type: string) => type.split(';')[0]!.trim().toLowerCase() === 'application/json';
 
-/** Reads a JSON body of at most {@link maxBodyBytes}; an empty body reads as `{}`. */
-async function readJsonBody(req: IncomingMessage, example: string): Promise<unknown> {
+/**
+ * Reads a JSON body of at most {@link maxBodyBytes} (or `limit`, which answers a larger one with
+ * its own error); an empty body reads as `{}`.
+ */
+async function readJsonBody(req: IncomingMessage, example: string, limit?: { bytes: number; error: () => HttpError }): Promise<unknown> {
   const declared = Number(req.headers['content-length'] ?? 0);
-  const tooLarge = (size: number) => new HttpError(400, `Unexpected body of ${size} bytes, expected at most ${maxBodyBytes}`, { connection: 'close' });
-  if (declared > maxBodyBytes) throw tooLarge(declared);
+  const most = limit?.bytes ?? maxBodyBytes;
+  const tooLarge = (size: number) => limit?.error() ?? new HttpError(400, `Unexpected body of ${size} bytes, expected at most ${maxBodyBytes}`, { connection: 'close' });
+  if (declared > most) throw tooLarge(declared);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > maxBodyBytes) throw tooLarge(size);
+    if (size > most) throw tooLarge(size);
     chunks.push(chunk as Buffer);
   }
   const text = Buffer.concat(chunks).toString('utf8').trim();
@@ -231,22 +244,27 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
 
   function host(record: RoomRecord, room: Room, setAside: readonly string[] = []): HostedRoom {
     const tokens = new Map(record.playerTokens.filter(([name]) => room.context.players.includes(name)));
-    return { code: record.code, key: record.key, createdAt: record.createdAt, updatedAt: record.updatedAt, revision: record.revision, room, tokens, clients: new Set(), sentRevision: 0, setAside };
+    return { code: record.code, key: record.key, createdAt: record.createdAt, updatedAt: record.updatedAt, revision: record.revision, room, tokens, clients: new Set(), sentRevision: 0, setAside, ...(record.upload ? { upload: record.upload } : {}) };
   }
 
   function recordOf(hosted: HostedRoom): RoomRecord {
-    return { code: hosted.code, key: hosted.key, createdAt: hosted.createdAt, updatedAt: hosted.updatedAt, revision: hosted.revision, playerTokens: [...hosted.tokens], room: saveRoom(hosted.room) };
+    return { code: hosted.code, key: hosted.key, createdAt: hosted.createdAt, updatedAt: hosted.updatedAt, revision: hosted.revision, playerTokens: [...hosted.tokens], room: saveRoom(hosted.room), ...(hosted.upload ? { upload: hosted.upload } : {}) };
   }
 
   /** What the room's screens are told about the room itself. */
   const problemsOf = (hosted: HostedRoom) => [...(hosted.saveProblem ? [hosted.saveProblem] : []), ...hosted.setAside];
-  const viewOf = (hosted: HostedRoom) => roomView(hosted.room, problemsOf(hosted));
+  // A room that plays an uploaded file says so: its pages fetch the scenario from the room, not the course.
+  const viewOf = (hosted: HostedRoom) => ({ ...roomView(hosted.room, problemsOf(hosted)), ...(hosted.upload ? { uploaded: true } : {}) });
 
   /** The room from a record, resumed through the engine; undefined (and said) when its scenario is gone or has changed too much. */
   async function resumed(record: RoomRecord): Promise<{ room: Room; setAside: readonly string[] } | undefined> {
-    const loaded = await options.loadScenario(record.room.scenarioId);
+    const loaded = record.upload ? uploadedScenario(record.upload) : await options.loadScenario(record.room.scenarioId);
     if (!loaded) {
-      warn(`Room ${record.code} was not resumed: its scenario \`${record.room.scenarioId}\` is not in scenarios/ or has errors`);
+      warn(
+        record.upload
+          ? `Room ${record.code} was not resumed: its uploaded file \`${record.upload.fileName}\` does not pass this server's checks (the course's modules or vocabulary may have changed)`
+          : `Room ${record.code} was not resumed: its scenario \`${record.room.scenarioId}\` is not in scenarios/ or has errors`,
+      );
       return undefined;
     }
     try {
@@ -419,12 +437,27 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
     });
   }
 
-  async function openRoom(loaded: LoadedScenario): Promise<HostedRoom> {
+  /** An uploaded file's scenario, checked and compiled; undefined if it no longer passes. */
+  function uploadedScenario(upload: UploadedScenario): LoadedScenario | undefined {
+    const check = options.checkUpload?.(upload);
+    return check?.ok ? check.loaded : undefined;
+  }
+
+  async function openRoom(loaded: LoadedScenario, upload?: UploadedScenario): Promise<HostedRoom> {
     const now = new Date().toISOString();
     for (;;) {
       const code = Array.from({ length: 6 }, () => codeAlphabet[randomInt(codeAlphabet.length)]).join('');
       if (rooms.has(code)) continue;
-      const record: RoomRecord = { code, key: randomBytes(24).toString('base64url'), createdAt: now, updatedAt: now, revision: 1, playerTokens: [], room: saveRoom(createRoom(loaded.scenario, loaded.machine)) };
+      const record: RoomRecord = {
+        code,
+        key: randomBytes(24).toString('base64url'),
+        createdAt: now,
+        updatedAt: now,
+        revision: 1,
+        playerTokens: [],
+        room: saveRoom(createRoom(loaded.scenario, loaded.machine)),
+        ...(upload ? { upload } : {}),
+      };
       const hosted = host(record, createRoom(loaded.scenario, loaded.machine));
       // Revision 1 is written only where no room has the code: on a shared store, another process may have it.
       if (!(await store.write(record, JSON.stringify(viewOf(hosted))))) continue;
@@ -531,13 +564,20 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
   /** The addresses of a room for the facilitator and for phones, from the public URL or the request's own (checked) Host. */
   function addressesOf(req: IncomingMessage, hosted: HostedRoom): { facilitator: string; join: string } {
     const base = publicUrl ?? `http://${req.headers.host}`;
+    // An uploaded scenario has no page of its own in the built course: its screen fetches it from the room.
+    const screen = hosted.upload ? '/rooms/play/' : `/scenarios/${hosted.room.context.run.scenario.id}/group/`;
     return {
-      facilitator: `${base}/scenarios/${hosted.room.context.run.scenario.id}/group/?room=${hosted.code}#key=${hosted.key}`,
+      facilitator: `${base}${screen}?room=${hosted.code}#key=${hosted.key}`,
       join: `${base}/join/?code=${hosted.code}`,
     };
   }
 
-  /** `POST /api/rooms {"scenario": "<id>"}` with the organiser's passphrase: a new room, for a facilitator's page or a script. */
+  /**
+   * `POST /api/rooms {"scenario": "<id>"}` with the organiser's passphrase: a new room, for a
+   * facilitator's page or a script. Or `{"markdown": "…", "fileName": "…"}`: a room for a scenario
+   * file the organiser chose, checked here as the browser checked it (an error refuses it, 400,
+   * with each problem and its line) and kept with the room.
+   */
   async function openRoomForRequest(req: IncomingMessage, res: ServerResponse, address: string): Promise<void> {
     if (req.method !== 'POST') throw new HttpError(405, 'Unexpected method, expected POST to open a room, or GET /api/rooms/<code> to read one', { allow: 'POST' });
     if (!organiserHash) throw new HttpError(403, 'This server opens rooms only from the command line: start it with coach serve and an organiser passphrase to open rooms from a browser');
@@ -550,9 +590,30 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
       limiter.take('lookups', address);
       throw error;
     }
-    const body = await readJsonBody(req, '{"scenario": "first-conversation-with-jordan"}');
-    const scenarioId = (body as { scenario?: unknown } | null)?.scenario;
-    if (typeof scenarioId !== 'string' || !/^[a-z0-9][a-z0-9-]{0,99}$/.test(scenarioId)) throw new HttpError(400, 'Unexpected body, expected {"scenario": "<id>"} with the id of a scenario on this server');
+    // Only a request with the passphrase gets this far, so only organisers can send a file's worth of body.
+    const body = await readJsonBody(req, '{"scenario": "first-conversation-with-jordan"}', {
+      bytes: maxUploadBodyBytes,
+      error: () => new HttpError(413, tooLargeSentence(undefined, undefined), { connection: 'close' }),
+    });
+    const { scenario: scenarioId, markdown, fileName } = (body ?? {}) as { scenario?: unknown; markdown?: unknown; fileName?: unknown };
+    if (markdown !== undefined) {
+      if (typeof markdown !== 'string') throw new HttpError(400, 'Unexpected body, expected {"markdown": "<the scenario file\'s text>", "fileName": "<its name>"}');
+      const upload: UploadedScenario = { fileName: shownFileName(fileName), markdown: markdown.replace(/^\uFEFF/, '') };
+      const bytes = Buffer.byteLength(upload.markdown);
+      if (bytes > maxUploadBytes) throw new HttpError(413, tooLargeSentence(upload.fileName, bytes));
+      if (!options.checkUpload) throw new HttpError(403, 'This server opens rooms only for the scenarios of its course: choose one of them');
+      const check = options.checkUpload(upload);
+      if (!check.ok) {
+        // The problems as the studio and play-a-file list them (each with its start and end), for the organiser's page to show the same way.
+        throw new HttpError(400, refusalSentence(upload.fileName, check.problems), {}, { fileName: upload.fileName, problems: check.problems });
+      }
+      const hosted = await storeCall(() => openRoom(check.loaded, upload));
+      const opened: OpenedRoom = { code: hosted.code, key: hosted.key, ...addressesOf(req, hosted) };
+      return sendJson(res, 201, opened);
+    }
+    if (typeof scenarioId !== 'string' || !/^[a-z0-9][a-z0-9-]{0,99}$/.test(scenarioId)) {
+      throw new HttpError(400, 'Unexpected body, expected {"scenario": "<id>"} with the id of a scenario on this server, or {"markdown": "<a scenario file\'s text>", "fileName": "<its name>"}');
+    }
     const loaded = await options.loadScenario(scenarioId);
     if (!loaded) throw new HttpError(404, `There is no scenario ${scenarioId} on this server`);
     const hosted = await storeCall(() => openRoom(loaded));
@@ -569,6 +630,13 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
       limit('reads', address);
       return sendJson(res, 200, ownReplyOf(hosted.room, player));
     }
+    if (action === 'scenario') {
+      if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'Unexpected method, expected GET', { allow: 'GET, HEAD' });
+      limit('reads', address);
+      // Only whoever has the room's code gets its file: the room's own pages, which have no built page for it.
+      if (!hosted.upload) throw new HttpError(404, `Room ${hosted.code} plays a scenario of the course: it is at /scenarios/${hosted.room.context.run.scenario.id}/scenario.json`);
+      return sendJson(res, 200, { fileName: hosted.upload.fileName, markdown: hosted.upload.markdown, scenario: hosted.room.context.run.scenario });
+    }
     if (action === undefined || action === 'qr.svg') {
       if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'Unexpected method, expected GET', { allow: 'GET, HEAD' });
       limit('reads', address);
@@ -577,7 +645,7 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
       res.writeHead(200, { 'content-type': 'image/svg+xml', 'cache-control': 'no-store' });
       return void res.end(await QRCode.toString(addressesOf(req, hosted).join, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' }));
     }
-    if (!isRoomAction(action)) throw new HttpError(404, `Unexpected \`${action.slice(0, 40)}\`, expected one of ${Object.keys(roomActions).join(', ')}, or qr.svg`);
+    if (!isRoomAction(action)) throw new HttpError(404, `Unexpected \`${action.slice(0, 40)}\`, expected one of ${Object.keys(roomActions).join(', ')}, qr.svg or scenario`);
     if (req.method !== 'POST') throw new HttpError(405, 'Unexpected method, expected POST', { allow: 'POST' });
     const facilitator = isFacilitator(req, hosted, action, roomActions[action].facilitator);
     if (!facilitator) limit(action === 'players' ? 'joins' : 'changes', address);
@@ -774,9 +842,12 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
   };
 }
 
-/** The newest room for a scenario that has not ended, to carry on with. */
-export function latestOpenRoom(rooms: Iterable<HostedRoom>, scenarioId: string): HostedRoom | undefined {
+/**
+ * The newest room for a scenario that has not ended, to carry on with: for a file outside the
+ * course (`upload`), only a room that plays that very text, since an edited file is another scenario.
+ */
+export function latestOpenRoom(rooms: Iterable<HostedRoom>, scenarioId: string, upload?: UploadedScenario): HostedRoom | undefined {
   return [...rooms]
-    .filter((hosted) => hosted.room.context.run.scenario.id === scenarioId && phaseOf(hosted.room) !== 'ended')
+    .filter((hosted) => hosted.room.context.run.scenario.id === scenarioId && hosted.upload?.markdown === upload?.markdown && phaseOf(hosted.room) !== 'ended')
     .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
 }
