@@ -138,16 +138,24 @@ function repliesMarkdown(replies: readonly CodedReply[]): string[] {
   return [
     `${replies.length === 1 ? 'A reply' : `${replies.length} replies`} typed before the options (without names):`,
     '',
-    ...replies.map((reply) => `- "${reply.text.replace(/\s+/g, ' ')}"${reply.code ? ` (${reply.code === 'none' ? 'nothing MITI codes' : reply.code})` : ''}`),
+    ...replies.map((reply) => `- "${asText(reply.text.replace(/\s+/g, ' '))}"${reply.code ? ` (${reply.code === 'none' ? 'nothing MITI codes' : reply.code})` : ''}`),
     '',
   ];
 }
 
 /**
- * Players' names as plain text in Markdown: a name such as `<img src=x onerror=…>` is shown as it
- * was typed by a viewer that renders HTML in Markdown, never run.
+ * Players' names and typed replies as plain text in Markdown: a name or reply such as
+ * `<img src=x onerror=…>` is shown as it was typed by a viewer that renders HTML in Markdown,
+ * never run; `![…](https://…)` and `[…](…)` are shown, never loaded or made links; and a control
+ * character (ESC, BEL: a reply may hold them) is shown as U+FFFD, never obeyed by `cat`.
  */
-const asText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const asText = (text: string) =>
+  text
+    .replace(/\p{Cc}/gu, '\uFFFD')
+    .replace(/[\\[\]]/g, '\\$&')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
 
 /** The group's run as Markdown, with the players named, the replies typed and the votes at each step. */
 export function groupTranscriptMarkdown(room: Room, options: { date?: Date; coder?: ReplyCoder } = {}): string {

@@ -171,13 +171,16 @@ export function decisionOf(context: RoomContext, choice?: number): Decision {
 }
 
 /**
- * Characters that hide a name or change how it reads: controls (NUL, ESC, BEL), and format
+ * Characters that hide a name or change how it reads: controls (NUL, ESC, BEL), format
  * characters such as bidi overrides (U+202E shows `evil.exe` as `exe.live`) and zero-width
- * spaces. Zero-width joiners (U+200C, U+200D) stay: emoji and several scripts need them.
+ * spaces, and characters that draw nothing although Unicode calls them letters or symbols (the
+ * Hangul fillers U+3164, U+115F, U+1160, U+FFA0, and the blank Braille pattern U+2800): `Ana`
+ * with one of them reads as the `Ana` already in the room. Zero-width joiners (U+200C, U+200D)
+ * and variation selectors (U+FE00 to U+FE0F) stay: emoji and several scripts need them.
  */
-const misleadingCharacter = /[\p{Cc}\u2028\u2029]|(?![\u200C\u200D])\p{Cf}/u;
-/** A letter, digit, mark, symbol or punctuation: something a name shows. */
-const visibleCharacter = /[\p{L}\p{N}\p{M}\p{S}\p{P}]/u;
+const misleadingCharacter = /[\p{Cc}\u2028\u2029\u2800]|(?![\u200C\u200D\uFE00-\uFE0F])[\p{Cf}\p{Default_Ignorable_Code_Point}]/u;
+/** A letter, digit, symbol or punctuation: something a name shows (a combining mark shows only on one of these). */
+const visibleCharacter = /[\p{L}\p{N}\p{S}\p{P}]/u;
 /** A name that stands for a property every object has, which would read as a vote nobody cast. */
 const reservedName = '__proto__';
 

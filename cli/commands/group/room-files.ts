@@ -6,7 +6,7 @@
  * The room inside is the room module's own saved form (src/rooms/saved-room.ts).
  */
 import { mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { savedRoomSchema } from '../../../src/rooms/schema.ts';
 import type { RoomRecord } from './room-store.ts';
@@ -134,6 +134,9 @@ const isRunning = (pid: number) => {
   }
 };
 
+/** The lock files servers of this process hold, to tell them from a stale lock with this process's id. */
+const locksHeld = new Set<string>();
+
 /**
  * Takes the rooms folder for this process: a lock file holding its process id, made only if
  * none exists. A lock left by a process that is no longer running (killed, say) is taken over.
@@ -141,17 +144,24 @@ const isRunning = (pid: number) => {
  */
 export async function lockRoomsFolder(folder: string): Promise<() => Promise<void>> {
   await mkdir(folder, { recursive: true });
-  const path = join(folder, '.lock');
+  const path = resolve(folder, '.lock');
   for (let attempt = 0; ; attempt++) {
     try {
       const handle = await open(path, 'wx', 0o600);
       await handle.writeFile(`${process.pid}\n`);
       await handle.close();
-      return () => unlink(path).catch(() => {});
+      locksHeld.add(path);
+      return () => {
+        locksHeld.delete(path);
+        return unlink(path).catch(() => {});
+      };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw error;
       const holder = Number.parseInt(await readFile(path, 'utf8').catch(() => ''), 10);
-      if (Number.isInteger(holder) && holder > 0 && isRunning(holder)) {
+      // This process's own id is a server of this process only if it took the lock; otherwise the
+      // lock is an earlier run's that had the same id (a restarted container, where it is PID 1).
+      const heldHere = holder === process.pid ? locksHeld.has(path) : isRunning(holder);
+      if (Number.isInteger(holder) && holder > 0 && heldHere) {
         throw new RoomsFolderInUse(`another coach group (process ${holder}) is using the rooms folder ${folder}: stop it first, or pass another folder with --rooms-dir`);
       }
       await unlink(path).catch(() => {});

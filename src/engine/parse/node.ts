@@ -144,7 +144,35 @@ export function readNodes(context: ParseContext, body: readonly RootContent[], n
     firstOfId.set(node.id, { place: node.place, heading: node.heading });
     nodes.push(node);
   }
+  reportLookAlikeIds(context, nodes);
   return nodes;
+}
+
+/** Lower-case Cyrillic and Greek letters that look like Latin ones, and the Latin letter each looks like. */
+const latinLookAlikes = new Map<string, string>([
+  ...[...'аеорсухіјѕһԁԛԝӏ'].map((letter, i) => [letter, 'aeopcyxijshdqwl'[i]!] as const),
+  ...[...'οαρνιυκτ'].map((letter, i) => [letter, 'oapviukt'[i]!] as const),
+]);
+
+/** An id as Latin letters would read it: each look-alike letter replaced by its Latin twin. */
+const readsAs = (id: string) => Array.from(id, (letter) => latinLookAlikes.get(letter) ?? letter).join('');
+
+/**
+ * Warns of node ids that differ but read the same (Latin `pop`, Cyrillic `рор`): each in one
+ * alphabet, so the mixed-alphabet warning misses them, yet messages and diagrams show two nodes
+ * with one name.
+ */
+function reportLookAlikeIds(context: ParseContext, nodes: readonly ScenarioNode[]): void {
+  const firstReading = new Map<string, ScenarioNode>();
+  for (const node of nodes) {
+    const reading = readsAs(node.id);
+    const earlier = firstReading.get(reading);
+    if (earlier === undefined) {
+      firstReading.set(reading, node);
+      continue;
+    }
+    report(context.file, `Unexpected node id \`${node.id}\` that reads the same as \`${earlier.id}\` (line ${earlier.place.start.line}), expected ids that look different: letters of another alphabet look like Latin ones; rename one of them`, node.place, 'node-id', { severity: 'warning' });
+  }
 }
 
 /** Alphabets whose letters look like Latin ones. */
