@@ -18,6 +18,7 @@ import { storageKey } from '../progress/storage-key.ts';
 import { hasStoredProgress, loadProgressStore, type ProgressStore } from '../progress/store-loader.ts';
 import { keepPlaceOnReload, takeKeptPlace } from '../site/live-replay.ts';
 import { useCoderModule } from '../site/coder-loader.ts';
+import { conversationAnchor } from '../site/labels.ts';
 import { asksOwnCall, loadPracticeSettings, savePracticeSettings, type PracticeSettings } from '../site/practice-settings.ts';
 import type { RenderedMarkdown } from '../site/render-scenario.ts';
 import ConfirmButton from './ConfirmButton.tsx';
@@ -170,7 +171,10 @@ export default function ScenarioPlayer({ scenario, html, preview, onRun, quiet =
           try {
             // Own words kept beside the choices; a record whose list does not fit them is read without it.
             const words = saved.ownWords && saved.ownWords.length <= saved.choices.length ? saved.ownWords : [];
-            setStage({ kind: 'resume-offer', saved: replay(scenario, saved.choices, machine), ownWords: words });
+            const back = replay(scenario, saved.choices, machine);
+            // Back from a break: on at the place the reader left, with the focus there, not at the top with a question.
+            if (location.hash === `#${conversationAnchor}`) begin(back, words);
+            else setStage({ kind: 'resume-offer', saved: back, ownWords: words });
           } catch (error) {
             if (!(error instanceof RunError)) throw error;
             const outcome = setAsideUnplayableRun(scenario.id);
@@ -333,7 +337,7 @@ export default function ScenarioPlayer({ scenario, html, preview, onRun, quiet =
     <>
       <section aria-labelledby="conversation-title" className="player">
         {notice && <p className="notice" role="status">{notice}</p>}
-        <h2 id="conversation-title">Conversation</h2>
+        <h2 id={conversationAnchor}>Conversation</h2>
         <div className="visually-hidden" aria-live="polite" aria-atomic="true">{announcement}</div>
         <Conversation entries={entries} html={html} label="Conversation so far" ownWords={ownWords} lastFeedbackRef={ending || written !== undefined || writing ? undefined : (element) => { focusTarget.current = element; }} />
 

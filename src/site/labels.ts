@@ -31,6 +31,13 @@ function plural(count: number, word: string): string {
 /** Dates as the whole course writes them (src/engine/dates.ts), for the site's components to import with the other labels. */
 export { dayDate, runDate } from '../engine/dates.ts';
 
+/**
+ * The id of the conversation's heading on a scenario page. A link to it (the break page's "Back to
+ * the scenario") goes on with the run in progress at once, at the last step, rather than at the top
+ * of the page with an offer to resume.
+ */
+export const conversationAnchor = 'conversation-title';
+
 /** The id of a past run's place on its scenario page, which My progress links to. */
 export function runAnchor(endedAt: string): string {
   return `run-${endedAt.replace(/[^0-9A-Za-z]/g, '')}`;
