@@ -12,6 +12,7 @@ import { deleteSetAside, importProgress, importTooLarge, replaceProgress, setAsi
 import { useProgress } from '../progress/use-progress.ts';
 import { downloadFile, downloadProgress } from '../site/download.ts';
 import { dayDate, runAnchor, runDate, runFigures } from '../site/labels.ts';
+import { forgetPlaces } from '../site/last-place.ts';
 import type { CourseModule, CourseScenario } from '../site/practice-record.ts';
 import ConfirmButton from './ConfirmButton.tsx';
 import OwnWordsProgress from './OwnWordsProgress.tsx';
@@ -252,7 +253,11 @@ export default function ProgressPanel({ modules, scenarios, reflectionPrompts }:
             no="No, keep it"
             groupLabel="Confirm clearing"
             disabled={!loaded}
-            onConfirm={() => report('manage', replaceProgress(emptyProgress()), 'Your progress was cleared.')}
+            onConfirm={() => {
+              const outcome = replaceProgress(emptyProgress());
+              if (outcome.saved) forgetPlaces();
+              report('manage', outcome, 'Your progress was cleared.');
+            }}
           />
         </div>
         {statusAt('manage')}

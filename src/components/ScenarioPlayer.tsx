@@ -19,6 +19,7 @@ import { hasStoredProgress, loadProgressStore, type ProgressStore } from '../pro
 import { keepPlaceOnReload, takeKeptPlace } from '../site/live-replay.ts';
 import { useCoderModule } from '../site/coder-loader.ts';
 import { conversationAnchor } from '../site/labels.ts';
+import { rememberPlace } from '../site/last-place.ts';
 import { asksOwnCall, loadPracticeSettings, savePracticeSettings, type PracticeSettings } from '../site/practice-settings.ts';
 import type { RenderedMarkdown } from '../site/render-scenario.ts';
 import ConfirmButton from './ConfirmButton.tsx';
@@ -230,6 +231,8 @@ export default function ScenarioPlayer({ scenario, html, preview, onRun, quiet =
           return finishedRun ? { ...progress, inProgress, runs: [...progress.runs, finishedRun] } : { ...progress, inProgress };
         });
         setSaveProblem(outcome.problem);
+        // For "Continue where you left off": offered while this run is in progress.
+        if (outcome.saved && !finished) rememberPlace('scenario', scenario.id, meta.title);
       },
       () => setSaveProblem(storeUnfetched),
     );
