@@ -81,6 +81,8 @@ export default function ScenarioPlayer({ scenario, html, preview, onRun, quiet =
   const [run, setRun] = useState<Run>(() => preview ?? startRun(scenario, machine));
   const [stage, setStage] = useState<Stage>(preview ? { kind: 'playing' } : { kind: 'brief' });
   const [notice, setNotice] = useState<string | undefined>();
+  // Said under the debrief's buttons, beside "Download the transcript", not at the top of the player.
+  const [transcriptProblem, setTranscriptProblem] = useState<string | undefined>();
   const [saveProblem, setSaveProblem] = useState<string | undefined>();
   const [announcement, setAnnouncement] = useState('');
   // Controls stay disabled until the island has hydrated and read any saved run.
@@ -241,9 +243,10 @@ export default function ScenarioPlayer({ scenario, html, preview, onRun, quiet =
   /** Downloads the run's transcript; what writes it is fetched on the click, as few readers ask for it. */
   function downloadTranscript() {
     const date = new Date();
+    setTranscriptProblem(undefined);
     Promise.all([import('../engine/transcript-markdown.ts'), import('../site/download.ts')]).then(
       ([{ transcriptMarkdown }, { downloadFile }]) => downloadFile(`${scenario.id}-transcript.md`, transcriptMarkdown(run, { date, ownWords }), 'text/markdown'),
-      () => setNotice('The transcript could not be made: part of this page could not be fetched. Check your connection and try again.'),
+      () => setTranscriptProblem('The transcript could not be made: part of this page could not be fetched. Check your connection and try again.'),
     );
   }
 
@@ -394,6 +397,7 @@ export default function ScenarioPlayer({ scenario, html, preview, onRun, quiet =
               <button type="button" onClick={() => window.print()}>Print</button>
               <button type="button" onClick={() => { savedEnding.current = false; step(restart(run), 'restart'); }}>Play again</button>
             </div>
+            {transcriptProblem && <p className="notice" role="status">{transcriptProblem}</p>}
           </RunDebrief>
           </Suspense>
         )}
