@@ -8,12 +8,14 @@ describe('where a glossary term is used', () => {
     expect([...termsIn('Five processes: <Term id="chime">CHIME</Term>.\n\n<Term id="oars" />\n\nNo term in `<Term id="code" />`.')]).toEqual(['chime', 'oars']);
   });
 
-  it('finds a term in a scenario\'s words as whole words, in any case, singular or plural', () => {
+  it('finds a term in a scenario\'s words as whole words, in any case (acronyms in capitals), singular or plural', () => {
     expect(says('That was a simple reflection of what Jordan said.', 'Simple reflection')).toBe(true);
     expect(says('Two open questions in a row.', 'Open question')).toBe(true);
     expect(says('Shared decision making, together.', 'Shared decision-making')).toBe(true);
     expect(says('Motivational interviewing asks first.', 'Motivational interviewing (MI)')).toBe(true);
     expect(says('Unrecovered', 'Recovery')).toBe(false);
+    expect(says('His weekly WRAP check-in.', 'WRAP')).toBe(true);
+    expect(says('When the urge to wrap up arrives.', 'WRAP')).toBe(false);
     expect(says('The reframe', 'Reframing')).toBe(false);
   });
 
