@@ -12,6 +12,7 @@ import { deleteSetAside, importProgress, importTooLarge, replaceProgress, setAsi
 import { useProgress } from '../progress/use-progress.ts';
 import { downloadFile, downloadProgress } from '../site/download.ts';
 import { dayDate, runAnchor, runDate, runFigures } from '../site/labels.ts';
+import { forgetPlaces } from '../site/last-place.ts';
 import type { CourseModule, CourseScenario } from '../site/practice-record.ts';
 import ConfirmButton from './ConfirmButton.tsx';
 import OwnWordsProgress from './OwnWordsProgress.tsx';
@@ -44,6 +45,20 @@ interface PendingImport {
   readonly notice?: string;
 }
 
+/**
+ * Where a message is said: beside the controls that caused it, so that on a phone it is on the
+ * screen the reader is looking at, not a screenful away. `page` is the top of the panel, for what
+ * no control caused (saved progress that could not be read).
+ */
+type Place = 'page' | 'set-aside' | 'manage';
+
+/** A message and, when a change was not saved, why not. */
+interface Said {
+  readonly place: Place;
+  readonly text: string;
+  readonly problem?: string;
+}
+
 /** How a set-aside item is named in the list. */
 function setAsideLabel(item: SetAside, scenarios: ProgressPanelProps['scenarios']): string {
   const when = item.setAsideAt ? `, set aside on ${runDate(item.setAsideAt)}` : '';
@@ -53,15 +68,14 @@ function setAsideLabel(item: SetAside, scenarios: ProgressPanelProps['scenarios'
 
 export default function ProgressPanel({ modules, scenarios, reflectionPrompts }: ProgressPanelProps) {
   const { progress, notice, loaded } = useProgress();
-  const [status, setStatus] = useState('');
-  const [saveProblem, setSaveProblem] = useState<string | undefined>();
+  const [said, setSaid] = useState<Said>({ place: 'page', text: '' });
   const [pending, setPending] = useState<PendingImport | undefined>();
   const [setAside, setSetAside] = useState<SetAside[]>([]);
   const fileInput = useRef<HTMLInputElement>(null);
   const importButton = useRef<HTMLButtonElement>(null);
   const importHeading = useRef<HTMLHeadingElement>(null);
   const setAsideHeading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => setStatus((current) => current || (notice ?? '')), [notice]);
+  useEffect(() => setSaid((current) => (current.text || current.problem ? current : { place: 'page', text: notice ?? '' })), [notice]);
   // What is set aside lives beside progress in storage; read it again whenever progress changes.
   useEffect(() => {
     if (loaded) setSetAside(setAsideItems());
@@ -83,35 +97,44 @@ export default function ProgressPanel({ modules, scenarios, reflectionPrompts }:
   ];
   const titleOf = (scenarioId: string, fallback = scenarioId) => scenarios[scenarioId]?.title ?? fallback;
 
-  /** Says what became of a change: `done` if it was saved, else why not (with an export button). */
-  function report(outcome: SaveOutcome, done: string) {
-    setStatus(outcome.saved ? done : '');
-    setSaveProblem(outcome.problem);
+  /** Says what became of a change at `place`: `done` if it was saved, else why not (with an export button). */
+  function report(place: Place, outcome: SaveOutcome, done: string) {
+    setSaid({ place, text: outcome.saved ? done : '', ...(outcome.problem ? { problem: outcome.problem } : {}) });
   }
+
+  /** Says `text` beside the export, import and clear buttons. */
+  const sayByManage = (text: string) => setSaid({ place: 'manage', text });
+
+  /** The status at `place`: always in the page, so a screen reader hears what is put in it. */
+  const statusAt = (place: Place) => (
+    <>
+      <p role="status" aria-live="polite" className={said.place === place && said.text ? 'notice' : undefined}>{said.place === place ? said.text : ''}</p>
+      {said.place === place && <SaveProblem problem={said.problem} />}
+    </>
+  );
 
   async function chooseFile(file: File) {
     const tooLarge = importTooLarge(file.size);
-    if (tooLarge) return setStatus(tooLarge);
+    if (tooLarge) return sayByManage(tooLarge);
     const result = importProgress(await file.text());
     if (!result.ok) {
-      setStatus(result.reason);
+      sayByManage(result.reason);
       return;
     }
-    setStatus('');
+    sayByManage('');
     setPending({ fileName: file.name, progress: result.progress, preview: previewImport(progress, result.progress), ...(result.notice ? { notice: result.notice } : {}) });
   }
 
   function finishImport(outcome?: SaveOutcome, done = '') {
-    if (outcome) report(outcome, done);
-    else setStatus('Nothing was imported.');
+    if (outcome) report('manage', outcome, done);
+    else sayByManage('Nothing was imported.');
     setPending(undefined);
     importButton.current?.focus();
   }
 
   return (
     <div className="progress-panel">
-      <p role="status" aria-live="polite" className={status ? 'notice' : undefined}>{status}</p>
-      <SaveProblem problem={saveProblem} />
+      {statusAt('page')}
 
       <section aria-labelledby="modules-title">
         <h2 id="modules-title">Modules</h2>
@@ -200,7 +223,7 @@ export default function ProgressPanel({ modules, scenarios, reflectionPrompts }:
                     groupLabel="Confirm deleting"
                     refocusAfterYes={false}
                     onConfirm={() => {
-                      report(deleteSetAside(item), 'It was deleted.');
+                      report('set-aside', deleteSetAside(item), 'It was deleted.');
                       setSetAside(setAsideItems());
                       setAsideHeading.current?.focus();
                     }}
@@ -211,6 +234,8 @@ export default function ProgressPanel({ modules, scenarios, reflectionPrompts }:
           </ul>
         </section>
       )}
+      {/* After the section, so it stays when the last item is deleted and the section goes. */}
+      {statusAt('set-aside')}
 
       <PrintedRecord progress={progress} loaded={loaded} modules={modules} scenarios={scenarios} />
 
@@ -218,7 +243,7 @@ export default function ProgressPanel({ modules, scenarios, reflectionPrompts }:
         <h2 id="manage-title">Keep, move or clear your progress</h2>
         <p>Your progress lives only in this browser. Export it to keep a copy or move it to another device; import a file you exported before.</p>
         <div className="actions">
-          <button type="button" className="primary" onClick={() => { downloadProgress(progress); setStatus('Your progress was exported as a JSON file.'); }} disabled={!loaded}>Export progress</button>
+          <button type="button" className="primary" onClick={() => { downloadProgress(progress); sayByManage('Your progress was exported as a JSON file.'); }} disabled={!loaded}>Export progress</button>
           <button ref={importButton} type="button" onClick={() => fileInput.current?.click()} disabled={!loaded}>Import progress</button>
           <input ref={fileInput} type="file" accept="application/json,.json" hidden aria-hidden="true" tabIndex={-1} onChange={(event) => { const file = event.target.files?.[0]; if (file) void chooseFile(file); event.target.value = ''; }} />
           <ConfirmButton
@@ -228,9 +253,14 @@ export default function ProgressPanel({ modules, scenarios, reflectionPrompts }:
             no="No, keep it"
             groupLabel="Confirm clearing"
             disabled={!loaded}
-            onConfirm={() => report(replaceProgress(emptyProgress()), 'Your progress was cleared.')}
+            onConfirm={() => {
+              const outcome = replaceProgress(emptyProgress());
+              if (outcome.saved) forgetPlaces();
+              report('manage', outcome, 'Your progress was cleared.');
+            }}
           />
         </div>
+        {statusAt('manage')}
         {pending && (
           <section aria-labelledby="import-title" className="card import-preview">
             <h3 id="import-title" tabIndex={-1} ref={importHeading}>Import “{pending.fileName}”?</h3>

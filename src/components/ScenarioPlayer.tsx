@@ -18,6 +18,8 @@ import { storageKey } from '../progress/storage-key.ts';
 import { hasStoredProgress, loadProgressStore, type ProgressStore } from '../progress/store-loader.ts';
 import { keepPlaceOnReload, takeKeptPlace } from '../site/live-replay.ts';
 import { useCoderModule } from '../site/coder-loader.ts';
+import { conversationAnchor } from '../site/labels.ts';
+import { rememberPlace } from '../site/last-place.ts';
 import { asksOwnCall, loadPracticeSettings, savePracticeSettings, type PracticeSettings } from '../site/practice-settings.ts';
 import type { RenderedMarkdown } from '../site/render-scenario.ts';
 import ConfirmButton from './ConfirmButton.tsx';
@@ -79,6 +81,8 @@ export default function ScenarioPlayer({ scenario, html, preview, onRun, quiet =
   const [run, setRun] = useState<Run>(() => preview ?? startRun(scenario, machine));
   const [stage, setStage] = useState<Stage>(preview ? { kind: 'playing' } : { kind: 'brief' });
   const [notice, setNotice] = useState<string | undefined>();
+  // Said under the debrief's buttons, beside "Download the transcript", not at the top of the player.
+  const [transcriptProblem, setTranscriptProblem] = useState<string | undefined>();
   const [saveProblem, setSaveProblem] = useState<string | undefined>();
   const [announcement, setAnnouncement] = useState('');
   // Controls stay disabled until the island has hydrated and read any saved run.
@@ -170,7 +174,10 @@ export default function ScenarioPlayer({ scenario, html, preview, onRun, quiet =
           try {
             // Own words kept beside the choices; a record whose list does not fit them is read without it.
             const words = saved.ownWords && saved.ownWords.length <= saved.choices.length ? saved.ownWords : [];
-            setStage({ kind: 'resume-offer', saved: replay(scenario, saved.choices, machine), ownWords: words });
+            const back = replay(scenario, saved.choices, machine);
+            // Back from a break: on at the place the reader left, with the focus there, not at the top with a question.
+            if (location.hash === `#${conversationAnchor}`) begin(back, words);
+            else setStage({ kind: 'resume-offer', saved: back, ownWords: words });
           } catch (error) {
             if (!(error instanceof RunError)) throw error;
             const outcome = setAsideUnplayableRun(scenario.id);
@@ -226,6 +233,8 @@ export default function ScenarioPlayer({ scenario, html, preview, onRun, quiet =
           return finishedRun ? { ...progress, inProgress, runs: [...progress.runs, finishedRun] } : { ...progress, inProgress };
         });
         setSaveProblem(outcome.problem);
+        // For "Continue where you left off": offered while this run is in progress.
+        if (outcome.saved && !finished) rememberPlace('scenario', scenario.id, meta.title);
       },
       () => setSaveProblem(storeUnfetched),
     );
@@ -234,9 +243,10 @@ export default function ScenarioPlayer({ scenario, html, preview, onRun, quiet =
   /** Downloads the run's transcript; what writes it is fetched on the click, as few readers ask for it. */
   function downloadTranscript() {
     const date = new Date();
+    setTranscriptProblem(undefined);
     Promise.all([import('../engine/transcript-markdown.ts'), import('../site/download.ts')]).then(
       ([{ transcriptMarkdown }, { downloadFile }]) => downloadFile(`${scenario.id}-transcript.md`, transcriptMarkdown(run, { date, ownWords }), 'text/markdown'),
-      () => setNotice('The transcript could not be made: part of this page could not be fetched. Check your connection and try again.'),
+      () => setTranscriptProblem('The transcript could not be made: part of this page could not be fetched. Check your connection and try again.'),
     );
   }
 
@@ -333,7 +343,7 @@ export default function ScenarioPlayer({ scenario, html, preview, onRun, quiet =
     <>
       <section aria-labelledby="conversation-title" className="player">
         {notice && <p className="notice" role="status">{notice}</p>}
-        <h2 id="conversation-title">Conversation</h2>
+        <h2 id={conversationAnchor}>Conversation</h2>
         <div className="visually-hidden" aria-live="polite" aria-atomic="true">{announcement}</div>
         <Conversation entries={entries} html={html} label="Conversation so far" ownWords={ownWords} lastFeedbackRef={ending || written !== undefined || writing ? undefined : (element) => { focusTarget.current = element; }} />
 
@@ -387,6 +397,7 @@ export default function ScenarioPlayer({ scenario, html, preview, onRun, quiet =
               <button type="button" onClick={() => window.print()}>Print</button>
               <button type="button" onClick={() => { savedEnding.current = false; step(restart(run), 'restart'); }}>Play again</button>
             </div>
+            {transcriptProblem && <p className="notice" role="status">{transcriptProblem}</p>}
           </RunDebrief>
           </Suspense>
         )}

@@ -5,6 +5,7 @@
  * that a group's transcript (src/rooms/) is built from the same pieces, with the players named.
  */
 import { debriefOf, suggestionLead, type Debrief } from './debrief.ts';
+import { dayDate } from './dates.ts';
 import { transcript, type Run } from './run.ts';
 import type { Persona } from './front-matter-schema.ts';
 import { ownWordsSentence, ownWordsSummary, readAs, type OwnReply } from './own-words.ts';
@@ -80,7 +81,7 @@ export interface TranscriptOptions {
 export function headerMarkdown(run: Run, options: TranscriptOptions = {}): string[] {
   const { scenario } = run;
   const out: string[] = [`# ${scenario.meta.title}`, ''];
-  if (options.date) out.push(`Practised on ${options.date.toISOString().slice(0, 10)}.`, '');
+  if (options.date) out.push(`Practised on ${dayDate(options.date)}.`, '');
   for (const paragraph of options.preface ?? []) out.push(paragraph, '');
   out.push('## Persona', '', ...personaLines(scenario.meta.persona), '');
   if (scenario.introduction) out.push(scenario.introduction, '');

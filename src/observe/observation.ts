@@ -5,6 +5,7 @@
  */
 import { behaviourCodes, findBehaviourCode, type BehaviourCode } from '../engine/behaviour-codes.ts';
 import { summarise, summaryNotes, summaryRows, type MitiSummary } from '../engine/score.ts';
+import { dayDate } from '../engine/dates.ts';
 import type { About, Observation } from './sheet.ts';
 import { elapsedOf, formatDuration } from '../site/clock.ts';
 
@@ -37,7 +38,7 @@ export function tallyCounts(sheet: Observation): Array<{ code: BehaviourCode; co
 
 /** The sheet's own fields and the date, as Markdown list items: only those given. */
 function aboutLines(about: About, date: Date | undefined): string[] {
-  const labelled: Array<[string, string]> = [['Scenario', about.scenario], ['Coach', about.coach], ['Observer', about.observer], ['Round', about.round], ['Observed on', date?.toISOString().slice(0, 10) ?? '']];
+  const labelled: Array<[string, string]> = [['Scenario', about.scenario], ['Coach', about.coach], ['Observer', about.observer], ['Round', about.round], ['Observed on', date ? dayDate(date) : '']];
   return labelled.filter(([, value]) => value.trim() !== '').map(([label, value]) => `- ${label}: ${value.trim()}`);
 }
 

@@ -1,14 +1,16 @@
 /**
  * "Mark this module as complete" on module pages: a plain button (see MarkComplete.astro) that this
- * script turns into a toggle kept on this device. It also gives the page any notice about saved
- * progress that could not be read.
+ * script turns into a toggle kept on this device. Its words never change, only its pressed state:
+ * a label that changed as well would read "Completed, pressed", which says the same thing twice
+ * and leaves the reader unsure what pressing it again does. The status beside it says the date and
+ * how to undo. It also gives the page any notice about saved progress that could not be read.
  */
 import { loadProgress, onProgressChange, updateProgress } from '../progress/store.ts';
+import { dayDate } from '../engine/dates.ts';
 import { reportSave } from './save-status.ts';
 
 for (const place of document.querySelectorAll<HTMLElement>('[data-mark-complete]')) {
   const moduleId = place.dataset.markComplete!;
-  const title = place.dataset.title ?? '';
   const button = place.querySelector('button')!;
   const status = place.querySelector<HTMLElement>('[data-save-status]')!;
   const notice = place.querySelector<HTMLElement>('[data-notice]')!;
@@ -23,11 +25,11 @@ for (const place of document.querySelectorAll<HTMLElement>('[data-mark-complete]
     const done = loadProgress().progress.modules[moduleId];
     button.setAttribute('aria-pressed', String(Boolean(done)));
     button.classList.toggle('primary', !done);
-    button.textContent = done ? `Completed: “${title}”` : 'Mark this module as complete';
     return done;
   };
+  const marked = (done: { completedAt: string }) => `Marked complete on ${dayDate(done.completedAt)}. Select again to undo.`;
   const done = show();
-  if (done) status.textContent = `Marked complete on ${new Date(done.completedAt).toLocaleDateString()}. Select again to undo.`;
+  if (done) status.textContent = marked(done);
 
   button.addEventListener('click', () => {
     const wasDone = Boolean(loadProgress().progress.modules[moduleId]);
@@ -36,7 +38,7 @@ for (const place of document.querySelectorAll<HTMLElement>('[data-mark-complete]
       return { ...progress, modules: wasDone ? others : { ...others, [moduleId]: { completedAt: new Date().toISOString() } } };
     });
     const now = show();
-    reportSave(status, outcome, now ? `Marked complete on ${new Date(now.completedAt).toLocaleDateString()}. Select again to undo.` : 'No longer marked complete.');
+    reportSave(status, outcome, now ? marked(now) : 'No longer marked complete.');
   });
   onProgressChange(show);
 }

@@ -79,3 +79,15 @@ export function reflectionsIn(mdx: string): ModuleReflection[] {
   });
   return found;
 }
+
+/** The glossary ids of every `<Term id>` in a module's MDX body: the terms the module defines in passing. */
+export function termsIn(mdx: string): Set<string> {
+  const found = new Set<string>();
+  visit(parseMdx(mdx), (node) => {
+    if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name === 'Term') {
+      const id = attributeOf(node, 'id');
+      if (id) found.add(id);
+    }
+  });
+  return found;
+}

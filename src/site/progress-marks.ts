@@ -5,11 +5,12 @@
  */
 import type { Progress } from '../progress/schema.ts';
 import { loadProgress, onProgressChange } from '../progress/store.ts';
+import { dayDate } from '../engine/dates.ts';
 
 /** A module's mark: completed, started (a check answered or a reflection saved) or not started. */
 export function moduleMark(progress: Progress, moduleId: string): string {
   const done = progress.modules[moduleId];
-  if (done) return `Completed on ${new Date(done.completedAt).toLocaleDateString()}`;
+  if (done) return `Completed on ${dayDate(done.completedAt)}`;
   const started = [...Object.keys(progress.answers), ...Object.keys(progress.reflections)].some((key) => key.startsWith(`${moduleId}/`));
   return started ? 'In progress' : 'Not started';
 }

@@ -1,6 +1,8 @@
 /**
  * Reflections on module pages: a plain text box (see Reflection.astro) whose words this script
- * keeps on this device, saved when the reader leaves the box or presses Save, and never sent.
+ * keeps on this device, and never sends. They are saved a moment after the reader stops typing, when
+ * they leave the box, or when they press Save; each save says "Saved on this device." beside the
+ * box, in a polite status, so a screen reader hears it once per pause rather than on every key.
  */
 import { loadProgress, onProgressChange, updateProgress } from '../progress/store.ts';
 import { reportSave } from './save-status.ts';
@@ -15,11 +17,14 @@ for (const box of document.querySelectorAll<HTMLElement>('[data-reflection]')) {
   if (saved && field.value === field.defaultValue) field.value = saved.text;
   let savedText = saved?.text ?? '';
 
-  const save = () => {
+  let pending: ReturnType<typeof setTimeout> | undefined;
+  /** Saves the box now; `asked` when the reader pressed Save or left the box, not after a pause in typing. */
+  const save = (asked = true) => {
+    clearTimeout(pending);
     const text = field.value;
     // An empty box saves nothing: it clears what was kept, or says there is nothing yet.
     if (text.trim() === '') {
-      if (savedText === '') return void (status.textContent = 'Nothing to save yet: the box is empty.');
+      if (savedText === '') return void (asked && (status.textContent = 'Nothing to save yet: the box is empty.'));
       const outcome = updateProgress((current) => {
         const { [id]: _cleared, ...reflections } = current.reflections;
         return { ...current, reflections };
@@ -38,8 +43,14 @@ for (const box of document.querySelectorAll<HTMLElement>('[data-reflection]')) {
   });
   // Typing makes a success message out of date; a problem (storage full) stays until the next save.
   const settled = new Set(['Saved on this device.', 'Cleared: nothing is kept for this reflection now.', 'Nothing to save yet: the box is empty.']);
+  // A second after the last key: long enough not to save (and announce) mid-sentence.
+  const pause = 1000;
   field.addEventListener('input', () => {
     if (settled.has(status.textContent ?? '')) status.textContent = '';
+    clearTimeout(pending);
+    pending = setTimeout(() => {
+      if (field.value !== savedText) save(false);
+    }, pause);
   });
   field.addEventListener('blur', () => {
     if (field.value !== savedText) save();

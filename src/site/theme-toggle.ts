@@ -1,7 +1,8 @@
 /**
- * The theme button: says what it will do and which theme is on ("Switch to dark theme (now
- * light)"), switches between light and dark, and remembers the choice on this device. Until the
- * reader picks, the page follows the system setting.
+ * The theme button: a compact toggle named "Dark theme", pressed while the dark theme is on, that
+ * switches between light and dark and remembers the choice on this device. Its name stays the same
+ * and only its pressed state changes, so a screen reader says one clear thing ("Dark theme, toggle
+ * button, pressed"). Until the reader picks, the page follows the system setting.
  */
 const key = 'recovery-coach-practice:theme';
 const root = document.documentElement;
@@ -13,14 +14,9 @@ function currentTheme(): Theme {
   return matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
 }
 
-/** The button's words for the theme that is on. */
-export function themeButtonLabel(now: Theme): string {
-  return `Switch to ${now === 'dark' ? 'light' : 'dark'} theme (now ${now})`;
-}
-
 for (const button of document.querySelectorAll<HTMLButtonElement>('[data-theme-toggle]')) {
   const sync = () => {
-    button.textContent = themeButtonLabel(currentTheme());
+    button.setAttribute('aria-pressed', String(currentTheme() === 'dark'));
   };
   sync();
   // Following the system: its setting can change while the page is open.

@@ -101,15 +101,17 @@ test('the debrief table keeps every word whole on a phone', async ({ page }) => 
   }
 });
 
-test('the theme button says what it will do and which theme is on, and the choice is remembered', async ({ page }) => {
+test('the theme button is a "Dark theme" toggle that says whether it is on, and the choice is remembered', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'light' });
   await page.goto('/');
-  await page.getByRole('button', { name: 'Switch to dark theme (now light)' }).click();
+  const toggle = page.getByRole('button', { name: 'Dark theme', exact: true });
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  await toggle.click();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-  await expect(page.getByRole('button', { name: 'Switch to light theme (now dark)' })).toBeVisible();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
   await page.goto('/modules');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-  await expect(page.getByRole('button', { name: 'Switch to light theme (now dark)' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Dark theme', exact: true })).toHaveAttribute('aria-pressed', 'true');
 });
 
 test('the glossary is in the navigation', async ({ page }) => {

@@ -8,7 +8,7 @@ const scenario = lintText(readFixture('every-feature.md'), 'every-feature.md').s
 describe('the transcript as Markdown', () => {
   it('names "You" as the coach of a run played alone', () => {
     const text = transcriptMarkdown(chooseNumber(chooseNumber(startRun(scenario), 1), 1), { date: new Date('2026-03-04T10:00:00Z') });
-    expect(text).toContain('Practised on 2026-03-04.');
+    expect(text).toContain('Practised on 4 Mar 2026.');
     expect(text).toContain('**You (Simple reflection):** "Twenty minutes is what you have."');
     expect(text).toContain('**Outcome:** positive');
   });

@@ -29,7 +29,7 @@ describe('the tally sheet', () => {
 
   it('exports Markdown with the summary, the counts and every tally with its note', () => {
     const text = observationMarkdown(sheet, { date: new Date('2026-02-03T12:00:00Z') });
-    expect(text).toContain('- Observed on: 2026-02-03');
+    expect(text).toContain('- Observed on: 3 Feb 2026');
     expect(text).toContain('| Reflection-to-question ratio (R:Q) | 2:1 (2 reflections, 1 question) | 1:1 | 2:1 |');
     expect(text).toContain("_This summarises an observer's live tallies of what the coach said.");
     expect(text).toContain('| Confront | 1 |');
@@ -49,7 +49,7 @@ describe('the tally sheet', () => {
   it('carries the scenario, the coach, the observer and the round into both exports and their file names, so five triads\' sheets can be told apart', () => {
     const about = { ...sheet, about: { scenario: 'First conversation with Jordan', coach: 'Ana María', observer: 'Sam, triad 3', round: '2' } };
     const date = new Date('2026-12-07T10:00:00Z');
-    expect(observationMarkdown(about, { date })).toContain('- Scenario: First conversation with Jordan\n- Coach: Ana María\n- Observer: Sam, triad 3\n- Round: 2\n- Observed on: 2026-12-07\n');
+    expect(observationMarkdown(about, { date })).toContain('- Scenario: First conversation with Jordan\n- Coach: Ana María\n- Observer: Sam, triad 3\n- Round: 2\n- Observed on: 7 Dec 2026\n');
     expect(observationCsv(about).split('\r\n')[1]).toBe('First conversation with Jordan,Ana María,"Sam, triad 3",2,1,0:03,3,Open question,question,,');
     expect(observationFileName(about, date, 'csv')).toBe('tally-sheet-2026-12-07-first-conversation-with-jordan-ana-maria-round-2.csv');
     expect(observationFileName(sheet, date, 'md')).toBe('tally-sheet-2026-12-07.md');
