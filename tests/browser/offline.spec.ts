@@ -25,8 +25,12 @@ async function goOffline(context: BrowserContext, page: Page): Promise<void> {
   expect(await page.evaluate(() => navigator.onLine)).toBe(false);
 }
 
-test('after one visit the course works with no network: modules, a scenario, the glossary, search and My progress', async ({ page, context }) => {
+test('after one visit the course works with no network: modules, a scenario, the glossary, search and My progress', async ({ page, context, baseURL }) => {
+  // The context sees the worker's requests too: keeping the course asks nothing of another site.
+  const hosts = new Set<string>();
+  context.on('request', (request) => void hosts.add(new URL(request.url()).origin));
   await firstVisit(page);
+  expect([...hosts]).toEqual([baseURL]);
   await goOffline(context, page);
 
   await page.goto('/modules/mi-oars');
@@ -62,6 +66,18 @@ test('a page that is not kept (a group room, an unknown address) gives the offli
   await expect(page.getByRole('heading', { level: 1, name: 'Role-play scenarios' })).toBeVisible();
 });
 
+test('Chromium offers to install the course as an app: its manifest reads cleanly and nothing is missing', async ({ page, context }) => {
+  await firstVisit(page);
+  const devtools = await context.newCDPSession(page);
+  const manifest = await devtools.send('Page.getAppManifest');
+  expect(manifest.errors).toEqual([]);
+  expect(JSON.parse(manifest.data ?? '{}')).toMatchObject({ name: 'Recovery Coach Practice', display: 'standalone', start_url: '/' });
+  // A test's context is a private (incognito) profile, where Chromium never installs apps; that is
+  // the one objection expected, and every other criterion (manifest, icons, worker) is checked.
+  const { installabilityErrors } = await devtools.send('Page.getInstallabilityErrors');
+  expect(installabilityErrors.map((error) => error.errorId)).toEqual(['in-incognito']);
+});
+
 for (const theme of ['light', 'dark'] as const) {
   test(`My progress offline has no axe violations in the ${theme} theme`, async ({ page, context }) => {
     await page.emulateMedia({ colorScheme: theme });
@@ -93,7 +109,7 @@ test.describe('after a rebuild', () => {
     if (site) rmSync(site, { recursive: true, force: true });
   });
 
-  test('a reader with the old version is told a new one is ready, and reloading shows it', async ({ page }) => {
+  test('a reader with the old version is told a new one is ready (axe passes in both themes), and reloading shows it', async ({ page }) => {
     await firstVisit(page, `${origin}/glossary`);
     const home = join(site, 'glossary/index.html');
     writeFileSync(home, readFileSync(home, 'utf8').replace('<h1>Glossary</h1>', '<h1>Glossary of coaching words</h1>'));
@@ -104,6 +120,10 @@ test.describe('after a rebuild', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Glossary' })).toBeVisible();
     const notice = page.getByRole('status').filter({ hasText: 'A new version of the course is ready.' });
     await expect(notice).toBeVisible();
+    for (const theme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: theme });
+      await expectNoAxeViolations(page);
+    }
     await notice.getByRole('button', { name: 'Reload to use it' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Glossary of coaching words' })).toBeVisible();
   });
