@@ -5,6 +5,9 @@
  * `npm test`, and `coach group`, which builds when dist/ is out of date), and never under
  * `astro dev`, where a worker would serve stale pages and break live reload. `coach package`
  * leaves the worker out of LMS packages (cli/package-command.ts).
+ *
+ * Workbox itself rather than @vite-pwa/astro: its latest release (1.2) declares Astro 5 at most as
+ * its peer, so npm refuses to install it beside Astro 7 without --legacy-peer-deps.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

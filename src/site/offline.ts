@@ -4,7 +4,7 @@
  * calmly and offers a reload. Not under `astro dev`, where there is no worker and pages must
  * reload live, and not in an LMS package, whose pages are served from the LMS's own folders.
  */
-/** Set on the page before it runs by the script `coach package` adds first to every packaged page. */
+// Set before this runs by the script `coach package` puts first in every packaged page.
 const inPackage = 'packaged' in document.documentElement.dataset;
 
 if (import.meta.env.PROD && !inPackage && 'serviceWorker' in navigator) {
