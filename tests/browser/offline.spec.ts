@@ -25,7 +25,7 @@ async function goOffline(context: BrowserContext, page: Page): Promise<void> {
   expect(await page.evaluate(() => navigator.onLine)).toBe(false);
 }
 
-test('after one visit the course works with no network: modules, a scenario, the glossary, search and My progress', async ({ page, context, baseURL }) => {
+test('after one visit the course works with no network: modules, a scenario, the glossary, search, the studio and My progress', async ({ page, context, baseURL }) => {
   // The context sees the worker's requests too: keeping the course asks nothing of another site.
   const hosts = new Set<string>();
   context.on('request', (request) => void hosts.add(new URL(request.url()).origin));
@@ -48,6 +48,12 @@ test('after one visit the course works with no network: modules, a scenario, the
   const dialog = page.getByRole('dialog', { name: 'Search the course' });
   await page.keyboard.type('stockroom');
   await expect(dialog.getByRole('listitem').filter({ hasText: 'Motivational interviewing: OARS' })).toBeVisible();
+
+  // The studio checks a draft in its own worker, which is kept like every other script.
+  await page.goto('/trainers/studio');
+  await page.getByLabel('File name').fill('meeting-sam.md');
+  await page.getByRole('button', { name: 'Start from the template' }).click();
+  await expect(page.getByRole('region', { name: 'Problems' })).toContainText('No problems. coach test passes this draft.');
 
   await page.goto('/progress');
   await expect(page.getByRole('status').filter({ hasText: 'This device is offline.' })).toContainText('your progress is kept on this device');
