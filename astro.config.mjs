@@ -3,15 +3,17 @@ import mdx from '@astrojs/mdx';
 import react from '@astrojs/react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
+import { offlineCopy } from './src/offline/offline-integration.ts';
 import { moduleChecks } from './src/site/module-checks-integration.ts';
 import { scenarioChecks } from './src/site/scenario-checks-integration.ts';
 import { editorStyleNonce } from './src/studio/style-nonce.ts';
 
-// A static site: every page is built ahead of time and works offline once loaded.
+// A static site: every page is built ahead of time, and a service worker keeps them all for use
+// offline after the first visit (src/offline/).
 export default defineConfig({
   output: 'static',
   trailingSlash: 'ignore',
-  integrations: [moduleChecks(), scenarioChecks(), mdx(), react()],
+  integrations: [moduleChecks(), scenarioChecks(), mdx(), react(), offlineCopy()],
   devToolbar: { enabled: false },
   // Code blocks use the site's own colours, which pass contrast checks in both themes.
   markdown: { syntaxHighlight: false },
@@ -28,7 +30,9 @@ export default defineConfig({
         "media-src 'self'",
         "font-src 'self'",
         "connect-src 'self'",
+        // The service worker (sw.js) and the app manifest are this site's own files.
         "worker-src 'self'",
+        "manifest-src 'self'",
         "frame-src 'none'",
         "object-src 'none'",
         "base-uri 'self'",

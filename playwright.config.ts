@@ -24,6 +24,9 @@ export default defineConfig({
       args: ['--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     },
     acceptDownloads: true,
+    // The service worker copies the whole course (about 9 MB) in the background of the first
+    // visit; two cores would do that in every test. Only offline.spec.ts, which tests it, lets it run.
+    serviceWorkers: 'block',
   },
   webServer: {
     command: `node node_modules/astro/bin/astro.mjs preview --host 127.0.0.1 --port ${port}`,

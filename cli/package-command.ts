@@ -11,6 +11,7 @@ import { zipSync, type Zippable } from 'fflate';
 import { profileBase } from '../src/engine/xapi.ts';
 import { itemKey, itemPage, type CourseItem, type LaunchConfig, type ModuleItem, type NamedLrs, type PackageFormat, type ScenarioItem } from '../src/lms/course.ts';
 import { projectRoot } from '../src/node/scenario-files.ts';
+import { serviceWorkerFile } from '../src/offline/offline-routes.ts';
 import { exitCodes } from './exit-codes.ts';
 import { launchPage } from './package/launch-page.ts';
 import { manifestName, manifestXml, type ManifestItem } from './package/manifests.ts';
@@ -73,6 +74,10 @@ function siteFiles(siteDir: string): Map<string, Uint8Array> {
   const files = new Map<string, Uint8Array>();
   const encode = (text: string) => new TextEncoder().encode(text);
   for (const path of filesUnder(siteDir)) {
+    // An LMS serves a package from a folder of its own, where a worker at the site's root could
+    // not control the pages and would keep a copy the LMS does not expect: packages are used
+    // online, and their pages do not register it (src/site/offline.ts).
+    if (path === serviceWorkerFile) continue;
     const full = join(siteDir, path);
     if (path.endsWith('.html')) files.set(path, encode(packagedPage(readFileSync(full, 'utf8'), path)));
     else if (path.endsWith('.css')) files.set(path, encode(packagedStylesheet(readFileSync(full, 'utf8'), path)));

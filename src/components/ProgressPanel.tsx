@@ -2,7 +2,8 @@
  * My progress: modules completed, knowledge-check results, saved reflections and the history of
  * scenario runs, a one-page record to print and hand in, with export to a JSON file, import
  * (previewed, then merged or replacing) and clear. Anything set aside on this device can be
- * downloaded or deleted here. Everything is read from and written to this browser only. Printed,
+ * downloaded or deleted here. Everything is read from and written to this browser only, and the
+ * page says when the device is offline (the course still works then). Printed,
  * the page is the record alone: every other section is left off the paper.
  */
 import { useEffect, useRef, useState } from 'react';
@@ -18,6 +19,7 @@ import ConfirmButton from './ConfirmButton.tsx';
 import OwnWordsProgress from './OwnWordsProgress.tsx';
 import PrintedRecord from './PrintedRecord.tsx';
 import SaveProblem from './SaveProblem.tsx';
+import { useOnline } from './use-online.ts';
 
 /** A reflection a module asks for, with where it is asked. */
 export interface ReflectionPrompt {
@@ -68,6 +70,7 @@ function setAsideLabel(item: SetAside, scenarios: ProgressPanelProps['scenarios'
 
 export default function ProgressPanel({ modules, scenarios, reflectionPrompts }: ProgressPanelProps) {
   const { progress, notice, loaded } = useProgress();
+  const online = useOnline();
   const [said, setSaid] = useState<Said>({ place: 'page', text: '' });
   const [pending, setPending] = useState<PendingImport | undefined>();
   const [setAside, setSetAside] = useState<SetAside[]>([]);
@@ -135,6 +138,10 @@ export default function ProgressPanel({ modules, scenarios, reflectionPrompts }:
   return (
     <div className="progress-panel">
       {statusAt('page')}
+      {/* Its own status line, there from the start, so the change is announced as it happens. */}
+      <p role="status" aria-live="polite" className={online ? 'no-print' : 'notice no-print'}>
+        {online ? '' : 'This device is offline. The course, the scenarios and search still work, and your progress is kept on this device as always.'}
+      </p>
 
       <section aria-labelledby="modules-title">
         <h2 id="modules-title">Modules</h2>

@@ -10,6 +10,10 @@ import { packagedUrl } from './packaged-url.ts';
 
 const root = new URL('../', (document.currentScript as HTMLScriptElement).src);
 
+// The site's pages keep the course for offline use with a worker at the site's root; in an LMS's
+// folder there is none, so they leave it out (src/site/offline.ts reads this).
+document.documentElement.dataset.packaged = '';
+
 function rewrite(anchor: Element): void {
   const href = anchor.getAttribute('href');
   const fixed = href === null ? undefined : packagedUrl(href, root);

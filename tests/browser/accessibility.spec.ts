@@ -16,6 +16,7 @@ const pages = [
   ['glossary', '/glossary'],
   ['break', '/break'],
   ['not found', '/404'],
+  ['not available offline', '/offline'],
 ] as const;
 
 for (const theme of ['light', 'dark'] as const) {

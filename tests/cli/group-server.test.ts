@@ -27,6 +27,7 @@ afterEach(async () => {
 async function start(roomsDir = mkdtempSync(join(tmpdir(), 'rooms-'))) {
   const siteDir = mkdtempSync(join(tmpdir(), 'site-'));
   writeFileSync(join(siteDir, 'index.html'), '<!doctype html><title>Course</title>');
+  writeFileSync(join(siteDir, 'sw.js'), 'self.addEventListener("fetch", () => {});');
   const warnings: string[] = [];
   const server = await startRoomServer({ host: '127.0.0.1', port: 0, siteDir, roomsDir, loadScenario: async (id) => (id === scenario.id ? loaded : undefined), warn: (line) => warnings.push(line) });
   servers.push(server);
@@ -52,6 +53,13 @@ describe('the room API', () => {
     expect(await call('/api/rooms/NOPE')).toMatchObject({ status: 404, json: { error: 'There is no room NOPE on this server: check the code on the shared screen' } });
     expect(await call('/api/rooms/NOPE/votes', { body: { player: 'Ana', choice: 1 } })).toMatchObject({ status: 404 });
     expect(await (await fetch(`${base}/`)).text()).toContain('<title>Course</title>');
+  });
+
+  it('serves the offline worker with no-cache, so a browser sees a new version of the course at once', async () => {
+    const { base } = await start();
+    const worker = await fetch(`${base}/sw.js`);
+    expect(worker.status).toBe(200);
+    expect(worker.headers.get('cache-control')).toBe('no-cache');
   });
 
   it('refuses bad JSON, a choice not offered, a wrong content type and an oversized body, with a reason', async () => {

@@ -39,6 +39,7 @@ function builtCourse(): { site: string; scenarios: string } {
     '_astro/page.js': 'import"./client.js";',
     '_astro/preload-helper.Ab12.js': 'var e=`modulepreload`,t=function(e){return`/`+e},n={};export{t as a};',
     '_astro/Studio.js': 'new Worker(new URL(`/_astro/check-worker.js`,``+import.meta.url),{type:`module`});',
+    'sw.js': 'self.__WB_MANIFEST;',
   };
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(site, path)), { recursive: true });
@@ -100,6 +101,8 @@ describe('coach package', () => {
     const sam = launchConfig(files, 'lms/scenario-meeting-sam.html');
     expect(sam.item.kind === 'scenario' && sam.item.scenario.nodes.map((node) => node.id)).toEqual(['opening', 'end']);
     expect(Object.keys(files)).toEqual(expect.arrayContaining(['lms/launch.js', 'lms/in-package.js']));
+    // The site's offline worker stays out: it could not control pages in an LMS's folder.
+    expect(Object.keys(files)).not.toContain('sw.js');
   });
 
   it('makes every link relative to its page and names its file, and loads the bridge’s link fixer first; only URLs change', () => {

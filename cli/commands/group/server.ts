@@ -58,6 +58,7 @@ export const contentSecurityPolicy = [
   "font-src 'self'",
   "connect-src 'self'",
   "worker-src 'self'",
+  "manifest-src 'self'",
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'self'",
@@ -668,6 +669,10 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
     dev: false,
     etag: true,
     extensions: ['html'],
+    // The browser looks for a new version of the course (sw.js, src/offline/) at every visit.
+    setHeaders: (res, pathname) => {
+      if (pathname === '/sw.js') res.setHeader('cache-control', 'no-cache');
+    },
     onNoMatch: (_req, res) => {
       res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
       res.end(existsSync(notFoundPage) ? readFileSync(notFoundPage) : 'Not found');
