@@ -9,7 +9,7 @@ import { useEffect, useRef, useState, type SubmitEvent } from 'react';
 import type { Vocabulary } from '../engine/vocabulary.ts';
 import { maxUploadBytes, tooLargeSentence } from '../rooms/limits.ts';
 import { idFileName, type DraftProblem, type DraftReport } from '../studio/check-draft.ts';
-import { DraftChecker } from '../studio/draft-checker.ts';
+import { checkFileInOwnChecker, type DraftChecker } from '../studio/draft-checker.ts';
 import ProblemList, { Reason } from '../studio/ProblemList.tsx';
 
 export interface OpenRoomFormProps {
@@ -72,17 +72,8 @@ export default function OpenRoomForm({ choices, modules, vocabulary }: OpenRoomF
     } catch {
       return setFile({ kind: 'unreadable', name: chosen.name, why: `${chosen.name} could not be read. Choose the file again, or save it again from wherever it came from.` });
     }
-    // A checker for each file: one still checking the last file is stopped, and its answer never comes.
-    checker.current?.dispose();
-    let answered: (report: DraftReport) => void = () => {};
-    const fileChecker = new DraftChecker((finding) => {
-      if (finding.kind === 'check') answered(finding.report);
-    });
-    checker.current = fileChecker;
-    const report = await new Promise<DraftReport>((resolve) => {
-      answered = resolve;
-      fileChecker.check({ text, fileName: idFileName(chosen.name), modules, ...(vocabulary ? { vocabulary } : {}) });
-    });
+    const { checker: fileChecker, report } = await checkFileInOwnChecker(checker, { text, fileName: idFileName(chosen.name), modules, ...(vocabulary ? { vocabulary } : {}) });
+    // Another file was chosen while this one was checked: that one's answer is the one to show.
     if (checker.current !== fileChecker) return;
     if (!report.scenario) return setFile({ kind: 'problems', name: chosen.name, problems: report.problems, byServer: false });
     setFile({ kind: 'ready', name: chosen.name, text, report, title: report.scenario.meta.title, persona: report.scenario.meta.persona.name });

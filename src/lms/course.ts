@@ -68,8 +68,6 @@ export const itemKey = (item: Pick<CourseItem, 'kind' | 'id'>): string => `${ite
 /** Whether an item has a pass mark: a module whose knowledge check asks questions. */
 export const hasPassMark = (item: CourseItem): item is ModuleItem => item.kind === 'module' && (item.check?.draw ?? 0) > 0;
 
-/** Where the progress record keeps the answer to a question of a module's check (as the module page's knowledge-check.ts writes it). */
-export const answerKey = (moduleId: string, questionId: string): string => `${moduleId}/check/${questionId}`;
 
 /**
  * The item's share of a progress record: for a module, its completion, check answers and check

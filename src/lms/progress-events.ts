@@ -9,8 +9,8 @@
 import { replay, RunError, type Run } from '../engine/run.ts';
 import { answerStatement, checkStatement, endingStatement, moduleCompletedStatement, stepStatement, type CheckScore, type CourseIris, type StatementBody } from '../engine/xapi.ts';
 import type { FinishedRun, Progress } from '../progress/schema.ts';
-import { arrange, scoreOf } from '../site/check-attempt.ts';
-import { answerKey, type CourseItem, type ModuleItem, type ScenarioItem } from './course.ts';
+import { answerId, currentAttempt, scoreOf } from '../site/check-attempt.ts';
+import { type CourseItem, type ModuleItem, type ScenarioItem } from './course.ts';
 
 /** What the LMS is told about an item, besides the statements: enough to set its status and score. */
 export interface ItemStatus {
@@ -26,14 +26,9 @@ export interface ItemStatus {
  * check-attempt.ts), so the LMS hears the score the trainee was shown.
  */
 export function checkScore(progress: Progress, item: ModuleItem): CheckScore | undefined {
-  const attempt = progress.checks[item.id];
-  if (!item.check || !attempt) return undefined;
-  const drawn = arrange(item.check.questions, item.check.draw, attempt.seed).questions.map((question) => question.id);
-  const correct = new Map<string, boolean>();
-  for (const id of drawn) {
-    const answer = progress.answers[answerKey(item.id, id)];
-    if (answer && answer.answeredAt >= attempt.startedAt) correct.set(id, answer.correct);
-  }
+  const attempt = item.check && currentAttempt(progress, item.id, item.check);
+  if (!attempt) return undefined;
+  const { drawn, correct } = attempt;
   const score = scoreOf(drawn, correct, new Map(), []);
   return score && { correct: score.correct, asked: score.of };
 }
@@ -61,7 +56,7 @@ function moduleStatements(iris: CourseIris, item: ModuleItem, before: Progress, 
   const statements: StatementBody[] = [];
   const module = { id: item.id, title: item.title };
   for (const { id } of item.check?.questions ?? []) {
-    const key = answerKey(item.id, id);
+    const key = answerId(item.id, id);
     const answer = after.answers[key];
     if (answer && answer.answeredAt !== before.answers[key]?.answeredAt) statements.push(answerStatement(iris, { module, id }, answer.choice, answer.correct));
   }

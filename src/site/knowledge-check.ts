@@ -7,7 +7,7 @@
  */
 import type { CheckAttempt } from '../progress/schema.ts';
 import { loadProgress, updateProgress } from '../progress/store.ts';
-import { arrange, firstSeed, newSeed, scoreOf, scoreSentence, type AnswerKey, type Section } from './check-attempt.ts';
+import { answerId, arrange, firstSeed, newSeed, scoreOf, scoreSentence, type AnswerKey, type Section } from './check-attempt.ts';
 import { reportSave } from './save-status.ts';
 
 for (const check of document.querySelectorAll<HTMLElement>('[data-check]')) setUpCheck(check);
@@ -22,7 +22,6 @@ function setUpCheck(check: HTMLElement): void {
   // The sections the questions test, in the module's order, for "read again".
   const sections = JSON.parse(check.dataset.sections!) as Section[];
   const score = check.querySelector<HTMLElement>('[data-score]')!;
-  const answerId = (questionId: string) => `${moduleId}/check/${questionId}`;
 
   let answerKey: Promise<AnswerKey> | undefined;
   const fetchAnswerKey = () =>
@@ -54,7 +53,7 @@ function setUpCheck(check: HTMLElement): void {
     const { answers } = loadProgress().progress;
     const correct = new Map<string, boolean>();
     for (const id of drawn) {
-      const answer = answers[answerId(id)];
+      const answer = answers[answerId(moduleId, id)];
       if (answer && answer.answeredAt >= attempt.startedAt) correct.set(id, answer.correct);
     }
     return correct;
@@ -117,7 +116,7 @@ function setUpCheck(check: HTMLElement): void {
     });
     const { answers } = loadProgress().progress;
     const earlier = drawn.flatMap((id) => {
-      const answer = answers[answerId(id)];
+      const answer = answers[answerId(moduleId, id)];
       return answer && answer.answeredAt >= attempt.startedAt ? [{ id, choice: answer.choice }] : [];
     });
     for (const { id } of earlier) lock(forms.get(id)!, true);
@@ -146,7 +145,7 @@ function setUpCheck(check: HTMLElement): void {
           const outcome = updateProgress((current) => ({
             ...current,
             ...(attemptKept ? {} : { checks: { ...current.checks, [moduleId]: attempt } }),
-            answers: { ...current.answers, [answerId(id)]: { choice, correct, answeredAt: new Date().toISOString() } },
+            answers: { ...current.answers, [answerId(moduleId, id)]: { choice, correct, answeredAt: new Date().toISOString() } },
           }));
           attemptKept = outcome.saved;
           showAnswer(form, choice, key[id]!);

@@ -6,7 +6,7 @@
  */
 import { ownWordsSummary, type OwnReply } from '../engine/own-words.ts';
 import type { FinishedRun, Progress } from '../progress/schema.ts';
-import { arrange, scoreOf, type QuestionShape } from './check-attempt.ts';
+import { currentAttempt, scoreOf, type QuestionShape } from './check-attempt.ts';
 
 /** A module of the course, as the record needs it. */
 export interface CourseModule {
@@ -85,7 +85,6 @@ export interface PracticeRecord {
 }
 
 /** Where the module page keeps the answer to one question of its check (see knowledge-check.ts). */
-const answerKey = (moduleId: string, questionId: string) => `${moduleId}/check/${questionId}`;
 
 /**
  * The knowledge check in its latest attempt, the only one progress keeps whole (a new attempt
@@ -95,14 +94,9 @@ const answerKey = (moduleId: string, questionId: string) => `${moduleId}/check/$
  */
 export function latestCheck(progress: Progress, module: CourseModule): CheckStanding {
   if (!module.check || module.check.draw === 0) return { kind: 'no check' };
-  const attempt = progress.checks[module.id];
+  const attempt = currentAttempt(progress, module.id, module.check);
   if (!attempt) return { kind: 'not tried' };
-  const drawn = arrange(module.check.questions, module.check.draw, attempt.seed).questions.map((question) => question.id);
-  const correct = new Map<string, boolean>();
-  for (const id of drawn) {
-    const answer = progress.answers[answerKey(module.id, id)];
-    if (answer && answer.answeredAt >= attempt.startedAt) correct.set(id, answer.correct);
-  }
+  const { drawn, correct } = attempt;
   const score = scoreOf(drawn, correct, new Map(), []);
   return score ? { kind: 'scored', correct: score.correct, of: score.of } : { kind: 'unfinished', answered: correct.size, of: drawn.length };
 }

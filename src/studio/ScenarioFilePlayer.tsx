@@ -12,7 +12,7 @@ import type { Scenario } from '../engine/types.ts';
 import type { Vocabulary } from '../engine/vocabulary.ts';
 import type { RenderedMarkdown } from '../site/render-scenario.ts';
 import { idFileName, type DraftReport } from './check-draft.ts';
-import { DraftChecker } from './draft-checker.ts';
+import { checkFileInOwnChecker, type DraftChecker } from './draft-checker.ts';
 import ProblemList from './ProblemList.tsx';
 
 export interface ScenarioFilePlayerProps {
@@ -49,17 +49,7 @@ export default function ScenarioFilePlayer({ modules, vocabulary }: ScenarioFile
     } catch {
       return setLoaded({ kind: 'unreadable', name: file.name });
     }
-    // A checker for each file: one still checking the last file is stopped, and its answer never comes.
-    checker.current?.dispose();
-    let answered: (report: DraftReport) => void = () => {};
-    const fileChecker = new DraftChecker((finding) => {
-      if (finding.kind === 'check') answered(finding.report);
-    });
-    checker.current = fileChecker;
-    const found = await new Promise<DraftReport>((resolve) => {
-      answered = resolve;
-      fileChecker.check({ text, fileName: idFileName(file.name), modules, ...(vocabulary ? { vocabulary } : {}) });
-    });
+    const { checker: fileChecker, report: found } = await checkFileInOwnChecker(checker, { text, fileName: idFileName(file.name), modules, ...(vocabulary ? { vocabulary } : {}) });
     if (!found.scenario) return setLoaded({ kind: 'problems', name: file.name, report: found });
     const html = await fileChecker.render(found.scenario);
     setLoaded({ kind: 'ready', name: file.name, report: found, scenario: found.scenario, html });

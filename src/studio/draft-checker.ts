@@ -5,7 +5,7 @@
  */
 import type { Scenario } from '../engine/types.ts';
 import type { RenderedMarkdown } from '../site/render-scenario.ts';
-import type { DraftRequest } from './check-draft.ts';
+import type { DraftReport, DraftRequest } from './check-draft.ts';
 import type { WorkerAnswer, WorkerRequest } from './check-worker.ts';
 
 /**
@@ -101,4 +101,20 @@ export class DraftChecker {
       if (next) this.#send(next);
     }
   }
+}
+
+/**
+ * Checks one chosen file in a checker of its own, put in `slot` in place of the last file's (which
+ * is stopped, so its answer never comes): for pages that check whole files rather than a draft
+ * being typed. Resolves with the checker, which can then render the scenario, and its report.
+ */
+export function checkFileInOwnChecker(slot: { current: DraftChecker | null }, draft: DraftRequest): Promise<{ checker: DraftChecker; report: DraftReport }> {
+  slot.current?.dispose();
+  return new Promise((resolve) => {
+    const checker = new DraftChecker((finding) => {
+      if (finding.kind === 'check') resolve({ checker, report: finding.report });
+    });
+    slot.current = checker;
+    checker.check(draft);
+  });
 }
