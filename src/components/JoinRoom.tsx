@@ -251,7 +251,7 @@ function InRoom({ code }: { code: string }) {
       {status === 'reconnecting' && <p className="notice" role="status">Reconnecting to the room…</p>}
       <p className="notice" role="status" hidden={!notice}>{notice}</p>
       {nameForm ?? (
-        <PhoneStep code={code} view={view} name={name} ownVote={ownVote} pending={pending} onVote={vote} />
+        <PhoneStep code={code} view={view} name={name} ownVote={ownVote} pending={pending} onVote={vote} token={token()} />
       )}
       {name && !renaming && (
         <p className="phone-foot meta">
@@ -325,9 +325,11 @@ interface PhoneStepProps {
   readonly ownVote: KeptVote | undefined;
   readonly pending: KeptVote | undefined;
   readonly onVote: (choice: number) => void;
+  /** The token the room gave this phone on joining, which its typed replies carry. */
+  readonly token: string | undefined;
 }
 
-function PhoneStep({ code, view, name, ownVote, pending, onVote }: PhoneStepProps) {
+function PhoneStep({ code, view, name, ownVote, pending, onVote, token }: PhoneStepProps) {
   const [player] = useState(() => playerIdFor(code));
   const typing = view.phase === 'saying' && view.typedReplies;
   const inRoomVote = view.voted.some((voter) => sameName(voter, name));
@@ -368,7 +370,7 @@ function PhoneStep({ code, view, name, ownVote, pending, onVote }: PhoneStepProp
               {typing ? ' Type your reply here: the replies show on the shared screen without names.' : ''} The options come next.
             </p>
           )}
-          {typing && <PhoneReply code={code} view={view} player={player} />}
+          {typing && <PhoneReply code={code} view={view} player={player} token={token} />}
           {view.phase === 'voting' && (
             <>
               <ol className="choice-list phone-choices" aria-label="Vote for what the coach says">

@@ -50,7 +50,11 @@ function keepDraft(key: string, text: string): void {
 }
 
 /** The reply box on a phone, while the pause is on and typed replies are; then what was sent. */
-export default function PhoneReply({ code, view, player }: { code: string; view: RoomView; player: string }) {
+/**
+ * `token` is the one the room gave this phone on joining: a reply is taken only from a phone in
+ * the room, though it is kept under `player`, an id that is not the phone's name.
+ */
+export default function PhoneReply({ code, view, player, token }: { code: string; view: RoomView; player: string; token: string | undefined }) {
   const key = draftKey(code, view.step, view.node);
   const [draft, setDraft] = useState('');
   /** What the room holds from this phone: undefined until asked, null for nothing. */
@@ -81,7 +85,7 @@ export default function PhoneReply({ code, view, player }: { code: string; view:
     event.preventDefault();
     const text = draft.trim();
     if (text === '' && !sent) return;
-    const result = await sendRoomEvent(code, { type: 'reply.send', player, text });
+    const result = await sendRoomEvent(code, { type: 'reply.send', player, text }, { token });
     if (!result.ok) return setProblem(result.reason);
     setProblem('');
     setSent(text === '' ? null : text);

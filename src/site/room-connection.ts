@@ -36,6 +36,7 @@ export function inPlainWords(reason: string): string {
   const sentence = reason
     .replace(/,?\s*(?:with|as)?\s*\{.*$/, '')
     .replace(/: a vote carries the token.*$/, '')
+    .replace(/ \(a reply carries the token.*$/, '')
     .replace(/`/g, '')
     .trim();
   return /[.?!]$/.test(sentence) ? sentence : `${sentence}.`;

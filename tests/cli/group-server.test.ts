@@ -112,20 +112,24 @@ describe('the room API', () => {
   });
 
   it('takes typed replies by a phone\'s own id, counts them without their words, and shows them, without names, when the facilitator does', async () => {
-    const { server, call } = await start();
+    const { server, call, joinAs } = await start();
     const { code, key } = await server.openRoom(loaded);
     const [ana, ben] = ['k3v9Qx7LmT2wZp8R', 'Zq81-bn_0PlmX4ce'];
-    expect(await call(`/api/rooms/${code}/replies`, { body: { player: ana, text: 'Hello' } })).toMatchObject({
+    const tokens = { [ana]: await joinAs(code, 'Ana'), [ben]: await joinAs(code, 'Ben') };
+    expect(await call(`/api/rooms/${code}/replies`, { body: { player: ana, text: 'Hello', token: tokens[ana] } })).toMatchObject({
       status: 409,
       json: { error: 'Replies are typed only while the group pauses to say it their way, and now the room is still being set up' },
     });
-    await call(`/api/rooms/${code}/players`, { body: { name: 'Ana' } });
     await call(`/api/rooms/${code}/start`, { body: { mode: 'vote', sayItYourWay: true }, key });
 
-    expect(await call(`/api/rooms/${code}/replies`, { body: { player: ana, text: 'First try' } })).toMatchObject({ status: 200, json: { phase: 'saying', typedReplies: true, replies: { count: 1, shown: false, texts: [] } } });
+    // Only a phone that joined may add a reply: anyone else with the code would fill the slots with junk.
+    expect(await call(`/api/rooms/${code}/replies`, { body: { player: 'junk1', text: 'Buy now' } })).toMatchObject({ status: 403, json: { error: 'Only a phone that has joined the room can send a reply: join with your name first (a reply carries the token the room gave on joining)' } });
+    expect(await call(`/api/rooms/${code}/replies`, { body: { player: 'junk2', text: 'Buy now', token: 'A'.repeat(24) } })).toMatchObject({ status: 403 });
+
+    expect(await call(`/api/rooms/${code}/replies`, { body: { player: ana, text: 'First try', token: tokens[ana] } })).toMatchObject({ status: 200, json: { phase: 'saying', typedReplies: true, replies: { count: 1, shown: false, texts: [] } } });
     // A phone replaces its own reply; another phone adds one.
-    await call(`/api/rooms/${code}/replies`, { body: { player: ana, text: 'What would make these twenty minutes worth it?' } });
-    const two = await call(`/api/rooms/${code}/replies`, { body: { player: ben, text: 'Do you want to skip today?' } });
+    await call(`/api/rooms/${code}/replies`, { body: { player: ana, text: 'What would make these twenty minutes worth it?', token: tokens[ana] } });
+    const two = await call(`/api/rooms/${code}/replies`, { body: { player: ben, text: 'Do you want to skip today?', token: tokens[ben] } });
     expect(two.json!.replies).toEqual({ count: 2, shown: false, texts: [] });
     const hidden = JSON.stringify((await call(`/api/rooms/${code}`)).json);
     for (const secret of [ana, ben, 'twenty minutes worth it', 'skip today']) expect(hidden).not.toContain(secret);
@@ -136,10 +140,10 @@ describe('the room API', () => {
     expect(await call(`/api/rooms/${code}/replies/${ana}`, { body: {} })).toMatchObject({ status: 405 });
 
     // Checked at the edge: an id, not a name; at most 1,000 characters.
-    expect(await call(`/api/rooms/${code}/replies`, { body: { player: 'Ana Smith', text: 'Hi' } })).toMatchObject({ status: 400, json: { error: 'Unexpected `player`, expected a player id of 1 to 64 letters, digits, - or _' } });
-    expect(await call(`/api/rooms/${code}/replies`, { body: { player: ana, text: 'é'.repeat(1001) } })).toMatchObject({ status: 400, json: { error: 'Unexpected `text`, expected a reply of at most 1000 characters' } });
-    expect(await call(`/api/rooms/${code}/replies`, { body: { player: ana, text: 'é'.repeat(1000) } })).toMatchObject({ status: 200 });
-    await call(`/api/rooms/${code}/replies`, { body: { player: ana, text: 'What would make these twenty minutes worth it?' } });
+    expect(await call(`/api/rooms/${code}/replies`, { body: { player: 'Ana Smith', text: 'Hi', token: tokens[ana] } })).toMatchObject({ status: 400, json: { error: 'Unexpected `player`, expected a player id of 1 to 64 letters, digits, - or _' } });
+    expect(await call(`/api/rooms/${code}/replies`, { body: { player: ana, text: 'é'.repeat(1001), token: tokens[ana] } })).toMatchObject({ status: 400, json: { error: 'Unexpected `text`, expected a reply of at most 1000 characters' } });
+    expect(await call(`/api/rooms/${code}/replies`, { body: { player: ana, text: 'é'.repeat(1000), token: tokens[ana] } })).toMatchObject({ status: 200 });
+    await call(`/api/rooms/${code}/replies`, { body: { player: ana, text: 'What would make these twenty minutes worth it?', token: tokens[ana] } });
 
     // Only the facilitator shows them; then they cannot change.
     expect(await call(`/api/rooms/${code}/reveal`, { body: {} })).toMatchObject({ status: 401 });
@@ -147,7 +151,7 @@ describe('the room API', () => {
     expect(shown).toMatchObject({ status: 200, json: { phase: 'saying', replies: { count: 2, shown: true } } });
     expect([...shown.json!.replies.texts].sort()).toEqual(['Do you want to skip today?', 'What would make these twenty minutes worth it?']);
     expect(JSON.stringify(shown.json)).not.toContain(ana);
-    expect(await call(`/api/rooms/${code}/replies`, { body: { player: ben, text: 'Changed my mind' } })).toMatchObject({ status: 409, json: { error: 'The replies have been shown: they cannot change now' } });
+    expect(await call(`/api/rooms/${code}/replies`, { body: { player: ben, text: 'Changed my mind', token: tokens[ben] } })).toMatchObject({ status: 409, json: { error: 'The replies have been shown: they cannot change now' } });
     expect(await call(`/api/rooms/${code}/advance`, { body: {}, key })).toMatchObject({ status: 200, json: { phase: 'voting', replies: { count: 2, shown: true } } });
 
     // The facilitator turns typed replies off (and on) during the run.
@@ -159,8 +163,9 @@ describe('the room API', () => {
   it('keeps a phone\'s typed reply through a restart of the server', async () => {
     const first = await start();
     const { code, key } = await first.server.openRoom(loaded);
+    const token = (await first.call(`/api/rooms/${code}/players`, { body: { name: 'Ana' } })).json!.token!;
     await first.call(`/api/rooms/${code}/start`, { body: { mode: 'hot-seat' }, key });
-    await first.call(`/api/rooms/${code}/replies`, { body: { player: 'k3v9Qx7LmT2wZp8R', text: 'What would help most today?' } });
+    await first.call(`/api/rooms/${code}/replies`, { body: { player: 'k3v9Qx7LmT2wZp8R', text: 'What would help most today?', token } });
     await first.server.close();
     servers = servers.filter((server) => server !== first.server);
     const saved = JSON.parse(readFileSync(join(first.roomsDir, `${code}.json`), 'utf8'));

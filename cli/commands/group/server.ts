@@ -523,6 +523,13 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
    * token, and so do voting and renaming under it. Returns the token to give a phone that joins anew.
    */
   function checkPlayer(hosted: HostedRoom, event: RoomEvent, token: string | undefined, facilitator: boolean): string | undefined {
+    if (event.type === 'reply.send') {
+      // Replies are shown without names, but only phones in the room may send them: anyone else
+      // with the code could fill the step's slots with junk for the shared screen.
+      const joined = token !== undefined && [...hosted.tokens.values()].some((kept) => secretMatches(token, Buffer.from(kept, 'hex')));
+      if (!joined && !facilitator) throw new HttpError(403, `Only a phone that has joined the room can send a reply: join with your name first${token === undefined ? ' (a reply carries the token the room gave on joining)' : ''}`);
+      return undefined;
+    }
     if (event.type !== 'player.join' && event.type !== 'vote.cast' && event.type !== 'player.rename') return undefined;
     const name = event.type === 'player.join' ? event.name : event.type === 'vote.cast' ? event.player : event.from;
     const known = knownPlayer(hosted.room.context, name);
