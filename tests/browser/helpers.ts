@@ -36,6 +36,15 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
+/**
+ * Waits until the page's islands have come alive (Astro drops an island's `ssr` mark once its
+ * script has run): an island is drawn on the server first, and on a loaded machine a test can
+ * type into or tab to it before it listens, which a person on a fast one never does.
+ */
+export async function untilHydrated(page: Page): Promise<void> {
+  await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
+}
+
 /** Axe's WCAG 2.2 A and AA violations on the page as it is, in the light theme and then the dark. */
 export async function axeInBothThemes(page: Page): Promise<string[]> {
   const found: string[] = [];

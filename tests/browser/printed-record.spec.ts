@@ -9,7 +9,7 @@ import { parse } from 'yaml';
 import type { CodeName } from '../../src/engine/coder/codes.ts';
 import type { FinishedRun, OwnReplyRecord, Progress } from '../../src/progress/schema.ts';
 import { arrange } from '../../src/site/check-attempt.ts';
-import { clearStorage, choose, course, expectNoAxeViolations, jordan } from './helpers.ts';
+import { clearStorage, choose, course, expectNoAxeViolations, jordan, untilHydrated } from './helpers.ts';
 
 const storageKey = 'recovery-coach-practice:progress';
 const today = new Date('2026-12-07T10:00:00Z');
@@ -173,6 +173,7 @@ test('the printed record leaves a line for a name not typed, keeps a typed one o
 
   await page.emulateMedia({ media: 'screen' });
   const name = page.getByRole('textbox', { name: 'Your name on the record (optional)' });
+  await untilHydrated(page);
   await name.fill('Sam Okafor');
   await page.reload();
   await expect(name).toHaveValue('Sam Okafor');

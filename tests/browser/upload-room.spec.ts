@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startServe, type RunningServer } from '../servers.ts';
-import { expectNoAxeViolations, sidewaysOverflow } from './helpers.ts';
+import { expectNoAxeViolations, sidewaysOverflow, untilHydrated } from './helpers.ts';
 import { phone, voteFirst } from './room-server.ts';
 
 const passphrase = 'a kettle, two mugs and a window';
@@ -31,6 +31,7 @@ test.afterAll(async () => {
 
 /** The organiser's page with a file chosen; resolves once the page has said what the checks found. */
 async function chooseFile(page: Page, name: string, text: string): Promise<void> {
+  await untilHydrated(page);
   await page.getByRole('radio', { name: 'A scenario file from this device' }).check();
   await page.getByLabel('Scenario file (.md)').setInputFiles(asFile(name, text));
 }
