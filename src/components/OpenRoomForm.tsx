@@ -8,7 +8,8 @@
 import { useEffect, useRef, useState, type SubmitEvent } from 'react';
 import type { Vocabulary } from '../engine/vocabulary.ts';
 import { maxUploadBytes, tooLargeSentence } from '../rooms/limits.ts';
-import { idFileName, type DraftProblem, type DraftReport } from '../studio/check-draft.ts';
+import type { DraftProblem, DraftReport } from '../studio/check-draft.ts';
+import { idFileName } from '../studio/file-name.ts';
 import { checkFileInOwnChecker, type DraftChecker } from '../studio/draft-checker.ts';
 import ProblemList, { Reason } from '../studio/ProblemList.tsx';
 

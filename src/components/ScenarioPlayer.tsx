@@ -19,7 +19,6 @@ import { hasStoredProgress, loadProgressStore, type ProgressStore } from '../pro
 import { keepPlaceOnReload, takeKeptPlace } from '../site/live-replay.ts';
 import { useCoderModule } from '../site/coder-loader.ts';
 import { conversationAnchor } from '../site/labels.ts';
-import { rememberPlace } from '../site/last-place.ts';
 import { asksOwnCall, loadPracticeSettings, savePracticeSettings, type PracticeSettings } from '../site/practice-settings.ts';
 import type { RenderedMarkdown } from '../site/render-scenario.ts';
 import ConfirmButton from './ConfirmButton.tsx';
@@ -233,8 +232,9 @@ export default function ScenarioPlayer({ scenario, html, preview, onRun, quiet =
           return finishedRun ? { ...progress, inProgress, runs: [...progress.runs, finishedRun] } : { ...progress, inProgress };
         });
         setSaveProblem(outcome.problem);
-        // For "Continue where you left off": offered while this run is in progress.
-        if (outcome.saved && !finished) rememberPlace('scenario', scenario.id, meta.title);
+        // For "Continue where you left off": offered while this run is in progress. Fetched with
+        // the first save, like the store; if it cannot be, there is simply no link back.
+        if (outcome.saved && !finished) import('../site/remember-place.ts').then(({ rememberPlace }) => rememberPlace('scenario', scenario.id, meta.title), () => {});
       },
       () => setSaveProblem(storeUnfetched),
     );

@@ -9,7 +9,8 @@
 import { replay, RunError, type Run } from '../engine/run.ts';
 import { answerStatement, checkStatement, endingStatement, moduleCompletedStatement, stepStatement, type CheckScore, type CourseIris, type StatementBody } from '../engine/xapi.ts';
 import type { FinishedRun, Progress } from '../progress/schema.ts';
-import { answerId, currentAttempt, scoreOf } from '../site/check-attempt.ts';
+import { answerId, scoreOf } from '../site/check-attempt.ts';
+import { currentAttempt } from '../site/current-attempt.ts';
 import { type CourseItem, type ModuleItem, type ScenarioItem } from './course.ts';
 
 /** What the LMS is told about an item, besides the statements: enough to set its status and score. */

@@ -4,7 +4,6 @@
  * "Try again" something new), the answer key the page fetches only once the reader answers, and
  * the score at the end with the sections to read again.
  */
-import type { Progress } from '../progress/schema.ts';
 import type { CheckBank } from './check-schema.ts';
 
 /**
@@ -135,20 +134,3 @@ export function scoreSentence(score: Score): string {
 
 /** Where the progress record keeps the answer to a question of a module's check. */
 export const answerId = (moduleId: string, questionId: string): string => `${moduleId}/check/${questionId}`;
-
-/**
- * The module's current check attempt as the progress record holds it: the questions its seed drew
- * (as the module page drew them) and, for each answered since the attempt began, whether rightly.
- * Undefined before the first attempt.
- */
-export function currentAttempt(progress: Progress, moduleId: string, check: { readonly draw: number; readonly questions: readonly QuestionShape[] }): { drawn: string[]; correct: Map<string, boolean> } | undefined {
-  const attempt = progress.checks[moduleId];
-  if (!attempt) return undefined;
-  const drawn = arrange(check.questions, check.draw, attempt.seed).questions.map((question) => question.id);
-  const correct = new Map<string, boolean>();
-  for (const id of drawn) {
-    const answer = progress.answers[answerId(moduleId, id)];
-    if (answer && answer.answeredAt >= attempt.startedAt) correct.set(id, answer.correct);
-  }
-  return { drawn, correct };
-}

@@ -6,48 +6,14 @@
  * library, as it runs on pages that load nothing else.
  */
 import { placeKey, storageKey } from '../progress/storage-key.ts';
+import { readPlaces, type Places } from './remember-place.ts';
 
-/** One place: what it is, its id and title, and when the reader was last there. */
-export interface Place {
-  readonly id: string;
-  readonly title: string;
-  readonly at: string;
-}
-
-/** The last module opened and the last scenario played, each if any. */
-export interface Places {
-  readonly module?: Place;
-  readonly scenario?: Place;
-}
+export type { Place, Places } from './remember-place.ts';
 
 /** A link back, as the page shows it. */
 export interface ContinueLink {
   readonly href: string;
   readonly text: string;
-}
-
-const isPlace = (value: unknown): value is Place =>
-  typeof value === 'object' && value !== null && ['id', 'title', 'at'].every((key) => typeof (value as Record<string, unknown>)[key] === 'string');
-
-/** What is kept, with anything unreadable left out. */
-export function readPlaces(): Places {
-  try {
-    const kept: unknown = JSON.parse(localStorage.getItem(placeKey) ?? '{}');
-    if (typeof kept !== 'object' || kept === null) return {};
-    const { module, scenario } = kept as Record<string, unknown>;
-    return { ...(isPlace(module) ? { module } : {}), ...(isPlace(scenario) ? { scenario } : {}) };
-  } catch {
-    return {};
-  }
-}
-
-/** Notes that the reader is at a module or a scenario now. A browser that keeps nothing just offers nothing. */
-export function rememberPlace(kind: keyof Places, id: string, title: string): void {
-  try {
-    localStorage.setItem(placeKey, JSON.stringify({ ...readPlaces(), [kind]: { id, title, at: new Date().toISOString() } }));
-  } catch {
-    // Storage full or blocked: the next visit simply has no link back.
-  }
 }
 
 /** Forgets both places (when the reader clears their progress). */

@@ -6,7 +6,8 @@
  */
 import { ownWordsSummary, type OwnReply } from '../engine/own-words.ts';
 import type { FinishedRun, Progress } from '../progress/schema.ts';
-import { currentAttempt, scoreOf, type QuestionShape } from './check-attempt.ts';
+import { scoreOf, type QuestionShape } from './check-attempt.ts';
+import { currentAttempt } from './current-attempt.ts';
 
 /** A module of the course, as the record needs it. */
 export interface CourseModule {

@@ -11,7 +11,8 @@ import { startRun } from '../engine/run.ts';
 import type { Scenario } from '../engine/types.ts';
 import type { Vocabulary } from '../engine/vocabulary.ts';
 import type { RenderedMarkdown } from '../site/render-scenario.ts';
-import { idFileName, type DraftReport } from './check-draft.ts';
+import type { DraftReport } from './check-draft.ts';
+import { idFileName } from './file-name.ts';
 import { checkFileInOwnChecker, type DraftChecker } from './draft-checker.ts';
 import ProblemList from './ProblemList.tsx';
 

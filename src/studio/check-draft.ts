@@ -74,21 +74,6 @@ function numberedEdges(edges: readonly DiagramEdge[], nodes: ReadonlyArray<{ rea
 }
 
 /**
- * The name the file is checked under. A file sent by email or downloaded twice arrives as
- * `Meeting Sam (1).md`, which the checks would refuse as a scenario id; the words of the name are
- * kept, the rest made into an id, since only the course's own folder needs the exact name.
- */
-export function idFileName(name: string): string {
-  const id = name
-    .replace(/\.(md|markdown|txt)$/i, '')
-    .replace(/\s*\(\d+\)$/, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return `${id || 'scenario'}.md`;
-}
-
-/**
  * Checks a scenario's text exactly as the studio, the play-a-file page and a hosted room server's
  * upload do (`coach test`'s checks, `checks:` walked), without the diagram: one check, so a file
  * the browser passes is a file the server passes.

@@ -241,6 +241,9 @@ test('"Continue where you left off" appears once there is somewhere to go back t
   await page.goto(jordan.url);
   await start(page);
   await choose(page, jordan.agreesToMeet.slice(0, 1));
+  // The place is noted once the step is saved, which fetches what it needs first: wait for it, as a
+  // person reading the next line would.
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('recovery-coach-practice:last-place') ?? '')).toContain('first-conversation-with-jordan');
   await page.goto('/modules');
   await expect(continueCard.getByRole('link')).toHaveText(['Your run of “A first conversation with Jordan”', 'The module “Motivational interviewing: OARS”']);
   await continueCard.getByRole('link', { name: /A first conversation with Jordan/ }).click();

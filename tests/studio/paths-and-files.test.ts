@@ -5,7 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkDraft, idFileName } from '../../src/studio/check-draft.ts';
+import { checkDraft } from '../../src/studio/check-draft.ts';
+import { idFileName } from '../../src/studio/file-name.ts';
 import { fixtureModules } from '../helpers.ts';
 
 const garden = readFileSync(new URL('../browser/fixtures/garden-centre-with-sam.md', import.meta.url), 'utf8');

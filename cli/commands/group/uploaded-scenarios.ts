@@ -9,7 +9,8 @@
 import { createHash } from 'node:crypto';
 import type { Vocabulary } from '../../../src/engine/vocabulary.ts';
 import { maxUploadBytes } from '../../../src/rooms/limits.ts';
-import { checkScenarioText, draftProblems, idFileName, type DraftProblem } from '../../../src/studio/check-draft.ts';
+import { checkScenarioText, draftProblems, type DraftProblem } from '../../../src/studio/check-draft.ts';
+import { idFileName } from '../../../src/studio/file-name.ts';
 import type { LoadedScenario } from './server.ts';
 
 /**
