@@ -1,7 +1,7 @@
 // `npm run bench:rooms` (and section 10 of `npm run bench`): rooms of 30 phones voting and
 // reconnecting on loopback, against `coach serve` as deployed: one process keeping rooms in its
 // folder (the embedded default), and two processes sharing rooms through a real redis-server,
-// phones shared between them as a proxy would. For each: the time from a phone's vote leaving it
+// each room's phones on one of them as the proxy in docs/Caddyfile sends them. For each: the time from a phone's vote leaving it
 // to the shared screen's live view showing that phone has voted (p50 and p99 over every vote), and
 // the servers' memory and CPU. Then more rooms until the p99 passes 250 ms, to say where the
 // limit is. The phones run in this process; on a 2-core machine they share the cores with the
@@ -64,8 +64,9 @@ async function drive(servers, roomCount) {
     const { code, key } = await post(base, '/api/rooms', { scenario }, { bearer: passphrase });
     await post(base, `/api/rooms/${code}/settings`, { liveCounts: false }, { bearer: key });
     const room = { code, key, base, phones: [], sentAt: new Map(), seen: new Set() };
-    // The shared screen: it hears each phone's first vote of the step.
-    room.screen = await listen(base, code, '203.0.113.1', (view) => {
+    // The shared screen, on its room's own computer (one address for every screen would meet the
+    // server's limit of live connections from one address): it hears each phone's first vote of the step.
+    room.screen = await listen(base, code, `198.51.${(r >> 8) & 255}.${r & 255}`, (view) => {
       const now = performance.now();
       for (const name of view.voted ?? []) {
         if (room.seen.has(name) || !room.sentAt.has(name)) continue;
@@ -76,8 +77,9 @@ async function drive(servers, roomCount) {
     for (let p = 0; p < phonesPerRoom; p++) {
       phoneNumber++;
       const address = `10.${(phoneNumber >> 16) & 255}.${(phoneNumber >> 8) & 255}.${phoneNumber & 255}`;
-      // Phones are shared between the processes in turn, as the proxy shares them.
-      const phoneBase = bases[phoneNumber % bases.length];
+      // A room's phones go to its process, as the proxy sends them (docs/Caddyfile hashes on the
+      // room code); the rooms are shared between the processes in turn.
+      const phoneBase = base;
       const name = `Phone ${p + 1}`;
       const { token } = await post(phoneBase, `/api/rooms/${code}/players`, { name }, { from: address });
       const phone = { name, token, address, base: phoneBase };
