@@ -176,6 +176,13 @@ describe('requests for another site (DNS rebinding)', () => {
     expect(await sendRaw(port, Buffer.from(`GET /api/rooms/${code} HTTP/1.1\r\nHost: localhost:${port}\r\n\r\n`))).toEqual({ status: 200 });
   });
 
+  it('takes its public address with the default port written out, as some clients send it, and nothing like it', async () => {
+    const { server, code } = await start(undefined, { publicUrl: 'https://rooms.example.org' });
+    const port = server.address.port;
+    for (const host of ['rooms.example.org', 'ROOMS.example.org:443']) expect(await sendRaw(port, Buffer.from(`GET /api/rooms/${code} HTTP/1.1\r\nHost: ${host}\r\n\r\n`))).toEqual({ status: 200 });
+    for (const host of ['rooms.example.org:80', 'rooms.example.org:8443', 'rooms.example.org.evil.example']) expect(await sendRaw(port, Buffer.from(`GET /api/rooms/${code} HTTP/1.1\r\nHost: ${host}\r\n\r\n`))).toEqual({ status: 421 });
+  });
+
   it('sends a Content-Security-Policy that loads, sends and frames nothing from elsewhere, and refuses JSON look-alikes', async () => {
     const { base, call, code } = await start();
     for (const path of ['/', `/api/rooms/${code}`]) expect((await fetch(`${base}${path}`)).headers.get('content-security-policy')).toBe(contentSecurityPolicy);

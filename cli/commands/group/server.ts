@@ -832,7 +832,11 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
   }
   const address = server.address() as AddressInfo;
   ownHosts = ownHostValues(options.host, address.port);
-  if (publicUrl) ownHosts.add(new URL(publicUrl).host.toLowerCase());
+  if (publicUrl) {
+    const { host, hostname, port, protocol } = new URL(publicUrl);
+    // A browser sends the host as the address was typed: `rooms.example.org:443` is the same server.
+    for (const given of [host, port ? host : `${hostname}:${protocol === 'https:' ? 443 : 80}`]) ownHosts.add(given.toLowerCase());
+  }
 
   return {
     address,
