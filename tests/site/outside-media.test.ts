@@ -44,4 +44,23 @@ describe('module images and media', () => {
       { line: 13, column: 1, reason: 'Unexpected <img> from another site `https://cdn.example/b.png`, expected a file of the course: the course makes no requests to other sites, so save the file in `public/images/` and write `![what it shows](/images/b.png)`' },
     ]);
   });
+
+  it('written as JSX expressions, SVG images, image inputs or CSS backgrounds are reported too (the audit re-run found these four passed)', () => {
+    const lines = [
+      '<img src={"https://tracker.example/a.png"} alt="" />',
+      '<svg><image href="https://tracker.example/b.svg" /></svg>',
+      "<div style={{ backgroundImage: 'url(https://tracker.example/c.png)' }}>Hi</div>",
+      '<input type="image" src="//tracker.example/d.png" alt="Go" />',
+      '<img src={`/images/own.png`} alt="ours" />',
+      "<div style={{ backgroundImage: 'url(/images/own.png)' }}>Ours</div>",
+      '<a href="https://example.org/a-source">a link is not a load</a>',
+    ];
+    const found = remoteMediaInModule(`# A module\n\n${lines.join('\n\n')}\n`);
+    expect(found.map(({ line, reason }) => [line, /`([^`]+)`/.exec(reason)![1]])).toEqual([
+      [3, 'https://tracker.example/a.png'],
+      [5, 'https://tracker.example/b.svg'],
+      [7, 'https://tracker.example/c.png'],
+      [9, '//tracker.example/d.png'],
+    ]);
+  });
 });
