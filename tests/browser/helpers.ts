@@ -4,6 +4,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 
 /** Presses Tab until the focused element's text matches, as a keyboard user would move. */
 export async function tabTo(page: Page, name: RegExp, limit = 60): Promise<void> {
+  // Tabbing to a server-drawn control before its island listens would press a button that does nothing.
+  await untilHydrated(page);
   for (let i = 0; i < limit; i++) {
     await page.keyboard.press('Tab');
     if (name.test(await focusedText(page))) return;

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { choose, clearStorage, course, expectFocused, fillStorage, jordan, tabTo, untilHydrated } from './helpers.ts';
+import { choose, clearStorage, course, expectFocused, fillStorage, jordan, tabTo } from './helpers.ts';
 
 test.beforeEach(async ({ page }) => clearStorage(page));
 
@@ -10,7 +10,6 @@ const start = (page: Page) => page.getByRole('button', { name: /I have read the 
 test('a scenario can be played to its ending with the keyboard alone, with an undo on the way', async ({ page }) => {
   await page.goto(jordan.url);
   await expect(page.getByRole('heading', { name: 'Before you start' })).toBeVisible();
-  await untilHydrated(page);
 
   await tabTo(page, /I have read the content notes/);
   await page.keyboard.press('Enter');
