@@ -11,25 +11,12 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { fillScenarioTemplate } from '../../src/engine/template.ts';
 import { clearStorage } from './helpers.ts';
+import { announcements, editor, paste, problems, projectRoot, studioUrl as url, template } from './studio-page.ts';
 
-const url = '/trainers/studio';
-const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
-const template = readFileSync(new URL('../../cli/templates/new-scenario.md', import.meta.url), 'utf8');
 const gardenFile = fileURLToPath(new URL('./fixtures/garden-centre-with-sam.md', import.meta.url));
 const garden = readFileSync(gardenFile, 'utf8');
 
 test.beforeEach(async ({ page }) => clearStorage(page));
-
-const editor = (page: Page) => page.getByRole('textbox', { name: 'Scenario Markdown' });
-const problems = (page: Page) => page.getByRole('region', { name: 'Problems' });
-const announcements = (page: Page) => page.getByRole('status', { name: 'Studio announcements' });
-
-/** Replaces the editor's text as a paste would. */
-async function paste(page: Page, text: string) {
-  await editor(page).click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.insertText(text);
-}
 
 /**
  * The draft's whole text as the studio keeps it on the device (CodeMirror draws only the lines in

@@ -4,29 +4,13 @@
  * passes the downloaded file. Then keeping the draft, opening a file, the keyboard, axe and 320 px.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { fillScenarioTemplate } from '../../src/engine/template.ts';
 import { clearStorage } from './helpers.ts';
-
-const url = '/trainers/studio';
-const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
-const template = readFileSync(new URL('../../cli/templates/new-scenario.md', import.meta.url), 'utf8');
+import { announcements, editor, paste, problems, projectRoot, studioUrl as url, template } from './studio-page.ts';
 
 test.beforeEach(async ({ page }) => clearStorage(page));
-
-const announcements = (page: Page) => page.getByRole('status', { name: 'Studio announcements' });
-const editor = (page: Page) => page.getByRole('textbox', { name: 'Scenario Markdown' });
-const problems = (page: Page) => page.getByRole('region', { name: 'Problems' });
-
-/** Replaces the editor's text as a paste would. */
-async function paste(page: Page, text: string) {
-  await editor(page).click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.insertText(text);
-}
 
 test('a trainer writes a scenario from the template, breaks and fixes it, previews it from a node and downloads it', async ({ page }, testInfo) => {
   await page.goto(url);
