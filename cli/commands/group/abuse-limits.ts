@@ -38,6 +38,21 @@ export const defaultAbuseLimits: AbuseLimits = {
   socketsPerRoom: 600,
 };
 
+/**
+ * For a hosted server (`coach serve`), where a whole class often reaches it from one address (a
+ * university's or a hospital's network behind one public address): room for forty phones joining
+ * and voting at once from one address, still far short of a flood (a room's player limit, which
+ * the facilitator sets, bounds the names in it). Guessing codes is held as tightly as on a laptop.
+ */
+export const sharedAddressLimits: AbuseLimits = {
+  lookups: defaultAbuseLimits.lookups,
+  joins: { burst: 60, perSecond: 1 },
+  changes: { burst: 120, perSecond: 20 },
+  reads: { burst: 240, perSecond: 40 },
+  socketsPerAddress: 240,
+  socketsPerRoom: defaultAbuseLimits.socketsPerRoom,
+};
+
 type LimitedKind = 'lookups' | 'joins' | 'changes' | 'reads';
 
 /** What a refused request is told, in plain words. */

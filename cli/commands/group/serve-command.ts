@@ -15,6 +15,7 @@ import { loadScenarioArg } from '../../scenario-arg.ts';
 import { buildSite, builtSiteDir, siteBuildNeeded } from '../../site-build.ts';
 import { RoomsFolderInUse } from './room-files.ts';
 import type { RoomStore } from './room-store.ts';
+import { sharedAddressLimits } from './abuse-limits.ts';
 import { startRoomServer, type LoadedScenario } from './server.ts';
 import { uploadChecker } from './uploaded-scenarios.ts';
 
@@ -109,6 +110,7 @@ export async function serveCommand(options: ServeOptions, env: NodeJS.ProcessEnv
       publicUrl,
       trustProxy: options.trustProxy,
       idleMs: options.idle,
+      limits: sharedAddressLimits,
     });
   } catch (error) {
     await store?.close();
