@@ -113,6 +113,7 @@ function InRoom({ code }: { code: string }) {
   const [pending, setPending] = useState(() => readVote(pendingKey(code)));
   const [online, setOnline] = useState(0);
   const sending = useRef(false);
+  const renamingNow = useRef(false);
   const token = () => readKept(tokenKey(code)) || undefined;
 
   useEffect(() => keep(lastRoomKey, code), [code]);
@@ -134,7 +135,11 @@ function InRoom({ code }: { code: string }) {
 
   /** The same player under a new name: its vote and its turn go with it (never a leave and a join). */
   async function renameTo(chosen: string): Promise<boolean> {
-    const result = await sendRoomEvent(code, { type: 'player.rename', from: name, to: chosen }, { token: token() });
+    // The room's live view may show the new name before this answer does: not a name lost to rejoin.
+    renamingNow.current = true;
+    const result = await sendRoomEvent(code, { type: 'player.rename', from: name, to: chosen }, { token: token() }).finally(() => {
+      renamingNow.current = false;
+    });
     if (!result.ok) {
       setNameProblem(nameProblemOf(result, chosen.trim()));
       return false;
@@ -150,7 +155,7 @@ function InRoom({ code }: { code: string }) {
   // Join (again) whenever the room is reached and does not know this phone's name (a server that
   // lost it, or the facilitator took it out); if someone else holds the name now, ask for another.
   useEffect(() => {
-    if (!name || !view || view.players.some((player) => sameName(player, name))) return;
+    if (!name || !view || renamingNow.current || view.players.some((player) => sameName(player, name))) return;
     void joinAs(name).then((joined) => {
       if (joined) return;
       keep(nameKey(code), undefined);

@@ -94,6 +94,17 @@ describe('the room API', () => {
     expect(await call(`/api/rooms/${code}/leave`, { body: { name: 'Ana' }, key })).toMatchObject({ status: 400, json: { error: 'There is nobody called Ana in the room' } });
   });
 
+  it('keeps one player per phone: a phone in the room cannot join again under another name (a rename racing a rejoin had left a ghost)', async () => {
+    const { server, call, joinAs } = await start();
+    const { code } = await server.openRoom(loaded);
+    const token = await joinAs(code, 'Sam 2');
+    expect((await call(`/api/rooms/${code}/rename`, { body: { from: 'Sam 2', to: 'Samira', token } })).status).toBe(200);
+    expect(await call(`/api/rooms/${code}/players`, { body: { name: 'Sam 2', token } })).toMatchObject({ status: 409, json: { error: 'This phone is in the room already, as Samira: change that name instead of joining again' } });
+    expect((await call(`/api/rooms/${code}`)).json!.players).toEqual(['Samira']);
+    // Another phone, with no token, joins as ever.
+    expect((await call(`/api/rooms/${code}/players`, { body: { name: 'Sam 2' } })).status).toBe(200);
+  });
+
   it('refuses to move on without the key (401) or with a wrong one (403), and moves on with it', async () => {
     const { server, call, joinAs, voteAs } = await start();
     const { code, key } = await server.openRoom(loaded);

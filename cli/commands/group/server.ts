@@ -549,6 +549,12 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
       return undefined;
     }
     if (kept !== undefined && !holds) throw nameTaken(hosted, known!, name);
+    // One phone, one player: a phone already in the room under another name changes that name
+    // (a join under its old name, sent as a rename lands, would leave a second player behind).
+    if (kept === undefined && token !== undefined) {
+      const already = [...hosted.tokens].find(([, hash]) => secretMatches(token, Buffer.from(hash, 'hex')))?.[0];
+      if (already !== undefined) throw new HttpError(409, `This phone is in the room already, as ${already}: change that name instead of joining again`);
+    }
     return kept === undefined ? randomBytes(18).toString('base64url') : undefined;
   }
 
