@@ -29,6 +29,20 @@ function waitForOutput(child: ChildProcess, pattern: RegExp, what: string): Prom
   });
 }
 
+/** A process's first line on standard output (a command's `--json` answer), or its exit with what it said on standard error. */
+export function firstLineOf(child: ChildProcess, what: string): Promise<string> {
+  let said = '';
+  child.stderr?.on('data', (chunk: Buffer) => (said += chunk));
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk;
+      if (out.includes('\n')) resolve(out.slice(0, out.indexOf('\n')));
+    });
+    child.once('exit', (code) => reject(new Error(`${what} exited with ${code}: ${said}`)));
+  });
+}
+
 export interface RunningServer {
   readonly child: ChildProcess;
   readonly port: number;

@@ -4,6 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { expect, type Browser, type Page } from '@playwright/test';
+import { firstLineOf } from '../servers.ts';
 
 export { freePort } from '../servers.ts';
 
@@ -15,16 +16,7 @@ export interface Started {
 /** Starts `coach group` for a scenario as a user would, and reads the JSON line it prints first. */
 export async function startGroup(id: string, port: number, roomsDir: string): Promise<Started> {
   const child = spawn(process.execPath, ['bin/coach.mjs', 'group', id, '--host', '127.0.0.1', '--port', String(port), '--rooms-dir', roomsDir, '--json'], { env: { ...process.env, CI: 'true' }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stderr = '';
-  child.stderr!.on('data', (chunk) => (stderr += chunk));
-  const line = await new Promise<string>((resolve, reject) => {
-    let stdout = '';
-    child.stdout!.on('data', (chunk) => {
-      stdout += chunk;
-      if (stdout.includes('\n')) resolve(stdout.slice(0, stdout.indexOf('\n')));
-    });
-    child.once('exit', (code) => reject(new Error(`coach group exited with ${code}: ${stderr}`)));
-  });
+  const line = await firstLineOf(child, 'coach group');
   return { child, room: JSON.parse(line) };
 }
 

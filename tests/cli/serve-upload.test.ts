@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RoomView } from '../../src/rooms/view.ts';
-import { freePort, startRedis, startServe, type RunningServer } from '../servers.ts';
+import { firstLineOf, freePort, startRedis, startServe, type RunningServer } from '../servers.ts';
 
 const passphrase = 'a kettle, two mugs and a window';
 const garden = readFileSync(new URL('../browser/fixtures/garden-centre-with-sam.md', import.meta.url), 'utf8');
@@ -171,16 +171,7 @@ describe('coach group with a file from outside scenarios/', () => {
   /** `coach group <file> --json` as a facilitator starts it; resolves with the JSON line and a way to stop it as Ctrl+C would. */
   async function group(path: string, roomsDir: string, port: number): Promise<{ room: { facilitator: string; code: string; key: string }; stop: () => Promise<number | null> }> {
     const child = spawn(process.execPath, ['bin/coach.mjs', 'group', path, '--host', '127.0.0.1', '--port', String(port), '--rooms-dir', roomsDir, '--json'], { env: { ...process.env, CI: 'true' }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let said = '';
-    child.stderr!.on('data', (chunk) => (said += chunk));
-    const line = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      child.stdout!.on('data', (chunk) => {
-        out += chunk;
-        if (out.includes('\n')) resolve(out.slice(0, out.indexOf('\n')));
-      });
-      child.once('exit', (code) => reject(new Error(`coach group exited with ${code}: ${said}`)));
-    });
+    const line = await firstLineOf(child, 'coach group');
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     return { room: JSON.parse(line), stop: () => (child.kill('SIGTERM'), exited) };
   }

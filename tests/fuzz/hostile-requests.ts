@@ -12,6 +12,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
+import { firstLineOf } from '../servers.ts';
 
 /** The room the server process opened, to aim requests at its real code and key. */
 export interface ServedRoom {
@@ -33,16 +34,10 @@ export async function startServerProcess(roomsDir: string, options: { port?: num
   const script = fileURLToPath(new URL('room-server-process.ts', import.meta.url));
   const args = ['--disable-warning=ExperimentalWarning', script, roomsDir, String(options.port ?? 0), ...(options.generousLimits ? ['--generous-limits'] : [])];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Kept for the tests to read after start-up, too.
   let stderr = '';
   child.stderr!.on('data', (chunk) => (stderr += chunk));
-  const line = await new Promise<string>((resolve, reject) => {
-    let stdout = '';
-    child.stdout!.on('data', (chunk) => {
-      stdout += chunk;
-      if (stdout.includes('\n')) resolve(stdout.slice(0, stdout.indexOf('\n')));
-    });
-    child.once('exit', (code) => reject(new Error(`the room server exited with ${code}: ${stderr}`)));
-  });
+  const line = await firstLineOf(child, 'the room server');
   return { child, room: JSON.parse(line) as ServedRoom, stderr: () => stderr };
 }
 
